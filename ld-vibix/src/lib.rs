@@ -1,0 +1,2 @@
+//! ld-vibix: the vibix program interpreter.
+#![no_std]

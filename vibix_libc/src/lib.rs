@@ -1,0 +1,2 @@
+//! vibix_libc: the vibix C library.
+#![no_std]
