@@ -1,0 +1,179 @@
+//! Symbol lookup in ONE object, given its dynamic tables as bounded slices.
+//! Free of loader state: ld-vibix builds a [`SymbolTable`] over mapped memory,
+//! vibix-readelf over file bytes.
+
+use crate::hash::{GnuHash, SysvHash};
+use crate::version::Verdefs;
+use crate::*;
+use core::cell::Cell;
+
+#[derive(Clone, Copy, Debug)]
+pub enum HashTable<'a> {
+    Gnu(GnuHash<'a>),
+    Sysv(SysvHash<'a>),
+}
+
+/// A requested symbol version (from the referencing object's Verneed).
+#[derive(Clone, Copy, Debug)]
+pub struct VersionReq<'n> {
+    pub name: &'n [u8],
+    /// `sysv_hash(name)`, as stored in `vna_hash`.
+    pub hash: u32,
+}
+
+/// A name to look up, with its hashes computed once and reused across objects.
+#[derive(Debug)]
+pub struct SymQuery<'n> {
+    pub name: &'n [u8],
+    pub gnu: u32,
+    sysv: Cell<Option<u32>>,
+    pub version: Option<VersionReq<'n>>,
+}
+
+impl<'n> SymQuery<'n> {
+    pub fn new(name: &'n [u8], version: Option<VersionReq<'n>>) -> Self {
+        Self { name, gnu: gnu_hash(name), sysv: Cell::new(None), version }
+    }
+    /// The SysV hash, computed only when an object without DT_GNU_HASH is searched.
+    pub fn sysv(&self) -> u32 {
+        match self.sysv.get() {
+            Some(h) => h,
+            None => {
+                let h = sysv_hash(self.name);
+                self.sysv.set(Some(h));
+                h
+            }
+        }
+    }
+}
+
+/// One object's dynamic symbol table and the tables that index it.
+#[derive(Clone, Copy, Debug)]
+pub struct SymbolTable<'a> {
+    pub hash: HashTable<'a>,
+    pub symtab: &'a [Sym],
+    pub strtab: &'a [u8],
+    pub versym: Option<&'a [u16]>,
+    pub verdef: Option<Verdefs<'a>>,
+}
+
+/// The NUL-terminated string at `off` in `strtab` (without the NUL), bounds-checked.
+pub fn c_str_at(strtab: &[u8], off: usize) -> Option<&[u8]> {
+    let s = strtab.get(off..)?;
+    let n = s.iter().position(|&c| c == 0)?;
+    Some(&s[..n])
+}
+
+impl<'a> SymbolTable<'a> {
+    pub fn name(&self, sym: &Sym) -> Option<&'a [u8]> {
+        c_str_at(self.strtab, sym.st_name as usize)
+    }
+
+    /// Number of symbols in `.dynsym`, derived from the hash table.
+    pub fn symbol_count(&self) -> Option<usize> {
+        match self.hash {
+            HashTable::Gnu(g) => g.symbol_count(),
+            HashTable::Sysv(s) => Some(s.nchain() as usize),
+        }
+    }
+
+    /// Finds the definition of `q` in this object: index and symbol.
+    pub fn lookup(&self, q: &SymQuery) -> Option<(u32, &'a Sym)> {
+        match self.hash {
+            HashTable::Gnu(g) => {
+                if !g.may_contain(q.gnu) {
+                    return None;
+                }
+                let mut i = g.bucket(q.gnu);
+                if i == 0 || i < g.symoffset() {
+                    return None;
+                }
+                loop {
+                    let ch = g.chain(i)?;
+                    if (ch | 1) == (q.gnu | 1) {
+                        if let Some(s) = self.check(i, q) {
+                            return Some((i, s));
+                        }
+                    }
+                    if ch & 1 != 0 {
+                        return None;
+                    }
+                    i += 1;
+                }
+            }
+            HashTable::Sysv(t) => {
+                let mut i = t.bucket(q.sysv());
+                // Bound the walk so a cyclic chain cannot loop forever.
+                let mut steps = 0u32;
+                while i != 0 && steps <= t.nchain() {
+                    if let Some(s) = self.check(i, q) {
+                        return Some((i, s));
+                    }
+                    i = t.chain(i)?;
+                    steps += 1;
+                }
+                None
+            }
+        }
+    }
+
+    /// Is symbol `i` a definition of `q` (name, kind, binding, version)?
+    fn check(&self, i: u32, q: &SymQuery) -> Option<&'a Sym> {
+        let s = self.symtab.get(i as usize)?;
+        if s.is_undefined() && s.kind() != STT_TLS {
+            return None;
+        }
+        if s.st_value == 0 && s.kind() != STT_TLS && s.st_shndx != SHN_ABS {
+            return None;
+        }
+        if !matches!(s.kind(), STT_NOTYPE | STT_OBJECT | STT_FUNC | STT_COMMON | STT_TLS | STT_GNU_IFUNC) {
+            return None;
+        }
+        if !matches!(s.bind(), STB_GLOBAL | STB_WEAK | STB_GNU_UNIQUE) {
+            return None;
+        }
+        if self.name(s)? != q.name {
+            return None;
+        }
+        if self.version_ok(i, q) {
+            Some(s)
+        } else {
+            None
+        }
+    }
+
+    /// Version rules: an unversioned reference takes the default (non-hidden)
+    /// definition; a versioned one needs that exact version, except that objects
+    /// without version definitions (or unversioned definitions) satisfy any version.
+    fn version_ok(&self, i: u32, q: &SymQuery) -> bool {
+        let Some(versym) = self.versym else { return true };
+        let Some(&vs) = versym.get(i as usize) else { return true };
+        let ndx = vs & !VERSYM_HIDDEN;
+        match q.version {
+            None => vs & VERSYM_HIDDEN == 0,
+            Some(req) => {
+                let Some(defs) = self.verdef else { return true };
+                if ndx <= VER_NDX_GLOBAL {
+                    return true;
+                }
+                match defs.find(ndx) {
+                    Some(e) => {
+                        e.def.vd_hash == req.hash
+                            && c_str_at(self.strtab, e.name as usize) == Some(req.name)
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+
+    /// Does this object define version `name` (any Verdef other than the base)?
+    pub fn defines_version(&self, name: &[u8], hash: u32) -> bool {
+        let Some(defs) = self.verdef else { return false };
+        defs.iter().any(|e| {
+            e.def.vd_flags & VER_FLG_BASE == 0
+                && e.def.vd_hash == hash
+                && c_str_at(self.strtab, e.name as usize) == Some(name)
+        })
+    }
+}
