@@ -1,0 +1,73 @@
+//! docs/benchmarks.png: one group of horizontal bars per headline number,
+//! each group scaled to its own largest value.
+
+use super::png::Canvas;
+use super::report::{self, before_main, cost_row, Kind, Row};
+use super::{Loader, Prog, Results};
+
+// Palette index 0 (white) is the background.
+const BLACK: u8 = 1;
+const GRID: u8 = 2;
+const SERIES: [u8; 3] = [3, 4, 5];
+const MUTED: u8 = 6;
+
+const WIDTH: usize = 960;
+const LEFT: usize = 110;
+const BAR_MAX: usize = 640;
+const BAR_H: usize = 18;
+const SCALE: usize = 2;
+
+pub fn render(r: &Results) -> Canvas {
+    let hello = |m: fn(&super::Cell) -> Result<f64, String>| -> Row { Loader::ALL.map(|l| m(r.cell(Prog::Hello, l))) };
+    let groups: Vec<(&str, Row)> = vec![
+        ("(A) C HELLO: INSTRUCTIONS BEFORE MAIN", hello(before_main)),
+        ("(A) C HELLO: WALL TIME, MEDIAN US", hello(|c| c.wall.as_ref().map(|w| w.median_us).map_err(Clone::clone))),
+        ("(A) C HELLO: MINOR PAGE FAULTS", hello(|c| c.wall.as_ref().map(|w| w.minor_faults).map_err(Clone::clone))),
+        ("(B) INSTRUCTIONS PER SYMBOLIC RELOCATION", cost_row(r, Kind::Symbolic, before_main)),
+        ("(C) INSTRUCTIONS PER RELATIVE RELOCATION", cost_row(r, Kind::Relative, before_main)),
+        ("(C) INSTRUCTIONS PER DT_RELR RELOCATION", cost_row(r, Kind::Relr, before_main)),
+    ];
+    let group_h = 24 + 3 * (BAR_H + 6) + 16;
+    let top = 80;
+    let palette = vec![
+        [255, 255, 255],
+        [0, 0, 0],
+        [225, 225, 225],
+        [217, 95, 2],
+        [31, 119, 180],
+        [44, 160, 44],
+        [130, 130, 130],
+    ];
+    let mut c = Canvas::new(WIDTH, top + groups.len() * group_h + 10, palette);
+    let title = if r.smoke { "VIBIX START-UP (SMOKE RUN)" } else { "VIBIX START-UP COST: LOWER IS BETTER" };
+    c.text(20, 16, title, 3, BLACK);
+    let mut x = 20;
+    for (i, l) in Loader::ALL.iter().enumerate() {
+        c.fill(x, 54, 16, 16, SERIES[i]);
+        x += 24 + c.text(x + 24, 55, l.name(), SCALE, BLACK) + 24;
+    }
+    for (g, (name, row)) in groups.iter().enumerate() {
+        draw_group(&mut c, top + g * group_h, name, row);
+    }
+    c
+}
+
+fn draw_group(c: &mut Canvas, y: usize, name: &str, row: &Row) {
+    c.fill(20, y, WIDTH - 40, 1, GRID);
+    c.text(20, y + 6, name, SCALE, BLACK);
+    let max = row.iter().filter_map(|v| v.as_ref().ok()).fold(0.0f64, |a, &b| a.max(b));
+    for (i, v) in row.iter().enumerate() {
+        let by = y + 28 + i * (BAR_H + 6);
+        c.text(20, by + 2, Loader::ALL[i].name(), SCALE, BLACK);
+        match v {
+            Ok(v) => {
+                let len = if max > 0.0 { ((v / max) * BAR_MAX as f64).round().max(1.0) as usize } else { 1 };
+                c.fill(LEFT, by, len, BAR_H, SERIES[i]);
+                c.text(LEFT + len + 8, by + 2, &report::num(*v), SCALE, BLACK);
+            }
+            Err(_) => {
+                c.text(LEFT, by + 2, "N/A", SCALE, MUTED);
+            }
+        }
+    }
+}
