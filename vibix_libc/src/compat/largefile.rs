@@ -1,0 +1,79 @@
+//! The large-file (`*64`) names and glibc's old versioned `stat` entry points.
+//!
+//! On x86_64 `off64_t == off_t`, `struct stat64 == struct stat`, `struct dirent64
+//! == struct dirent`, and `O_LARGEFILE` has no effect, so each `*64` function is
+//! exactly its base function. (`open`/`openat` are variadic in C; on x86_64 a
+//! variadic callee reads its third/fourth integer argument from the same register
+//! as a fixed parameter, so forwarding `mode` as a fixed argument is exact.)
+
+use core::ffi::{c_char, c_int, c_uint, c_void};
+
+type OffT = i64;
+/// `struct stat` / `struct stat64` / `DIR` / `struct dirent`: opaque here.
+type Opaque = c_void;
+
+extern "C" {
+    fn open(path: *const c_char, flags: c_int, mode: c_uint) -> c_int;
+    fn openat(dirfd: c_int, path: *const c_char, flags: c_int, mode: c_uint) -> c_int;
+    fn lseek(fd: c_int, off: OffT, whence: c_int) -> OffT;
+    fn mmap(addr: *mut c_void, len: usize, prot: c_int, flags: c_int, fd: c_int, off: OffT) -> *mut c_void;
+    fn pread(fd: c_int, buf: *mut c_void, n: usize, off: OffT) -> isize;
+    fn pwrite(fd: c_int, buf: *const c_void, n: usize, off: OffT) -> isize;
+    fn ftruncate(fd: c_int, len: OffT) -> c_int;
+    fn fstat(fd: c_int, st: *mut Opaque) -> c_int;
+    fn stat(path: *const c_char, st: *mut Opaque) -> c_int;
+    fn lstat(path: *const c_char, st: *mut Opaque) -> c_int;
+    fn fstatat(dirfd: c_int, path: *const c_char, st: *mut Opaque, flags: c_int) -> c_int;
+    fn readdir(dir: *mut Opaque) -> *mut Opaque;
+}
+
+macro_rules! alias {
+    ($(fn $name:ident($($arg:ident: $ty:ty),*) -> $ret:ty = $base:ident;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`: the same as `", stringify!($base), "` on x86_64.")]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name($($arg: $ty),*) -> $ret {
+            // SAFETY: identical contract to the base function, arguments unchanged.
+            unsafe { $base($($arg),*) }
+        }
+    )*};
+}
+
+alias! {
+    fn open64(path: *const c_char, flags: c_int, mode: c_uint) -> c_int = open;
+    fn openat64(dirfd: c_int, path: *const c_char, flags: c_int, mode: c_uint) -> c_int = openat;
+    fn lseek64(fd: c_int, off: OffT, whence: c_int) -> OffT = lseek;
+    fn mmap64(addr: *mut c_void, len: usize, prot: c_int, flags: c_int, fd: c_int, off: OffT) -> *mut c_void = mmap;
+    fn pread64(fd: c_int, buf: *mut c_void, n: usize, off: OffT) -> isize = pread;
+    fn pwrite64(fd: c_int, buf: *const c_void, n: usize, off: OffT) -> isize = pwrite;
+    fn ftruncate64(fd: c_int, len: OffT) -> c_int = ftruncate;
+    fn fstat64(fd: c_int, st: *mut Opaque) -> c_int = fstat;
+    fn stat64(path: *const c_char, st: *mut Opaque) -> c_int = stat;
+    fn lstat64(path: *const c_char, st: *mut Opaque) -> c_int = lstat;
+    fn fstatat64(dirfd: c_int, path: *const c_char, st: *mut Opaque, flags: c_int) -> c_int = fstatat;
+    fn readdir64(dir: *mut Opaque) -> *mut Opaque = readdir;
+}
+
+/// glibc < 2.33 exported `stat` & co. only as `__*xstat*(version, ...)` (the
+/// toolchain's `libstd-*.so` still imports these); version 1 is x86_64's only one.
+macro_rules! xstat {
+    ($(fn $name:ident(_ver, $($arg:ident: $ty:ty),*) = $base:ident;)*) => {$(
+        #[doc = concat!("`", stringify!($name), "`: `", stringify!($base), "` behind glibc's old versioned entry point.")]
+        #[unsafe(no_mangle)]
+        pub unsafe extern "C" fn $name(_ver: c_int, $($arg: $ty),*) -> c_int {
+            // SAFETY: identical contract to the base function once the version is dropped.
+            unsafe { $base($($arg),*) }
+        }
+    )*};
+}
+
+xstat! {
+    fn __fxstat(_ver, fd: c_int, st: *mut Opaque) = fstat;
+    fn __fxstat64(_ver, fd: c_int, st: *mut Opaque) = fstat;
+    fn __xstat(_ver, path: *const c_char, st: *mut Opaque) = stat;
+    fn __xstat64(_ver, path: *const c_char, st: *mut Opaque) = stat;
+    fn __lxstat(_ver, path: *const c_char, st: *mut Opaque) = lstat;
+    fn __lxstat64(_ver, path: *const c_char, st: *mut Opaque) = lstat;
+    fn __fxstatat(_ver, dirfd: c_int, path: *const c_char, st: *mut Opaque, flags: c_int) = fstatat;
+    fn __fxstatat64(_ver, dirfd: c_int, path: *const c_char, st: *mut Opaque, flags: c_int) = fstatat;
+}
+

@@ -1,0 +1,12 @@
+//! glibc-compatibility exports that Rust std (and other programs built against
+//! glibc) import but that are not ordinary POSIX families: the XSI `strerror_r`
+//! under its glibc name, per-thread C++/Rust TLS destructors, the version query,
+//! the resolver reset, and the large-file (`*64`) names.
+//!
+//! Everything here is thin: it forwards to the ordinary libc functions (declared
+//! as `extern "C"` and resolved at link time inside this same library), so there is
+//! one implementation of each operation.
+
+mod largefile;
+mod misc;
+pub(crate) mod thread_dtors;
