@@ -234,15 +234,12 @@ fn callgrind_checked(prog: &Path, dir: &Path, smoke: bool) -> Result<Instrs, Str
         return Ok(first);
     }
     let second = measure::callgrind(prog, dir)?;
-    if second.before_main != first.before_main {
-        eprintln!(
-            "bench: {}: Ir before main not repeatable: {} then {}",
-            prog.display(),
-            first.before_main,
-            second.before_main
-        );
-    }
-    Ok(Instrs { before_main: first.before_main.min(second.before_main), total: first.total.min(second.total), ..first })
+    Ok(Instrs {
+        before_main: first.before_main.min(second.before_main),
+        total: first.total.min(second.total),
+        spread: first.before_main.abs_diff(second.before_main),
+        ..first
+    })
 }
 
 /// A failure of an available toolchain is an error (no performance thresholds).

@@ -16,6 +16,8 @@ pub struct Instrs {
     /// Whether valgrind's LD_PRELOAD libraries were actually loaded: a loader
     /// that ignores LD_PRELOAD looks ~11k Ir cheaper than it is.
     pub preload_loaded: bool,
+    /// How much Ir before main differed between repeated runs (0: identical).
+    pub spread: u64,
 }
 
 /// Runs `prog` under `valgrind --tool=callgrind --dump-before=main` in an empty
@@ -49,7 +51,7 @@ pub fn callgrind(prog: &Path, scratch: &Path) -> Result<Instrs, String> {
         // No dump at `main`: the program never got there.
         Err(_) => return Err("callgrind never saw `main`".into()),
     };
-    Ok(Instrs { before_main, total: before_main + rest, preload_loaded })
+    Ok(Instrs { before_main, total: before_main + rest, preload_loaded, spread: 0 })
 }
 
 fn read_totals(path: &Path) -> Result<u64, String> {

@@ -77,8 +77,10 @@ pub fn cost_row(r: &Results, kind: Kind, metric: fn(&Cell) -> Result<f64, String
     Loader::ALL.map(|l| per_reloc(r, kind, l, metric))
 }
 
-fn wall_median_ns(c: &Cell) -> Result<f64, String> {
-    c.wall.as_ref().map(|w| w.median_us * 1000.0).map_err(|e| err_text(e))
+/// The minimum, not the median: on a shared machine, load from other work
+/// only ever adds time, and the difference of two medians drowns in it.
+fn wall_min_ns(c: &Cell) -> Result<f64, String> {
+    c.wall.as_ref().map(|w| w.min_us * 1000.0).map_err(|e| err_text(e))
 }
 
 /// `12345678` -> `12,345,678`; small or fractional numbers keep one decimal.
@@ -162,8 +164,8 @@ pub fn markdown(r: &Results) -> String {
         row_line(&mut s, kind.title(), &cost_row(r, kind, before_main));
     }
     for kind in [Kind::Symbolic, Kind::Relative, Kind::Relr] {
-        let title = kind.title().replace("Ir per", "wall ns (median) per");
-        row_line(&mut s, &title, &cost_row(r, kind, wall_median_ns));
+        let title = kind.title().replace("Ir per", "wall ns (min) per");
+        row_line(&mut s, &title, &cost_row(r, kind, wall_min_ns));
     }
     s.push_str("\n### Targets\n\n| target | vibix | reference | status |\n|---|---|---|---|\n");
     for t in targets(r) {
@@ -182,6 +184,21 @@ pub fn markdown(r: &Results) -> String {
          looks ~11k Ir cheaper than it is.\n",
         preload.join(", ")
     );
+    let unstable: Vec<String> = Prog::ALL
+        .iter()
+        .flat_map(|&p| Loader::ALL.map(move |l| (p, l)))
+        .filter_map(|(p, l)| {
+            let i = r.cell(p, l).instrs.as_ref().ok()?;
+            (i.spread > 0).then(|| format!("{} {} (±{})", p.key(), l.name(), i.spread))
+        })
+        .collect();
+    if !r.smoke {
+        let _ = writeln!(
+            s,
+            "Callgrind ran every program twice; Ir before main differed between the runs for: {}.\n",
+            if unstable.is_empty() { "none".to_string() } else { unstable.join(", ") }
+        );
+    }
     let notes = reasons(r);
     if !notes.is_empty() {
         s.push_str("Not measured or failed:\n\n");
