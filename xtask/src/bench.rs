@@ -12,6 +12,7 @@ mod font;
 mod gen;
 mod measure;
 mod png;
+mod profile;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -130,19 +131,24 @@ struct Options {
     smoke: bool,
     /// Where the markdown goes; `None` prints only.
     doc: Option<PathBuf>,
+    /// `--annotate PROG[:LOADER]`: profile one program instead of benchmarking.
+    annotate: Option<(Prog, Loader)>,
 }
 
 fn parse_args(args: &[String], root: &Path) -> Result<Options, String> {
-    let mut opts = Options { smoke: false, doc: Some(root.join("docs/benchmarks.md")) };
+    let mut opts = Options { smoke: false, doc: Some(root.join("docs/benchmarks.md")), annotate: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--smoke" => opts.smoke = true,
             "--no-doc" => opts.doc = None,
             "--doc" => opts.doc = Some(PathBuf::from(it.next().ok_or("--doc needs a path")?)),
+            "--annotate" => opts.annotate = Some(profile::parse(it.next().ok_or("--annotate needs PROG[:LOADER]")?)?),
             "-h" | "--help" => {
-                return Err("usage: cargo xtask bench [--smoke] [--no-doc | --doc FILE.md]\n  \
-                     --smoke: small programs, one run each, no thresholds, writes no doc"
+                return Err("usage: cargo xtask bench [--smoke] [--no-doc | --doc FILE.md] [--annotate PROG[:LOADER]]\n  \
+                     --smoke: small programs, one run each, no thresholds, writes no doc\n  \
+                     --annotate: callgrind_annotate of one program before main (LOADER: vibix|glibc|musl)\n  \
+                     PROG: hello, syms-base, syms, rel-base, rel, relr-base, relr"
                     .into())
             }
             other => return Err(format!("bench: unknown argument `{other}` (try --help)")),
@@ -182,6 +188,10 @@ pub fn main(args: &[String]) -> Result<(), String> {
 
     let src = work.join("src");
     build::write_sources(&root, &src, sizes)?;
+    if let Some((prog, loader)) = opts.annotate {
+        let tc = toolchains.iter().find(|t| t.loader == loader).unwrap();
+        return profile::annotate(tc, prog, sizes, &src, &work.join(loader.name()));
+    }
     let mut cells = Vec::new();
     for p in Prog::ALL {
         eprintln!("bench: {} ...", p.key());
