@@ -1,0 +1,17 @@
+#!/bin/bash
+# The vibix build of a std program: PT_INTERP is ld-vibix, no glibc soname in
+# NEEDED, and inside the running program /proc/self/maps shows ld-vibix.so.1 and
+# vibix libc.so but no glibc/libgcc object and no W+X mapping. The glibc build
+# serves as the control (it must show glibc, so the check can fail).
+source "$TESTLIB"
+source ../rust.sh
+rust_build
+echo "NEEDED: $(needed_of "$VIBIX_BIN" | tr '\n' ' ') INTERP: $(interp_of "$VIBIX_BIN")" >&2
+for how in direct ldso; do
+    if [ $how = direct ]; then run_capture "$VIBIX_BIN"; else run_capture "$LDSO" "$VIBIX_BIN"; fi
+    [ "$STATUS" = 0 ] || fail "$how: $(describe_status "$STATUS"): $STDERR"
+    expect=$'glibc objects mapped: []\nvibix objects mapped: ["ld-vibix.so.1", "libc.so"]\nwritable+executable mappings: 0\nthread ok 1'
+    assert_eq "$expect" "$STDOUT" "$how run's own view of its mappings"
+done
+run_capture "$GLIBC_BIN"
+assert_contains "$STDOUT" "libc.so.6" "the glibc control build's mappings"
