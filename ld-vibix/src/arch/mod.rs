@@ -1,0 +1,3 @@
+//! Architecture glue. Only x86_64 exists.
+mod x86_64;
+pub use x86_64::*;

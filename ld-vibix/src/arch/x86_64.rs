@@ -1,0 +1,96 @@
+//! x86_64: the process entry point, R_X86_64_* → [`RelocKind`], the thread pointer.
+
+use vibix_elf as elf;
+
+// Entry: the kernel (or execve of ld-vibix itself) jumps here with %rsp at argc.
+// Stage 1 relocates ld-vibix; stage 2 loads everything and returns the program
+// entry (rax) and our fini function (rdx), which the program gets in %rdx.
+core::arch::global_asm!(
+    ".globl _vibix_start",
+    ".hidden _vibix_start",
+    ".type _vibix_start,@function",
+    "_vibix_start:",
+    "    xor ebp, ebp",
+    "    mov r12, rsp",
+    "    and rsp, -16",
+    "    lea rdi, [rip + __ehdr_start]",
+    "    lea rsi, [rip + _DYNAMIC]",
+    "    call {stage1}",
+    "    mov rdi, r12",
+    "    call {stage2}",
+    "    mov rsp, r12",
+    "    jmp rax",
+    stage1 = sym crate::bootstrap::relocate_self,
+    stage2 = sym crate::start::stage2,
+);
+
+unsafe extern "C" {
+    static __ehdr_start: elf::Ehdr;
+}
+
+/// Our own load address (the ELF header is the first byte of the first segment).
+pub fn self_base() -> usize {
+    core::ptr::addr_of!(__ehdr_start) as usize
+}
+
+/// One relocation, decoded from its x86_64 number.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RelocKind {
+    None,
+    /// B + A
+    Relative,
+    /// S + A
+    Abs64,
+    /// S (GOT entry / PLT slot)
+    GlobDat,
+    /// copy st_size bytes of S into the executable
+    Copy,
+    /// tp-relative offset of a static TLS symbol
+    TpOff64,
+    /// module id
+    DtpMod64,
+    /// offset within the module's TLS block
+    DtpOff64,
+    /// call the resolver at B + A
+    IRelative,
+    Unsupported(u32),
+}
+
+pub fn reloc_kind(t: u32) -> RelocKind {
+    match t {
+        elf::R_X86_64_NONE => RelocKind::None,
+        elf::R_X86_64_RELATIVE => RelocKind::Relative,
+        elf::R_X86_64_64 => RelocKind::Abs64,
+        elf::R_X86_64_GLOB_DAT | elf::R_X86_64_JUMP_SLOT => RelocKind::GlobDat,
+        elf::R_X86_64_COPY => RelocKind::Copy,
+        elf::R_X86_64_TPOFF64 => RelocKind::TpOff64,
+        elf::R_X86_64_DTPMOD64 => RelocKind::DtpMod64,
+        elf::R_X86_64_DTPOFF64 => RelocKind::DtpOff64,
+        elf::R_X86_64_IRELATIVE => RelocKind::IRelative,
+        t => RelocKind::Unsupported(t),
+    }
+}
+
+/// Name for diagnostics.
+pub fn reloc_name(t: u32) -> &'static str {
+    elf::r_x86_64_name(t).unwrap_or("unknown relocation")
+}
+
+/// The current thread pointer (`%fs:0` holds tp itself).
+#[inline(always)]
+pub fn thread_pointer() -> usize {
+    let tp: usize;
+    // SAFETY: reads the self pointer of the current thread's ThreadHeader; only
+    // called once %fs has been set up.
+    unsafe { core::arch::asm!("mov {}, fs:0", out(reg) tp, options(nostack, readonly, preserves_flags)) };
+    tp
+}
+
+/// Sets `%fs` base for the calling thread.
+///
+/// # Safety
+/// `tp` must point at a valid, initialised ThreadHeader that outlives the thread.
+pub unsafe fn set_thread_pointer(tp: usize) {
+    // SAFETY: forwarded contract.
+    unsafe { crate::sys_rt::set_fs(tp as *mut core::ffi::c_void) };
+}

@@ -1,0 +1,137 @@
+//! Applying relocations (bind-now): DT_RELR, then DT_RELA + DT_JMPREL through one
+//! `match` over [`RelocKind`]. IRELATIVE and IFUNC-valued symbols are collected
+//! and applied in [`apply_irelative`], after every object's other relocations.
+
+use crate::arch::{reloc_kind, reloc_name, RelocKind};
+use crate::diag::{msg, Msg, DBG_RELOC};
+use crate::loader::{Dso, F_RELOCATED};
+use crate::state::dso;
+use crate::symbol::{resolve, Def};
+use vibix_elf::*;
+
+fn rela_table(addr: usize, size: usize) -> &'static [Rela] {
+    if addr == 0 || size == 0 {
+        return &[];
+    }
+    // SAFETY: DT_RELA/DT_JMPREL point at mapped tables of the given size.
+    unsafe { core::slice::from_raw_parts(addr as *const Rela, size / core::mem::size_of::<Rela>()) }
+}
+
+/// Value of a resolved symbol, calling its IFUNC resolver if it is one.
+fn sym_value(def: &Def) -> usize {
+    let a = def.addr();
+    if def.sym.kind() == STT_GNU_IFUNC && def.sym.st_shndx != SHN_UNDEF {
+        // SAFETY: an IFUNC symbol's value is a resolver taking no arguments.
+        let f: extern "C" fn() -> usize = unsafe { core::mem::transmute(a) };
+        return f();
+    }
+    a
+}
+
+/// Relocates `p` (everything except IRELATIVE).
+pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
+    let d = dso(p);
+    if d.flags & F_RELOCATED != 0 {
+        return Ok(());
+    }
+    let base = d.base;
+    if d.dy.relr != 0 && d.base != 0 {
+        // SAFETY: DT_RELR table of this object; its targets are in writable segments.
+        unsafe { crate::bootstrap::apply_relr(base, d.dy.relr as *const usize, d.dy.relrsz) };
+    }
+    if crate::start::debug_flags() & DBG_RELOC != 0 {
+        crate::diag::debug_line(&msg(&[b"relocation processing: ", d.name()]));
+    }
+    let mut cache: (u32, Option<Def>) = (0, None);
+    for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
+        for r in table {
+            let at = base.wrapping_add(r.r_offset as usize) as *mut usize;
+            let a = r.r_addend as usize;
+            let kind = reloc_kind(r.kind());
+            let si = r.sym();
+            let def = if si != 0 && !matches!(kind, RelocKind::Relative | RelocKind::IRelative | RelocKind::None) {
+                if cache.0 != si || cache.1.is_none() || kind == RelocKind::Copy {
+                    cache = (si, resolve(p, si, kind == RelocKind::Copy)?);
+                    if kind == RelocKind::Copy {
+                        cache.0 = 0;
+                    }
+                }
+                cache.1
+            } else {
+                None
+            };
+            // SAFETY: relocation targets lie in this object's writable segments.
+            unsafe {
+                match kind {
+                    RelocKind::None | RelocKind::IRelative => {}
+                    RelocKind::Relative => *at = base.wrapping_add(a),
+                    RelocKind::Abs64 => *at = def.as_ref().map_or(0, sym_value).wrapping_add(a),
+                    RelocKind::GlobDat => *at = def.as_ref().map_or(0, sym_value),
+                    RelocKind::Copy => {
+                        if let Some(def) = def {
+                            let n = d.syms.symtab[si as usize].st_size.min(def.sym.st_size) as usize;
+                            core::ptr::copy_nonoverlapping(def.addr() as *const u8, at as *mut u8, n);
+                        }
+                    }
+                    RelocKind::TpOff64 => {
+                        let (off, v) = tls_def(p, si, def)?;
+                        if off == 0 {
+                            return Err(msg(&[d.name(), b": initial-exec TLS refers to a dynamic TLS module"]));
+                        }
+                        *at = v.wrapping_add(a).wrapping_sub(off);
+                    }
+                    RelocKind::DtpMod64 => {
+                        let m = if si == 0 { p } else { def.map_or(p, |x| x.dso) };
+                        *at = dso(m).tls.map_or(0, |t| t.id);
+                    }
+                    RelocKind::DtpOff64 => *at = tls_def(p, si, def)?.1.wrapping_add(a),
+                    RelocKind::Unsupported(t) => {
+                        let mut m = msg(&[d.name(), b": unsupported relocation type "]);
+                        m.s(reloc_name(t)).s(" (").dec(t as usize).s(")");
+                        return Err(m);
+                    }
+                }
+            }
+        }
+    }
+    d.flags |= F_RELOCATED;
+    Ok(())
+}
+
+/// (static TLS offset of the defining module, symbol offset in its block).
+fn tls_def(p: *mut Dso, si: u32, def: Option<Def>) -> Result<(usize, usize), Msg> {
+    let (m, v) = match def {
+        Some(def) if si != 0 => (def.dso, def.sym.st_value as usize),
+        _ => (p, 0),
+    };
+    match dso(m).tls {
+        Some(t) => Ok((t.offset, v)),
+        None => Err(msg(&[dso(p).name(), b": TLS relocation against an object without TLS"])),
+    }
+}
+
+/// Runs IRELATIVE resolvers of `p` (its own and its dependencies' relocations are done).
+pub fn apply_irelative(p: *mut Dso) {
+    let d = dso(p);
+    for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
+        for r in table {
+            if reloc_kind(r.kind()) == RelocKind::IRelative {
+                let resolver = d.base.wrapping_add(r.r_addend as usize);
+                // SAFETY: the addend names a resolver function in this object.
+                unsafe {
+                    let f: extern "C" fn() -> usize = core::mem::transmute(resolver);
+                    *(d.base.wrapping_add(r.r_offset as usize) as *mut usize) = f();
+                }
+            }
+        }
+    }
+}
+
+/// Makes PT_GNU_RELRO read-only.
+pub fn seal_relro(d: &Dso) {
+    let (s, e) = d.relro;
+    if e > s {
+        // SAFETY: the range is inside this object's own mapping.
+        let _ = unsafe { rustix::mm::mprotect(s as *mut _, e - s, rustix::mm::MprotectFlags::READ) };
+    }
+}

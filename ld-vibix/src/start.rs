@@ -1,0 +1,278 @@
+//! Stage 2: everything after self-relocation, as a list of steps:
+//! stack/auxv → settings → program (kernel-mapped, or mapped by us when run
+//! directly) → preloads + DT_NEEDED breadth-first → version checks → static TLS
+//! layout + main thread → relocate (reverse load order) → IRELATIVE → debugger
+//! list → RELRO → preinit/init → return the entry point.
+
+use crate::diag::{die, msg, write_stdout, Msg, DBG_LIBS};
+use crate::env::Stack;
+use crate::loader::{map, Dso, F_GLOBAL, F_LDSO, F_MAIN, F_RELOCATED};
+use crate::search::{search, Found};
+use crate::state::{dso, st, State};
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use vibix_elf::*;
+
+static SECURE: AtomicBool = AtomicBool::new(false);
+static TLS_READY: AtomicBool = AtomicBool::new(false);
+static DEBUG: AtomicU32 = AtomicU32::new(0);
+
+pub fn is_secure() -> bool {
+    SECURE.load(Ordering::Relaxed)
+}
+pub fn tls_ready() -> bool {
+    TLS_READY.load(Ordering::Relaxed)
+}
+pub fn debug_flags() -> u32 {
+    DEBUG.load(Ordering::Relaxed)
+}
+
+#[repr(C)]
+pub struct Entry {
+    pub entry: usize,
+    pub fini: usize,
+}
+
+const USAGE: &str = "usage: ld-vibix.so.1 [--list] [--library-path PATH] [--preload LIBS] PROGRAM [ARGS...]";
+
+fn dirname(p: &[u8]) -> &[u8] {
+    match p.iter().rposition(|&c| c == b'/') {
+        Some(0) => b"/",
+        Some(i) => &p[..i],
+        None => b".",
+    }
+}
+
+/// Stage 2 entry, called from `_vibix_start` with the original stack pointer.
+///
+/// # Safety
+/// Called once, after `relocate_self`, with the process entry stack.
+pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
+    // SAFETY: sp is the entry stack.
+    let mut stack = unsafe { Stack::parse(sp) };
+    let aux = stack.aux();
+    SECURE.store(aux.secure, Ordering::Relaxed);
+    let mut settings = stack.settings(&aux);
+    DEBUG.store(settings.debug, Ordering::Relaxed);
+
+    let base = crate::arch::self_base();
+    // SAFETY: our own ELF header is mapped at base.
+    let eh = unsafe { &*(base as *const Ehdr) };
+    let direct = aux.entry == base + eh.e_entry as usize;
+    let (main, ldso_path): (Box<Dso>, &[u8]) = if direct {
+        let mut k = 1;
+        loop {
+            match stack.arg(k) {
+                b"--list" => settings.list = true,
+                b"--library-path" if !aux.secure => {
+                    k += 1;
+                    settings.library_path = stack.arg(k);
+                }
+                b"--preload" if !aux.secure => {
+                    k += 1;
+                    settings.preload = stack.arg(k);
+                }
+                _ => break,
+            }
+            k += 1;
+        }
+        let prog = stack.arg(k);
+        if prog.is_empty() {
+            die(&msg(&[USAGE.as_bytes()]));
+        }
+        let fd = map::open(prog).unwrap_or_else(|_| die(&msg(&[prog, b": cannot open program file"])));
+        let m = map::map_file(&fd, prog).unwrap_or_else(|e| die(&e));
+        let ldpath = stack.arg(0);
+        stack.drop_args(k);
+        stack.set_aux(AT_PHDR, m.phdr as usize);
+        stack.set_aux(AT_PHNUM, m.phnum);
+        stack.set_aux(AT_ENTRY, m.entry);
+        stack.set_aux(AT_BASE, base);
+        // SAFETY: argv[0] now points at the program path.
+        stack.set_aux(AT_EXECFN, unsafe { *stack.argv } as usize);
+        (m, ldpath)
+    } else {
+        // SAFETY: AT_PHDR/AT_PHNUM describe the kernel-mapped program.
+        let phdrs = unsafe { core::slice::from_raw_parts(aux.phdr as *const Phdr, aux.phnum) };
+        let bias = phdrs.iter().find(|p| p.p_type == PT_PHDR).map_or(0, |p| aux.phdr - p.p_vaddr as usize);
+        // SAFETY: AT_EXECFN is a NUL-terminated path on the stack.
+        let path = unsafe { crate::mem::c_bytes(aux.execfn as *const u8) };
+        let mut m = Box::new(Dso::new(bias, aux.phdr as *const Phdr, aux.phnum, path).unwrap_or_else(|e| die(&e)));
+        m.entry = aux.entry;
+        let interp = phdrs
+            .iter()
+            .find(|p| p.p_type == PT_INTERP)
+            // SAFETY: PT_INTERP is a NUL-terminated string in the mapped program.
+            .map_or(&b"/lib/ld-vibix.so.1"[..], |p| unsafe { crate::mem::c_bytes((bias + p.p_vaddr as usize) as *const u8) });
+        (m, interp)
+    };
+    let main = Box::into_raw(main);
+    dso(main).flags |= F_MAIN | F_GLOBAL;
+
+    let ldso = Dso::new(base, (base + eh.e_phoff as usize) as *const Phdr, eh.e_phnum as usize, ldso_path)
+        .unwrap_or_else(|e| die(&e));
+    let ldso = Box::into_raw(Box::new(ldso));
+    dso(ldso).flags |= F_LDSO | F_GLOBAL | F_RELOCATED;
+
+    // SAFETY: single-threaded start-up.
+    unsafe {
+        crate::state::init(State {
+            objs: alloc::vec![main],
+            main,
+            ldso,
+            settings,
+            ldso_dir: Vec::from(dirname(ldso_path)),
+            init_order: Vec::new(),
+            argc: stack.argc,
+            argv: stack.argv as usize,
+            envp: stack.envp as usize,
+        })
+    };
+    // SAFETY: single-threaded start-up.
+    let s = unsafe { st() };
+    if let Err(e) = load_initial(s) {
+        die(&e);
+    }
+    if settings.list {
+        list(s);
+        crate::sys_rt::exit_group(0);
+    }
+    let objs = s.objs.clone();
+    for &p in &objs {
+        if let Err(e) = check_versions(s, dso(p)) {
+            die(&e);
+        }
+    }
+    crate::tls::layout_initial(&objs, settings.tls_surplus);
+    if let Err(e) = crate::tls::setup_main_thread(aux.random) {
+        die(&e);
+    }
+    TLS_READY.store(true, Ordering::Relaxed);
+    for &p in objs.iter().rev() {
+        if let Err(e) = crate::reloc::relocate(p) {
+            die(&e);
+        }
+    }
+    for &p in objs.iter().rev() {
+        if p != ldso {
+            crate::reloc::apply_irelative(p);
+        }
+    }
+    let r = crate::debug::rdebug();
+    // SAFETY: start-up; DT_DEBUG's slot is in the program's (not yet sealed) dynamic section.
+    unsafe {
+        (*r).r_ldbase = base;
+        if dso(main).dy.debug != 0 {
+            *(dso(main).dy.debug as *mut usize) = r as usize;
+        }
+    }
+    crate::debug::sync(&objs, crate::debug::RT_CONSISTENT);
+    for &p in &objs {
+        crate::reloc::seal_relro(dso(p));
+    }
+    crate::init::run_preinit(dso(main));
+    let order = crate::init::order(&objs);
+    if settings.debug & DBG_LIBS != 0 {
+        for &p in &order {
+            crate::diag::debug_line(&msg(&[b"calling init: ", dso(p).name()]));
+        }
+    }
+    crate::init::run_inits(&order);
+    Entry { entry: dso(main).entry, fini: crate::init::fini_all as *const () as usize }
+}
+
+/// Adds a found object to the list (new ones become global), returning it.
+pub fn adopt(s: &mut State, f: Found, global: bool) -> (*mut Dso, bool) {
+    match f {
+        Found::Loaded(p) => {
+            let added = !s.objs.contains(&p);
+            if added {
+                s.objs.push(p);
+            }
+            (p, added)
+        }
+        Found::New(b) => {
+            let p = Box::into_raw(b);
+            if global {
+                dso(p).flags |= F_GLOBAL;
+            }
+            if debug_flags() & DBG_LIBS != 0 {
+                let mut m = msg(&[b"file=", dso(p).name(), b" loaded at "]);
+                m.hex(dso(p).base);
+                crate::diag::debug_line(&m);
+            }
+            s.objs.push(p);
+            (p, true)
+        }
+    }
+}
+
+/// LD_PRELOAD objects, then DT_NEEDED of every object breadth-first.
+fn load_initial(s: &mut State) -> Result<(), Msg> {
+    let pre = s.settings.preload;
+    for name in pre.split(|&c| c == b':' || c == b' ').filter(|n| !n.is_empty()) {
+        let f = search(s, name, None)?;
+        adopt(s, f, true);
+    }
+    let mut i = 0;
+    while i < s.objs.len() {
+        let p = s.objs[i];
+        let names: Vec<&'static [u8]> = dso(p).needed_names().collect();
+        for name in names {
+            let f = search(s, name, Some(dso(p)))?;
+            let (q, _) = adopt(s, f, true);
+            dso(p).needed.push(q);
+        }
+        i += 1;
+    }
+    if !s.objs.contains(&s.ldso) {
+        s.objs.push(s.ldso);
+    }
+    Ok(())
+}
+
+/// `--list`: like ldd.
+fn list(s: &State) {
+    for &p in &s.objs {
+        let d = dso(p);
+        if p == s.main {
+            continue;
+        }
+        let mut m = Msg::new();
+        m.s("\t");
+        if let Some(so) = d.soname() {
+            if so != d.path_bytes() {
+                m.push(so).s(" => ");
+            }
+        }
+        m.push(d.path_bytes()).s(" (").hex(d.base).s(")\n");
+        write_stdout(m.bytes());
+    }
+}
+
+/// Every version an object requires (DT_VERNEED) must be defined by the named
+/// file, unless that file has no version definitions at all (vibix objects).
+pub fn check_versions(s: &State, d: &Dso) -> Result<(), Msg> {
+    let Some(vn) = d.verneed else { return Ok(()) };
+    for e in vn.iter() {
+        let file = d.dynstr(e.need.vn_file as usize).unwrap_or(b"?");
+        let target = crate::search::find_loaded(s, crate::search::alias(file))
+            .or_else(|| s.objs.iter().copied().find(|&o| dso(o).path_bytes().ends_with(file)));
+        let Some(t) = target else { continue };
+        let t = dso(t);
+        if t.syms.verdef.is_none() {
+            continue;
+        }
+        for a in e.auxes() {
+            if a.vna_flags & VER_FLG_WEAK != 0 {
+                continue;
+            }
+            let name = d.dynstr(a.vna_name as usize).unwrap_or(b"?");
+            if !t.syms.defines_version(name, a.vna_hash) {
+                return Err(msg(&[d.name(), b": ", t.name(), b": version `", name, b"' not found (required by ", d.name(), b")"]));
+            }
+        }
+    }
+    Ok(())
+}

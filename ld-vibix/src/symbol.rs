@@ -1,0 +1,109 @@
+//! Symbol resolution across objects: the referencing object's symbol (name +
+//! required version) is looked up with GNU/SysV hash in each object of the scope,
+//! in load order.
+
+use crate::diag::{msg, Msg, DBG_BINDINGS, DBG_SYMBOLS};
+use crate::loader::Dso;
+use crate::state::{dso, st};
+use vibix_elf::*;
+
+/// Where a symbol was found.
+#[derive(Clone, Copy)]
+pub struct Def {
+    pub dso: *mut Dso,
+    pub sym: &'static Sym,
+}
+
+impl Def {
+    /// The symbol's run-time address (without IFUNC resolution).
+    pub fn addr(&self) -> usize {
+        if self.sym.st_shndx == SHN_ABS {
+            self.sym.st_value as usize
+        } else {
+            dso(self.dso).base.wrapping_add(self.sym.st_value as usize)
+        }
+    }
+}
+
+/// The version required for symbol `i` of `d`, if any.
+pub fn version_req(d: &Dso, i: u32) -> Option<VersionReq<'static>> {
+    let vs = *d.syms.versym?.get(i as usize)? & !VERSYM_HIDDEN;
+    if vs <= VER_NDX_GLOBAL {
+        return None;
+    }
+    if let Some((_, a)) = d.verneed.and_then(|v| v.find(vs)) {
+        return Some(VersionReq { name: d.dynstr(a.vna_name as usize)?, hash: a.vna_hash });
+    }
+    let e = d.syms.verdef?.find(vs)?;
+    Some(VersionReq { name: d.dynstr(e.name as usize)?, hash: e.def.vd_hash })
+}
+
+/// Looks `q` up in `scope` in order, skipping `skip` (COPY relocations skip the program).
+pub fn lookup_in(q: &SymQuery, scope: impl Iterator<Item = *mut Dso>, skip: *mut Dso) -> Option<Def> {
+    let debug = crate::start::debug_flags() & DBG_SYMBOLS != 0;
+    for p in scope {
+        if p == skip {
+            continue;
+        }
+        let d = dso(p);
+        if debug {
+            let mut m = msg(&[b"symbol=", q.name, b";  lookup in file=", d.name()]);
+            crate::diag::debug_line(m.s(""));
+        }
+        if let Some((_, sym)) = d.syms.lookup(q) {
+            return Some(Def { dso: p, sym });
+        }
+    }
+    None
+}
+
+/// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
+/// `r` itself; otherwise the global scope, then `r`'s local group (dlopen).
+/// `Ok(None)` = undefined weak.
+pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Msg> {
+    let d = dso(r);
+    let Some(sym) = d.syms.symtab.get(i as usize) else {
+        return Err(msg(&[d.name(), b": symbol index out of range"]));
+    };
+    if sym.bind() == STB_LOCAL {
+        return Ok(Some(Def { dso: r, sym }));
+    }
+    let name = d.syms.name(sym).unwrap_or(b"");
+    let q = SymQuery::new(name, version_req(d, i));
+    // SAFETY: called during start-up or with the loader lock held.
+    let s = unsafe { st() };
+    let skip = if copy { s.main } else { core::ptr::null_mut() };
+    let mut found = None;
+    if d.dy.symbolic && !copy {
+        found = d.syms.lookup(&q).map(|(_, sym)| Def { dso: r, sym });
+    }
+    if found.is_none() {
+        found = lookup_in(&q, s.global_scope(), skip);
+    }
+    if found.is_none() && !d.group.is_empty() {
+        found = lookup_in(&q, d.group.iter().copied(), skip);
+    }
+    if found.is_none() && !sym.is_undefined() && !copy {
+        found = Some(Def { dso: r, sym });
+    }
+    match found {
+        Some(def) => {
+            if crate::start::debug_flags() & DBG_BINDINGS != 0 {
+                let mut m = msg(&[b"binding file ", d.name(), b" to ", dso(def.dso).name(), b": normal symbol `", name, b"'"]);
+                if let Some(v) = q.version {
+                    m.s(" [").push(v.name).s("]");
+                }
+                crate::diag::debug_line(&m);
+            }
+            Ok(Some(def))
+        }
+        None if sym.bind() == STB_WEAK => Ok(None),
+        None => {
+            let mut m = msg(&[b"symbol lookup error: ", d.name(), b": undefined symbol: ", name]);
+            if let Some(v) = q.version {
+                m.s(", version ").push(v.name);
+            }
+            Err(m)
+        }
+    }
+}
