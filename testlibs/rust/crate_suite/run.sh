@@ -1,0 +1,43 @@
+#!/bin/bash
+# A real crate's test suite: serde_json from crates.io (source through cargo,
+# pinned in fetch/), `cargo test --no-run` with and without the vibix linker
+# configuration, every test binary run; each must report the same passed/failed/
+# ignored counts as with glibc, and the vibix binaries must be vibix ELFs.
+source "$TESTLIB"
+source ../rust.sh
+need_cmd python3
+src=$(cargo metadata --quiet --format-version 1 --manifest-path fetch/Cargo.toml |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(next(p["manifest_path"] for p in d["packages"] if p["name"]=="serde_json"))')
+[ -f "$src" ] || fail "cannot find serde_json's sources (cargo metadata gave '$src')"
+cp -r "$(dirname "$src")" "$OUT/serde_json"
+cd "$OUT/serde_json"
+list_tests() { # the test executables cargo reports, one a line
+    sed -n 's/.*Executable .*(\(.*\))$/\1/p' "$1"
+}
+echo "+ cargo test --no-run (glibc)" >&2
+env -u RUSTFLAGS cargo test --no-run --target-dir "$OUT/glibc" 2>"$OUT/build-glibc.log" || { tail -20 "$OUT/build-glibc.log" >&2; fail "glibc build of the tests"; }
+echo "+ cargo test --no-run (vibix)" >&2
+cargo_vibix test --no-run --target-dir "$OUT/vibix" 2>"$OUT/build-vibix.log" || { tail -20 "$OUT/build-vibix.log" >&2; fail "vibix build of the tests"; }
+mapfile -t gbins < <(list_tests "$OUT/build-glibc.log")
+mapfile -t vbins < <(list_tests "$OUT/build-vibix.log")
+[ ${#gbins[@]} -ge 5 ] && [ ${#gbins[@]} = ${#vbins[@]} ] || fail "test binaries: glibc ${#gbins[@]}, vibix ${#vbins[@]}"
+summary() { grep -E '^test result: ' "$1" | sed -E 's/; finished in .*//' ; }
+total=0
+for i in "${!gbins[@]}"; do
+    g=${gbins[$i]} v=${vbins[$i]}
+    assert_eq "$(basename "${g%-*}")" "$(basename "${v%-*}")" "test binary order"
+    assert_vibix_elf "$v"
+    rust_run glibc "$g" --test-threads=4
+    rust_run vibix "$v" --test-threads=4
+    gs=$(summary "$OUT/glibc.out") vs=$(summary "$OUT/vibix.out")
+    echo "$(basename "${v%-*}"): glibc [$gs] vibix [$vs]" >&2
+    [ -n "$gs" ] || fail "no test summary from the glibc run of $g"
+    if [ "$gs" != "$vs" ] || [ "$(cat "$OUT/glibc.rc")" != "$(cat "$OUT/vibix.rc")" ]; then
+        tail -40 "$OUT/vibix.out" >&2
+        head -c 3000 "$OUT/vibix.err" >&2
+        fail "$(basename "$v"): vibix [$vs] ($(describe_status "$(cat "$OUT/vibix.rc")")) vs glibc [$gs]"
+    fi
+    total=$((total + $(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$gs")))
+done
+[ "$total" -ge 100 ] || fail "only $total tests passed in total"
+echo "serde_json: $total tests passed through ld-vibix, as with glibc" >&2
