@@ -7,7 +7,7 @@ CFLAGS_T="-O1 -fPIC -nostdlib -ffreestanding -fno-stack-protector -fno-builtin -
 # cc_lib OUT.so SRC... [-- extra link flags]
 cc_lib() { local out=$1; shift; gcc $CFLAGS_T -shared "$@" -o "$OUT/$out"; }
 # cc_prog OUT SRC... : PIE with PT_INTERP = $LDSO, linked against libs in $OUT
-cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$OUT" -Wl,-rpath-link,"$OUT" -Wl,--dynamic-linker="$LDSO" -o "$OUT/$out"; }
+cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$OUT" -Wl,-rpath-link,"$OUT" -Wl,-rpath-link,"$(dirname "$LDSO")" -Wl,--dynamic-linker="$LDSO" -o "$OUT/$out"; }
 # expect_out FILE CMD... : run CMD, compare stdout with FILE
 expect_out() { local exp=$1; shift; local got; got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$(cat "$exp")" ]; then echo "FAIL: $*"; echo "--- expected"; cat "$exp"; echo "--- got"; echo "$got"; return 1; fi; }
 # has_reloc FILE TYPE : assert the ELF file carries a relocation of TYPE

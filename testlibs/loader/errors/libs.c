@@ -1,0 +1,2 @@
+#include "rt.h"
+int needed_sym(void) { return 1; }

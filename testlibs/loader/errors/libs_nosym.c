@@ -1,0 +1,2 @@
+#include "rt.h"
+int other_sym(void) { return 1; }

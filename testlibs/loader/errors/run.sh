@@ -1,0 +1,41 @@
+#!/bin/bash
+# Each load error: exit status 127 and one line on stderr naming the file (and
+# symbol), never a crash; both under PT_INTERP and with ld-vibix run directly.
+set -euo pipefail
+source ../_common/lib.sh
+L="$OUT/libs.so"
+cc_lib libs.so libs.c
+cc_prog prog prog.c -ls -Wl,-rpath,'$ORIGIN'
+expect_out <(echo ran) "$OUT/prog"
+both() { local pat=$1; expect_fail127 "$pat" "$OUT/prog"; expect_fail127 "$pat" "$LDSO" "$OUT/prog"; }
+
+cp "$L" "$OUT/good.so"
+rm "$L"
+both "libs.so: cannot open shared object file"
+
+cc_lib libs.so libs_nosym.c
+both "undefined symbol: needed_sym"
+expect_fail127 "prog: undefined symbol: needed_sym" "$OUT/prog"
+
+echo "this is not an ELF file" > "$L"
+both "libs.so: not an ELF file"
+
+head -c 1000 "$OUT/good.so" > "$L"
+both "libs.so: file too short"
+: > "$L"
+both "libs.so: not an ELF file"
+
+cp "$OUT/good.so" "$L"; python3 patch.py "$L" machine
+both "libs.so: wrong architecture"
+
+cp "$OUT/good.so" "$L"; python3 patch.py "$L" wx
+both "libs.so: segment is both writable and executable"
+
+gcc -O1 -nostdlib -shared -fno-pic libtext.c -Wl,-z,notext -o "$L"
+readelf -d "$L" | grep -q TEXTREL || { echo "libtext.so lacks DT_TEXTREL" >&2; exit 1; }
+both "libs.so: text relocations"
+
+# The program itself, run directly.
+expect_fail127 "not an ELF file" "$LDSO" ./libs.c
+expect_fail127 "cannot open program file" "$LDSO" /nonexistent/prog
+expect_fail127 "usage" "$LDSO"
