@@ -288,7 +288,7 @@ fn run_case(testlibs: &Path, sysroot: &Path, case: &str) -> (Outcome, Duration, 
             _ => (
                 Outcome::Fail,
                 took,
-                format!("{}    exit status {st} (log: {})\n", tail(25), log.display()),
+                format!("{}    {st} (log: {})\n", tail(25), log.display()),
             ),
         },
     }

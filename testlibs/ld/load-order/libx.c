@@ -1,0 +1,2 @@
+const char *who(void);
+const char *x_calls_who(void) { return who(); }
