@@ -134,6 +134,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
     if let Err(e) = load_initial(s) {
         die(&e);
     }
+    crate::dl::note_initial(s);
     if settings.list {
         list(s);
         crate::sys_rt::exit_group(0);
@@ -174,7 +175,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
     crate::init::run_preinit(dso(main));
     let order = crate::init::order(&objs);
     if settings.debug & DBG_LIBS != 0 {
-        for &p in &order {
+        for &p in order.iter().filter(|&&p| p != main) {
             crate::diag::debug_line(&msg(&[b"calling init: ", dso(p).name()]));
         }
     }
