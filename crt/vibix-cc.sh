@@ -24,7 +24,7 @@ startfiles=1 defaultlibs=1 stdlib=1 query=0 have_input=0
 
 scan_arg() {
     case $1 in
-    -c | -S | -E | -M | -MM) link=0 ;;
+    -c | -S | -E | -M | -MM | -fsyntax-only) link=0 ;;
     -shared) shared=1 ;;
     -no-pie | -nopie) pie=0 ;;
     -pie) pie=1 ;;

@@ -8,7 +8,7 @@
 //! `-v` lists every relocation: `<section> <offset> <type> <symbol>[+addend]`.
 
 use object::elf;
-use object::read::elf::{FileHeader, SectionHeader, SectionTable};
+use object::read::elf::{FileHeader, SectionHeader, SectionTable, Sym};
 use object::Endianness;
 use std::collections::BTreeMap;
 
@@ -138,13 +138,23 @@ fn symbol_name(
     let Ok(table) = sections.symbol_table_by_index(endian, data, link) else {
         return format!("#{sym}");
     };
-    match table.symbol(object::SymbolIndex(sym as usize)) {
-        Ok(s) => match table.symbol_name(endian, s) {
-            Ok(n) if !n.is_empty() => String::from_utf8_lossy(n).into_owned(),
-            _ => format!("#{sym}"),
-        },
-        Err(_) => format!("#{sym}"),
+    let Ok(s) = table.symbol(object::SymbolIndex(sym as usize)) else {
+        return format!("#{sym}");
+    };
+    if let Ok(n) = table.symbol_name(endian, s) {
+        if !n.is_empty() {
+            return String::from_utf8_lossy(n).into_owned();
+        }
     }
+    // Section symbols have no name of their own: show the section's.
+    if s.st_type() == elf::STT_SECTION {
+        if let Ok(sec) = sections.section(object::SectionIndex(s.st_shndx(endian).into())) {
+            if let Ok(n) = sections.section_name(endian, sec) {
+                return String::from_utf8_lossy(n).into_owned();
+            }
+        }
+    }
+    format!("#{sym}")
 }
 
 /// psABI names of the x86_64 relocation types.
