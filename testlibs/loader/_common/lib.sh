@@ -3,7 +3,7 @@
 : "${LDSO:?LDSO must point at ld-vibix.so.1}"
 : "${OUT:=$(mktemp -d)}"
 COMMON="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-CFLAGS_T="-O1 -fPIC -nostdlib -ffreestanding -fno-stack-protector -fno-builtin -I$COMMON"
+CFLAGS_T="-Wl,--no-as-needed -O1 -fPIC -nostdlib -ffreestanding -fno-stack-protector -fno-builtin -I$COMMON"
 # cc_lib OUT.so SRC... [-- extra link flags]
 cc_lib() { local out=$1; shift; gcc $CFLAGS_T -shared "$@" -o "$OUT/$out"; }
 # cc_prog OUT SRC... : PIE with PT_INTERP = $LDSO, linked against libs in $OUT

@@ -1,0 +1,1 @@
+int real_fn(int x) { return x * 2; }
