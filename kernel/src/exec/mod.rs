@@ -1,0 +1,63 @@
+//! Starting programs: validate and map an ELF executable (and its PT_INTERP
+//! interpreter), build the initial stack, create the process.
+//!
+//! Pipeline: resolve path → `elf::parse` (header, program headers, every
+//! offset bounds-checked) → `elf::load` into a fresh address space (PIE at
+//! `PIE_BASE`, interpreter at `INTERP_BASE`, never W+X) → `stack::build`
+//! (argv, envp, auxv) → `proc::spawn_user`. Any error drops the half-built
+//! address space and returns an errno; nothing here panics on file contents.
+pub mod elf;
+pub mod stack;
+
+use crate::errno::*;
+use crate::fs::initramfs::{self, S_IFMT, S_IFREG};
+use crate::mm::vm::{AddressSpace, PROT_READ, PROT_WRITE, STACK_SIZE, STACK_TOP};
+use crate::mm::{page_up, PAGE};
+use alloc::vec::Vec;
+
+pub const PIE_BASE: u64 = 0x5555_5555_4000;
+pub const INTERP_BASE: u64 = 0x7fff_f7a0_0000;
+
+fn file(path: &[u8]) -> Result<&'static [u8], Errno> {
+    let n = initramfs::node(initramfs::resolve("", path, true)?);
+    if n.mode & S_IFMT != S_IFREG {
+        return Err(EACCES);
+    }
+    Ok(n.data)
+}
+
+pub struct Started {
+    pub aspace: AddressSpace,
+    pub entry: u64,
+    pub sp: u64,
+}
+
+/// Loads `path` with `argv`/`envp` into a new address space.
+pub fn load_program(path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<Started, Errno> {
+    let exe = file(path)?;
+    let img = elf::parse(exe)?;
+    let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
+    let bias = if img.is_dyn { PIE_BASE.wrapping_sub(img.first_vaddr()) } else { 0 };
+    let end = elf::load(&mut asp, exe, &img, bias)?;
+    asp.brk_base = page_up(end).ok_or(ENOEXEC)? + PAGE;
+    asp.brk = asp.brk_base;
+    let exe_entry = img.entry.wrapping_add(bias);
+    let (entry, base) = match img.interp {
+        Some((off, len)) => {
+            let ipath = &exe[off..off + len];
+            let interp = file(ipath)?;
+            let iimg = elf::parse(interp)?;
+            if !iimg.is_dyn || iimg.interp.is_some() {
+                return Err(ENOEXEC);
+            }
+            let ibias = INTERP_BASE.wrapping_sub(iimg.first_vaddr());
+            elf::load(&mut asp, interp, &iimg, ibias)?;
+            (iimg.entry.wrapping_add(ibias), ibias)
+        }
+        None => (exe_entry, 0),
+    };
+    asp.add_vma(STACK_TOP - STACK_SIZE, STACK_TOP, PROT_READ | PROT_WRITE);
+    let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn: path };
+    let sp = stack::build(&mut asp, argv, envp, &info)?;
+    Ok(Started { aspace: asp, entry, sp })
+}

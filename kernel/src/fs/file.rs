@@ -1,0 +1,81 @@
+//! Open files and the per-process descriptor table. Descriptors made by
+//! `dup` share one `OpenFile` (and so its offset), as POSIX says.
+use super::initramfs;
+use crate::errno::*;
+use alloc::rc::Rc;
+use alloc::vec::Vec;
+use core::cell::Cell;
+
+pub enum Kind {
+    /// The serial console opened as fd 0, 1 or 2: stdin reads EOF, output goes
+    /// to COM1 (and what was fd 1 also to the test runner's capture).
+    Console { fd: u8 },
+    /// A node of the initramfs (regular file or directory).
+    Node(usize),
+}
+
+pub struct OpenFile {
+    pub kind: Kind,
+    pub offset: Cell<u64>,
+    pub flags: u32,
+}
+
+#[derive(Clone)]
+pub struct Fd {
+    pub file: Rc<OpenFile>,
+    pub cloexec: bool,
+}
+
+pub const MAX_FDS: usize = 1024;
+
+#[derive(Default)]
+pub struct FdTable {
+    fds: Vec<Option<Fd>>,
+}
+
+impl FdTable {
+    pub fn with_console() -> Self {
+        let mut t = Self::default();
+        for fd in 0..3u8 {
+            let flags = if fd == 0 { 0 } else { 1 }; // O_RDONLY / O_WRONLY
+            t.fds.push(Some(Fd { file: Rc::new(OpenFile { kind: Kind::Console { fd }, offset: Cell::new(0), flags }), cloexec: false }));
+        }
+        t
+    }
+
+    pub fn get(&self, fd: i64) -> Result<&Fd, Errno> {
+        usize::try_from(fd).ok().and_then(|i| self.fds.get(i)).and_then(|f| f.as_ref()).ok_or(EBADF)
+    }
+
+    pub fn get_mut(&mut self, fd: i64) -> Result<&mut Fd, Errno> {
+        usize::try_from(fd).ok().and_then(|i| self.fds.get_mut(i)).and_then(|f| f.as_mut()).ok_or(EBADF)
+    }
+
+    /// Installs `fd` at the lowest free slot >= `min`.
+    pub fn insert(&mut self, fd: Fd, min: usize) -> Result<i64, Errno> {
+        let i = (min..MAX_FDS).find(|&i| self.fds.get(i).is_none_or(|f| f.is_none())).ok_or(EMFILE)?;
+        self.set(i, fd);
+        Ok(i as i64)
+    }
+
+    pub fn set(&mut self, i: usize, fd: Fd) {
+        if self.fds.len() <= i {
+            self.fds.resize(i + 1, None);
+        }
+        self.fds[i] = Some(fd);
+    }
+
+    pub fn close(&mut self, fd: i64) -> Result<(), Errno> {
+        let slot = usize::try_from(fd).ok().and_then(|i| self.fds.get_mut(i)).ok_or(EBADF)?;
+        slot.take().map(|_| ()).ok_or(EBADF)
+    }
+}
+
+impl OpenFile {
+    pub fn node(&self) -> Option<&'static initramfs::Node> {
+        match self.kind {
+            Kind::Node(i) => Some(initramfs::node(i)),
+            Kind::Console { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! The file system: the read-only initramfs tree and per-process descriptors.
+pub mod file;
+pub mod initramfs;

@@ -1,0 +1,261 @@
+//! Per-process address spaces: a sorted list of regions (VMAs) with their
+//! protection, backed lazily by zero-filled frames (page faults populate) or
+//! eagerly by copies (ELF segments, file mappings).
+use super::paging::{self, ADDR, KEPT, NX, P, U, W};
+use super::{frame, page_down, phys_to_virt, PAGE};
+use crate::arch::x86_64::cpu;
+use crate::errno::*;
+use alloc::vec::Vec;
+
+pub const PROT_READ: u32 = 1;
+pub const PROT_WRITE: u32 = 2;
+pub const PROT_EXEC: u32 = 4;
+
+pub const USER_MIN: u64 = 0x1_0000;
+pub const USER_TOP: u64 = 0x7fff_ffff_f000;
+pub const STACK_TOP: u64 = 0x7fff_ffff_e000;
+pub const STACK_SIZE: u64 = 8 << 20;
+pub const MMAP_TOP: u64 = 0x7f00_0000_0000;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Vma {
+    pub start: u64,
+    pub end: u64,
+    pub prot: u32,
+}
+
+/// Kinds of access a fault or a user copy needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+    Exec,
+}
+
+pub struct AddressSpace {
+    pub pml4: u64,
+    vmas: Vec<Vma>,
+    pub brk_base: u64,
+    pub brk: u64,
+}
+
+/// W^X: a protection that is both writable and executable is refused everywhere.
+pub fn wx_violation(prot: u32) -> bool {
+    prot & (PROT_WRITE | PROT_EXEC) == PROT_WRITE | PROT_EXEC
+}
+
+fn pte_flags(prot: u32) -> u64 {
+    debug_assert!(!wx_violation(prot));
+    if prot & (PROT_READ | PROT_WRITE | PROT_EXEC) == 0 {
+        return KEPT;
+    }
+    let mut f = P | U;
+    if prot & PROT_WRITE != 0 {
+        f |= W;
+    }
+    if prot & PROT_EXEC == 0 {
+        f |= NX;
+    }
+    f
+}
+
+impl AddressSpace {
+    pub fn new() -> Option<Self> {
+        Some(Self { pml4: paging::new_user_pml4()?, vmas: Vec::new(), brk_base: 0, brk: 0 })
+    }
+
+    pub fn vma_at(&self, addr: u64) -> Option<&Vma> {
+        self.vmas.iter().find(|v| v.start <= addr && addr < v.end)
+    }
+
+    pub fn is_free(&self, start: u64, end: u64) -> bool {
+        start >= USER_MIN && end <= USER_TOP && start < end && !self.vmas.iter().any(|v| v.start < end && start < v.end)
+    }
+
+    /// Whether every byte of `[start, end)` is inside some region.
+    pub fn fully_mapped(&self, start: u64, end: u64) -> bool {
+        let mut a = start;
+        for v in &self.vmas {
+            if v.start <= a && a < v.end {
+                a = v.end;
+            }
+            if a >= end {
+                return true;
+            }
+        }
+        a >= end
+    }
+
+    /// A free, page-aligned range of `len` bytes: top-down below MMAP_TOP.
+    pub fn find_free(&self, len: u64) -> Option<u64> {
+        let mut top = MMAP_TOP;
+        for v in self.vmas.iter().rev() {
+            if v.start >= top {
+                continue;
+            }
+            if v.end <= top && top - v.end >= len {
+                return Some(top - len);
+            }
+            top = top.min(v.start);
+        }
+        top.checked_sub(len).filter(|&s| s >= USER_MIN)
+    }
+
+    /// Adds a region over a range the caller made free (`unmap` first).
+    pub fn add_vma(&mut self, start: u64, end: u64, prot: u32) {
+        let i = self.vmas.iter().position(|v| v.start >= end).unwrap_or(self.vmas.len());
+        self.vmas.insert(i, Vma { start, end, prot });
+    }
+
+    /// Splits regions so that `a` is a boundary.
+    fn split_at(&mut self, a: u64) {
+        if let Some(i) = self.vmas.iter().position(|v| v.start < a && a < v.end) {
+            let mut hi = self.vmas[i];
+            hi.start = a;
+            self.vmas[i].end = a;
+            self.vmas.insert(i + 1, hi);
+        }
+    }
+
+    /// Removes `[start, end)` (page-aligned) from the map and frees its frames.
+    pub fn unmap(&mut self, start: u64, end: u64) {
+        self.split_at(start);
+        self.split_at(end);
+        self.vmas.retain(|v| !(v.start >= start && v.end <= end));
+        let mut va = start;
+        while va < end {
+            if let Some(pte) = paging::walk(self.pml4, va, false) {
+                // SAFETY: `pte` is a slot in this address space's own tables.
+                let v = unsafe { *pte };
+                if v & (P | KEPT) != 0 {
+                    frame::free(v & ADDR);
+                    // SAFETY: as above.
+                    unsafe { *pte = 0 };
+                    cpu::invlpg(va);
+                }
+            }
+            va += PAGE;
+        }
+    }
+
+    /// Changes the protection of `[start, end)`, which must be fully mapped.
+    pub fn protect(&mut self, start: u64, end: u64, prot: u32) -> Result<(), Errno> {
+        if !self.fully_mapped(start, end) {
+            return Err(ENOMEM);
+        }
+        self.split_at(start);
+        self.split_at(end);
+        for v in self.vmas.iter_mut().filter(|v| v.start >= start && v.end <= end) {
+            v.prot = prot;
+        }
+        let mut va = start;
+        while va < end {
+            if let Some(pte) = paging::walk(self.pml4, va, false) {
+                // SAFETY: `pte` is a slot in this address space's own tables.
+                let v = unsafe { *pte };
+                if v & (P | KEPT) != 0 {
+                    // SAFETY: as above; the frame stays, only its permissions change.
+                    unsafe { *pte = (v & ADDR) | pte_flags(prot) };
+                    cpu::invlpg(va);
+                }
+            }
+            va += PAGE;
+        }
+        Ok(())
+    }
+
+    /// Maps a zeroed frame at `va` (page-aligned) with the region's protection,
+    /// or restores a kept frame. Returns its physical address.
+    fn populate_page(&mut self, va: u64, prot: u32) -> Result<u64, Errno> {
+        let pte = paging::walk(self.pml4, va, true).ok_or(ENOMEM)?;
+        // SAFETY: `pte` is a slot in this address space's own tables.
+        let v = unsafe { *pte };
+        if v & (P | KEPT) != 0 {
+            // SAFETY: as above.
+            unsafe { *pte = (v & ADDR) | pte_flags(prot) };
+            cpu::invlpg(va);
+            return Ok(v & ADDR);
+        }
+        let f = frame::alloc().ok_or(ENOMEM)?;
+        // SAFETY: as above; `f` is a fresh zeroed frame now owned by this mapping.
+        unsafe { *pte = f | pte_flags(prot) };
+        Ok(f)
+    }
+
+    /// Handles a user page fault; `Err` means the access is invalid (SIGSEGV).
+    pub fn fault(&mut self, addr: u64, access: Access) -> Result<(), Errno> {
+        let vma = *self.vma_at(addr).ok_or(EFAULT)?;
+        let need = match access {
+            Access::Read => PROT_READ | PROT_WRITE | PROT_EXEC,
+            Access::Write => PROT_WRITE,
+            Access::Exec => PROT_EXEC,
+        };
+        if vma.prot & need == 0 {
+            return Err(EFAULT);
+        }
+        let va = page_down(addr);
+        if let Some(pte) = paging::walk(self.pml4, va, false) {
+            // SAFETY: `pte` is a slot in this address space's own tables.
+            let v = unsafe { *pte };
+            if v & P != 0 && (access != Access::Write || v & W != 0) {
+                return Ok(()); // already fine (spurious or raced by a sibling thread)
+            }
+        }
+        self.populate_page(va, vma.prot).map(|_| ())
+    }
+
+    /// Copies `data` into the address space at `va`, populating pages as
+    /// needed regardless of protection (the kernel loading an image).
+    pub fn write_bytes(&mut self, mut va: u64, mut data: &[u8]) -> Result<(), Errno> {
+        while !data.is_empty() {
+            let page = page_down(va);
+            let prot = self.vma_at(va).ok_or(EFAULT)?.prot;
+            let f = self.populate_page(page, prot)?;
+            let off = (va - page) as usize;
+            let n = data.len().min(PAGE as usize - off);
+            // SAFETY: `f` is a frame of this address space reached through the direct map; off+n <= 4096.
+            unsafe { core::ptr::copy_nonoverlapping(data.as_ptr(), phys_to_virt(f).add(off), n) };
+            data = &data[n..];
+            va += n as u64;
+        }
+        Ok(())
+    }
+
+    /// Ensures `[addr, addr+len)` is accessible for `access`, faulting pages in.
+    pub fn check_user(&mut self, addr: u64, len: u64, access: Access) -> Result<(), Errno> {
+        if len == 0 {
+            return Ok(());
+        }
+        let end = addr.checked_add(len).ok_or(EFAULT)?;
+        if addr < USER_MIN || end > USER_TOP {
+            return Err(EFAULT);
+        }
+        let mut va = page_down(addr);
+        while va < end {
+            self.fault(va, access)?;
+            va += PAGE;
+        }
+        Ok(())
+    }
+
+    /// Eagerly backs `[start, end)` with zeroed frames (used for stacks' top pages).
+    pub fn populate(&mut self, start: u64, end: u64) -> Result<(), Errno> {
+        let mut va = page_down(start);
+        while va < end {
+            let prot = self.vma_at(va).ok_or(EFAULT)?.prot;
+            self.populate_page(va, prot)?;
+            va += PAGE;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for AddressSpace {
+    fn drop(&mut self) {
+        if cpu::read_cr3() == self.pml4 {
+            // SAFETY: the kernel PML4 maps everything the kernel needs.
+            unsafe { cpu::write_cr3(paging::kernel_pml4()) };
+        }
+        paging::free_user_tree(self.pml4);
+    }
+}

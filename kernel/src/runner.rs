@@ -1,0 +1,108 @@
+//! The in-kernel test runner (vibix's "init"): runs every program listed in
+//! the initramfs manifest `/etc/vibix/tests`, one after another, checks exit
+//! status and stdout, reports on the serial port and leaves QEMU through
+//! isa-debug-exit with `EXIT_PASS` only if every case passed.
+//!
+//! Manifest: one case per line, tab-separated:
+//! `name  expect  stdout-file|-  env|-  argv0 [argv1 ...]`
+//! where `expect` is an exit code (`0`), `sig<N>` (killed by signal N) or
+//! `E<errno>` (the kernel must refuse to start it with that errno); `env` is a
+//! space-separated list of NAME=value; argv0 is also the path that is executed.
+use crate::arch::x86_64::{cpu, timer};
+use crate::errno::Errno;
+use crate::fs::initramfs;
+use crate::mm::frame;
+use crate::proc::{self, Block, ExitStatus, Wake};
+use crate::{exec, kprintln};
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+const MANIFEST: &[u8] = b"/etc/vibix/tests";
+const TIMEOUT_NS: u64 = 120_000_000_000;
+/// isa-debug-exit: QEMU exits with (value << 1) | 1.
+pub const EXIT_PASS: u32 = 0x10; // 33
+pub const EXIT_FAIL: u32 = 0x11; // 35
+pub const EXIT_PANIC: u32 = 0x12; // 37
+
+pub fn qemu_exit(v: u32) -> ! {
+    cpu::outl(0xf4, v);
+    cpu::halt_forever()
+}
+
+fn file_text(path: &[u8]) -> Result<&'static [u8], Errno> {
+    Ok(initramfs::node(initramfs::resolve("", path, true)?).data)
+}
+
+fn status_text(s: ExitStatus) -> String {
+    match s {
+        ExitStatus::Code(c) => format!("{c}"),
+        ExitStatus::Signal(n) => format!("sig{n}"),
+    }
+}
+
+fn run_case(fields: &[&str]) -> Result<(), String> {
+    let [_, expect, stdout, env, argv @ ..] = fields else { return Err(String::from("malformed manifest line")) };
+    if argv.is_empty() {
+        return Err(String::from("no argv"));
+    }
+    let argv: Vec<Vec<u8>> = argv.iter().map(|a| Vec::from(a.as_bytes())).collect();
+    let envp: Vec<Vec<u8>> = if *env == "-" { Vec::new() } else { env.split(' ').filter(|e| !e.is_empty()).map(|e| Vec::from(e.as_bytes())).collect() };
+    let started = match exec::load_program(&argv[0], &argv, &envp) {
+        Ok(s) => s,
+        Err(e) => {
+            return if *expect == format!("E{e}") { Ok(()) } else { Err(format!("exec failed with errno {e}")) };
+        }
+    };
+    if expect.starts_with('E') {
+        return Err(String::from("exec succeeded, expected it to be refused"));
+    }
+    let name = String::from(fields[0]);
+    let pid = proc::spawn_user(name, started.aspace, started.entry, started.sp, true);
+    let deadline = timer::monotonic_ns() + TIMEOUT_NS;
+    while proc::sched().procs.get(&pid).is_some_and(|p| p.exit.is_none()) {
+        if proc::block(Block::WaitProc(pid), Some(deadline)) == Wake::Timeout {
+            proc::finish_process(pid, ExitStatus::Signal(9));
+            proc::reap(pid);
+            return Err(String::from("timed out"));
+        }
+    }
+    let out = proc::sched().procs.get_mut(&pid).and_then(|p| p.capture.take()).unwrap_or_default();
+    let status = proc::reap(pid).ok_or_else(|| String::from("process vanished"))?;
+    if status_text(status) != *expect {
+        return Err(format!("exit status {} (expected {expect})", status_text(status)));
+    }
+    if *stdout != "-" {
+        let want = file_text(stdout.as_bytes()).map_err(|e| format!("cannot read {stdout}: errno {e}"))?;
+        if out != want {
+            return Err(format!("stdout differs from {stdout} ({} bytes, expected {})", out.len(), want.len()));
+        }
+    }
+    Ok(())
+}
+
+pub fn run() -> ! {
+    let Ok(text) = file_text(MANIFEST) else {
+        kprintln!("vibix-test: no manifest /etc/vibix/tests in the initramfs");
+        qemu_exit(EXIT_FAIL);
+    };
+    let text = core::str::from_utf8(text).unwrap_or("");
+    let (mut pass, mut fail) = (0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        kprintln!("vibix-test: RUN  {}", fields[0]);
+        let before = frame::free_count();
+        match run_case(&fields) {
+            Ok(()) => {
+                pass += 1;
+                kprintln!("vibix-test: PASS {} (frames leaked: {})", fields[0], before as i64 - frame::free_count() as i64);
+            }
+            Err(why) => {
+                fail += 1;
+                kprintln!("vibix-test: FAIL {}: {}", fields[0], why);
+            }
+        }
+    }
+    kprintln!("vibix-test: summary: {} passed, {} failed", pass, fail);
+    qemu_exit(if fail == 0 && pass > 0 { EXIT_PASS } else { EXIT_FAIL })
+}

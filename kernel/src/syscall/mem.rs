@@ -1,0 +1,161 @@
+//! mmap/munmap/mprotect/brk/madvise. W^X: PROT_WRITE|PROT_EXEC is refused
+//! with EACCES by both mmap and mprotect.
+use super::SysResult;
+use crate::errno::*;
+use crate::fs::file::Kind;
+use crate::fs::initramfs;
+use crate::mm::vm::{wx_violation, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE, USER_MIN, USER_TOP};
+use crate::mm::{page_up, PAGE};
+use crate::proc;
+use alloc::vec::Vec;
+
+const MAP_SHARED: u32 = 1;
+const MAP_PRIVATE: u32 = 2;
+const MAP_FIXED: u32 = 0x10;
+const MAP_ANONYMOUS: u32 = 0x20;
+const MAP_FIXED_NOREPLACE: u32 = 0x10_0000;
+const PROT_MASK: u32 = PROT_READ | PROT_WRITE | PROT_EXEC;
+
+fn aspace() -> Result<&'static mut AddressSpace, Errno> {
+    proc::current_aspace().ok_or(EFAULT)
+}
+
+/// `[addr, addr+len)` rounded to pages, or EINVAL/ENOMEM.
+fn range(addr: u64, len: u64) -> Result<(u64, u64), Errno> {
+    if addr % PAGE != 0 || len == 0 {
+        return Err(EINVAL);
+    }
+    let end = addr.checked_add(page_up(len).ok_or(ENOMEM)?).ok_or(ENOMEM)?;
+    Ok((addr, end))
+}
+
+pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> SysResult {
+    if prot & !PROT_MASK != 0 {
+        return Err(EINVAL);
+    }
+    if wx_violation(prot) {
+        return Err(EACCES);
+    }
+    if len == 0 || flags & (MAP_SHARED | MAP_PRIVATE) == 0 {
+        return Err(EINVAL);
+    }
+    let len = page_up(len).filter(|&l| l <= USER_TOP).ok_or(ENOMEM)?;
+    let data: Option<&'static [u8]> = if flags & MAP_ANONYMOUS != 0 {
+        None
+    } else {
+        if off % PAGE != 0 {
+            return Err(EINVAL);
+        }
+        let f = proc::current_proc().fds.get(fd)?.file.clone();
+        let Kind::Node(i) = f.kind else { return Err(EACCES) };
+        let n = initramfs::node(i);
+        if n.is_dir() {
+            return Err(ENODEV_OR_ACCES);
+        }
+        if flags & MAP_SHARED != 0 && prot & PROT_WRITE != 0 {
+            return Err(EACCES); // the initramfs is read-only
+        }
+        let start = (off as usize).min(n.data.len());
+        Some(&n.data[start..n.data.len().min(start.saturating_add(len as usize))])
+    };
+    let asp = aspace()?;
+    let start = if flags & (MAP_FIXED | MAP_FIXED_NOREPLACE) != 0 {
+        let (s, e) = range(addr, len)?;
+        if s < USER_MIN || e > USER_TOP {
+            return Err(ENOMEM);
+        }
+        if !asp.is_free(s, e) {
+            if flags & MAP_FIXED == 0 {
+                return Err(EEXIST);
+            }
+            asp.unmap(s, e);
+        }
+        s
+    } else if addr % PAGE == 0 && addr != 0 && asp.is_free(addr, addr.saturating_add(len)) {
+        addr
+    } else {
+        asp.find_free(len).ok_or(ENOMEM)?
+    };
+    asp.add_vma(start, start + len, prot);
+    if let Some(d) = data {
+        if let Err(e) = asp.write_bytes(start, d) {
+            asp.unmap(start, start + len);
+            return Err(e);
+        }
+    }
+    Ok(start as i64)
+}
+
+/// mmap of a directory: Linux says ENODEV; keep one name for it here.
+const ENODEV_OR_ACCES: Errno = 19;
+
+pub fn munmap(addr: u64, len: u64) -> SysResult {
+    let (s, e) = range(addr, len)?;
+    if e > USER_TOP {
+        return Err(EINVAL);
+    }
+    aspace()?.unmap(s, e);
+    Ok(0)
+}
+
+pub fn mprotect(addr: u64, len: u64, prot: u32) -> SysResult {
+    if prot & !PROT_MASK != 0 {
+        return Err(EINVAL);
+    }
+    if wx_violation(prot) {
+        return Err(EACCES);
+    }
+    if len == 0 && addr % PAGE == 0 {
+        return Ok(0);
+    }
+    let (s, e) = range(addr, len)?;
+    aspace()?.protect(s, e, prot)?;
+    Ok(0)
+}
+
+pub fn brk(addr: u64) -> SysResult {
+    let asp = aspace()?;
+    let cur = asp.brk;
+    if addr < asp.brk_base || addr > asp.brk_base + (1 << 32) {
+        return Ok(cur as i64);
+    }
+    let (old_end, new_end) = (page_up(cur).unwrap_or(cur), page_up(addr).unwrap_or(addr));
+    if new_end > old_end {
+        if !asp.is_free(old_end, new_end) {
+            return Ok(cur as i64);
+        }
+        asp.add_vma(old_end, new_end, PROT_READ | PROT_WRITE);
+    } else if new_end < old_end {
+        asp.unmap(new_end, old_end);
+    }
+    asp.brk = addr;
+    Ok(addr as i64)
+}
+
+const MADV_DONTNEED: u64 = 4;
+
+pub fn madvise(addr: u64, len: u64, advice: u64) -> SysResult {
+    if advice != MADV_DONTNEED {
+        return Ok(0);
+    }
+    let (s, e) = range(addr, len.max(1))?;
+    let asp = aspace()?;
+    // Drop the pages but keep the regions: the next touch sees zeros.
+    let mut keep: Vec<(u64, u64, u32)> = Vec::new();
+    let mut a = s;
+    while a < e {
+        match asp.vma_at(a) {
+            Some(v) => {
+                let end = v.end.min(e);
+                keep.push((a, end, v.prot));
+                a = end;
+            }
+            None => return Err(ENOMEM),
+        }
+    }
+    asp.unmap(s, e);
+    for (a, b, p) in keep {
+        asp.add_vma(a, b, p);
+    }
+    Ok(0)
+}

@@ -1,0 +1,299 @@
+//! Time, sleeping, polling, signals (simplified), identity and limits.
+use super::thread::read_timespec;
+use super::SysResult;
+use crate::arch::x86_64::timer;
+use crate::errno::*;
+use crate::fs::file::Kind;
+use crate::mm::uaccess;
+use crate::mm::vm::Access;
+use crate::proc::{self, Block, ExitStatus};
+use crate::rng;
+
+const POLLIN: i16 = 1;
+const POLLOUT: i16 = 4;
+const POLLNVAL: i16 = 0x20;
+
+fn do_poll(fds: u64, nfds: u64, deadline: Option<Option<u64>>) -> SysResult {
+    if nfds > 1024 {
+        return Err(EINVAL);
+    }
+    let mut raw = uaccess::copy_in(fds, nfds as usize * 8)?;
+    let p = proc::current_proc();
+    let mut ready = 0;
+    for e in raw.chunks_exact_mut(8) {
+        let fd = i32::from_le_bytes([e[0], e[1], e[2], e[3]]);
+        let events = i16::from_le_bytes([e[4], e[5]]);
+        let revents = if fd < 0 {
+            0
+        } else {
+            match p.fds.get(fd as i64) {
+                Err(_) => POLLNVAL,
+                Ok(f) => {
+                    let can = match f.file.kind {
+                        Kind::Console { fd: 0 } => POLLIN,
+                        Kind::Console { .. } => POLLOUT,
+                        Kind::Node(_) => POLLIN | POLLOUT,
+                    };
+                    events & can
+                }
+            }
+        };
+        e[6..8].copy_from_slice(&revents.to_le_bytes());
+        if revents != 0 {
+            ready += 1;
+        }
+    }
+    uaccess::copy_out(fds, &raw)?;
+    if ready == 0 {
+        match deadline {
+            Some(Some(d)) => {
+                proc::block(Block::Sleep, Some(d));
+            }
+            Some(None) => {
+                proc::block(Block::Sleep, None);
+            }
+            None => {}
+        }
+    }
+    Ok(ready)
+}
+
+pub fn poll(fds: u64, nfds: u64, timeout_ms: i64) -> SysResult {
+    let dl = match timeout_ms {
+        0 => None,
+        t if t < 0 => Some(None),
+        t => Some(Some(timer::monotonic_ns() + t as u64 * 1_000_000)),
+    };
+    do_poll(fds, nfds, dl)
+}
+
+pub fn ppoll(fds: u64, nfds: u64, ts: u64) -> SysResult {
+    let dl = if ts == 0 {
+        Some(None)
+    } else {
+        match read_timespec(ts)? {
+            0 => None,
+            ns => Some(Some(timer::monotonic_ns() + ns)),
+        }
+    };
+    do_poll(fds, nfds, dl)
+}
+
+fn sleep_until(deadline: u64) {
+    while timer::monotonic_ns() < deadline {
+        proc::block(Block::Sleep, Some(deadline));
+    }
+}
+
+pub fn nanosleep(req: u64, rem: u64) -> SysResult {
+    let ns = read_timespec(req)?;
+    sleep_until(timer::monotonic_ns().saturating_add(ns));
+    if rem != 0 {
+        uaccess::write(rem, &[0i64; 2])?;
+    }
+    Ok(0)
+}
+
+pub fn clock_nanosleep(clock: u32, flags: u32, req: u64, rem: u64) -> SysResult {
+    let ns = read_timespec(req)?;
+    let now = timer::monotonic_ns();
+    let deadline = if flags & 1 != 0 {
+        match clock {
+            0 => ns.saturating_sub(timer::realtime_ns()).saturating_add(now),
+            _ => ns,
+        }
+    } else {
+        now.saturating_add(ns)
+    };
+    sleep_until(deadline);
+    if rem != 0 && flags & 1 == 0 {
+        uaccess::write(rem, &[0i64; 2])?;
+    }
+    Ok(0)
+}
+
+fn now(clock: u32) -> Result<u64, Errno> {
+    match clock {
+        0 | 5 | 11 => Ok(timer::realtime_ns()),
+        // Process/thread CPU time are approximated by time since boot.
+        1 | 2 | 3 | 4 | 6 | 7 => Ok(timer::monotonic_ns()),
+        _ => Err(EINVAL),
+    }
+}
+
+pub fn clock_gettime(clock: u32, ts: u64) -> SysResult {
+    let t = now(clock)?;
+    uaccess::write(ts, &[(t / 1_000_000_000) as i64, (t % 1_000_000_000) as i64])?;
+    Ok(0)
+}
+
+pub fn clock_getres(clock: u32, ts: u64) -> SysResult {
+    now(clock)?;
+    if ts != 0 {
+        uaccess::write(ts, &[0i64, 1])?;
+    }
+    Ok(0)
+}
+
+pub fn gettimeofday(tv: u64) -> SysResult {
+    let t = timer::realtime_ns();
+    if tv != 0 {
+        uaccess::write(tv, &[(t / 1_000_000_000) as i64, ((t % 1_000_000_000) / 1000) as i64])?;
+    }
+    Ok(0)
+}
+
+pub fn time(out: u64) -> SysResult {
+    let s = (timer::realtime_ns() / 1_000_000_000) as i64;
+    if out != 0 {
+        uaccess::write(out, &s)?;
+    }
+    Ok(s)
+}
+
+pub fn rt_sigaction(sig: u64, act: u64, old: u64, size: u64) -> SysResult {
+    if !(1..=64).contains(&sig) || size != 8 || (act != 0 && (sig == 9 || sig == 19)) {
+        return Err(EINVAL);
+    }
+    let p = proc::current_proc();
+    if old != 0 {
+        uaccess::write(old, &p.sigactions[sig as usize])?;
+    }
+    if act != 0 {
+        p.sigactions[sig as usize] = uaccess::read(act)?;
+    }
+    Ok(0)
+}
+
+pub fn rt_sigprocmask(how: u32, set: u64, old: u64, size: u64) -> SysResult {
+    if size != 8 {
+        return Err(EINVAL);
+    }
+    let t = proc::current();
+    if old != 0 {
+        uaccess::write(old, &t.sigmask)?;
+    }
+    if set != 0 {
+        let s: u64 = uaccess::read(set)?;
+        let unblockable = (1 << 8) | (1 << 18); // SIGKILL, SIGSTOP (bit = sig-1)
+        t.sigmask = match how {
+            0 => t.sigmask | s,
+            1 => t.sigmask & !s,
+            2 => s,
+            _ => return Err(EINVAL),
+        } & !unblockable;
+    }
+    Ok(0)
+}
+
+pub fn sigaltstack(ss: u64, old: u64) -> SysResult {
+    let t = proc::current();
+    if old != 0 {
+        uaccess::write(old, &t.altstack)?;
+    }
+    if ss != 0 {
+        let new: [u64; 3] = uaccess::read(ss)?;
+        if new[1] as u32 & 2 == 0 && new[2] < 2048 {
+            return Err(ENOMEM);
+        }
+        t.altstack = new;
+    }
+    Ok(0)
+}
+
+/// Signals to oneself take their default action unless ignored: handlers are
+/// recorded but never run (docs/kernel.md).
+fn raise_self(sig: i32) -> SysResult {
+    if sig == 0 {
+        return Ok(0);
+    }
+    if !(1..=64).contains(&sig) {
+        return Err(EINVAL);
+    }
+    let p = proc::current_proc();
+    let handler = p.sigactions[sig as usize][0];
+    let default_ignored = matches!(sig, 17 | 18 | 23 | 28);
+    if handler == 1 || (handler == 0 && default_ignored) {
+        return Ok(0);
+    }
+    crate::kprintln!("vibix: pid {} ({}) killed by signal {}", p.pid, p.name, sig);
+    proc::finish_process(p.pid, ExitStatus::Signal(sig));
+    Ok(0)
+}
+
+pub fn kill(pid: i64, sig: i32) -> SysResult {
+    let me = proc::current().pid as i64;
+    if pid == me || pid == 0 || pid == -1 {
+        raise_self(sig)
+    } else {
+        Err(ESRCH)
+    }
+}
+
+pub fn tgkill(tgid: i64, tid: i64, sig: i32) -> SysResult {
+    let me = proc::current_proc();
+    if tgid != me.pid as i64 || !me.threads.contains(&(tid as u64)) {
+        return Err(ESRCH);
+    }
+    raise_self(sig)
+}
+
+pub fn uname(buf: u64) -> SysResult {
+    let mut u = [0u8; 65 * 6];
+    for (i, s) in [&b"vibix"[..], b"vibix", b"6.1.0-vibix", b"#1 vibix", b"x86_64", b"(none)"].iter().enumerate() {
+        u[i * 65..i * 65 + s.len()].copy_from_slice(s);
+    }
+    uaccess::copy_out(buf, &u)?;
+    Ok(0)
+}
+
+fn limit(res: u32) -> Result<[u64; 2], Errno> {
+    match res {
+        3 => Ok([8 << 20, u64::MAX]),       // RLIMIT_STACK
+        7 => Ok([1024, 1024]),              // RLIMIT_NOFILE
+        0..=15 => Ok([u64::MAX, u64::MAX]), // everything else: unlimited
+        _ => Err(EINVAL),
+    }
+}
+
+pub fn getrlimit(res: u32, out: u64) -> SysResult {
+    uaccess::write(out, &limit(res)?)?;
+    Ok(0)
+}
+
+pub fn prlimit64(pid: u64, res: u32, _new: u64, old: u64) -> SysResult {
+    if pid != 0 && pid != proc::current().pid {
+        return Err(ESRCH);
+    }
+    let l = limit(res)?;
+    if old != 0 {
+        uaccess::write(old, &l)?;
+    }
+    Ok(0) // new limits are accepted and ignored
+}
+
+pub fn getresid(a: u64, b: u64, c: u64) -> SysResult {
+    for p in [a, b, c] {
+        uaccess::write(p, &0u32)?;
+    }
+    Ok(0)
+}
+
+pub fn sched_getaffinity(len: u64, mask: u64) -> SysResult {
+    if len < 8 {
+        return Err(EINVAL);
+    }
+    uaccess::write(mask, &1u64)?;
+    Ok(8)
+}
+
+pub fn getrandom(buf: u64, len: u64, flags: u32) -> SysResult {
+    // GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE; the pool is seeded at boot,
+    // so no request ever blocks (GRND_NONBLOCK can never see EAGAIN).
+    if flags & !7 != 0 {
+        return Err(EINVAL);
+    }
+    let len = len.min(33_554_431) as usize;
+    rng::fill(uaccess::slice(buf, len, Access::Write)?);
+    Ok(len as i64)
+}

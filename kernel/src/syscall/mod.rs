@@ -1,0 +1,106 @@
+//! The Linux x86_64 system-call table (same numbers and structures as Linux,
+//! so the userland runs unchanged on the host and on vibix). Anything not in
+//! this table returns -ENOSYS and is logged once per number.
+mod fs;
+mod mem;
+mod misc;
+mod thread;
+
+use crate::arch::x86_64::entry::TrapFrame;
+use crate::errno::*;
+use crate::sync::Global;
+
+pub type SysResult = Result<i64, Errno>;
+
+static LOGGED: Global<[u64; 8]> = Global::new([0; 8]);
+
+fn enosys(nr: u64) -> SysResult {
+    let seen = LOGGED.get();
+    let (w, b) = ((nr / 64) as usize, nr % 64);
+    if w >= seen.len() || seen[w] & (1 << b) == 0 {
+        if w < seen.len() {
+            seen[w] |= 1 << b;
+        }
+        crate::kprintln!("vibix: unsupported syscall {} (pid {}) -> ENOSYS", nr, crate::proc::current().pid);
+    }
+    Err(ENOSYS)
+}
+
+pub fn dispatch(f: &mut TrapFrame) -> i64 {
+    let a = [f.rdi, f.rsi, f.rdx, f.r10, f.r8, f.r9];
+    let nr = f.rax;
+    let r = match nr {
+        0 => fs::read(a[0] as i64, a[1], a[2]),
+        1 => fs::write(a[0] as i64, a[1], a[2]),
+        2 => fs::openat(fs::AT_FDCWD, a[0], a[1] as u32),
+        3 => fs::close(a[0] as i64),
+        4 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], 0),
+        5 => fs::fstat(a[0] as i64, a[1]),
+        6 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], fs::AT_SYMLINK_NOFOLLOW),
+        7 => misc::poll(a[0], a[1], a[2] as i32 as i64),
+        8 => fs::lseek(a[0] as i64, a[1] as i64, a[2] as u32),
+        9 => mem::mmap(a[0], a[1], a[2] as u32, a[3] as u32, a[4] as i32 as i64, a[5]),
+        10 => mem::mprotect(a[0], a[1], a[2] as u32),
+        11 => mem::munmap(a[0], a[1]),
+        12 => mem::brk(a[0]),
+        13 => misc::rt_sigaction(a[0], a[1], a[2], a[3]),
+        14 => misc::rt_sigprocmask(a[0] as u32, a[1], a[2], a[3]),
+        16 => fs::ioctl(a[0] as i64, a[1]),
+        17 => fs::pread(a[0] as i64, a[1], a[2], a[3] as i64),
+        19 => fs::readv(a[0] as i64, a[1], a[2]),
+        20 => fs::writev(a[0] as i64, a[1], a[2]),
+        21 => fs::faccessat(fs::AT_FDCWD, a[0]),
+        24 => {
+            crate::proc::yield_now();
+            Ok(0)
+        }
+        28 => mem::madvise(a[0], a[1], a[2]),
+        32 => fs::dup(a[0] as i64),
+        33 => fs::dup3(a[0] as i64, a[1] as i64, 0, true),
+        35 => misc::nanosleep(a[0], a[1]),
+        39 => Ok(crate::proc::current().pid as i64),
+        60 => crate::proc::exit_thread(a[0] as i32),
+        56 => thread::clone(f, a[0], a[1], a[2], a[3], a[4]),
+        62 => misc::kill(a[0] as i64, a[1] as i32),
+        63 => misc::uname(a[0]),
+        72 => fs::fcntl(a[0] as i64, a[1] as u32, a[2]),
+        79 => fs::getcwd(a[0], a[1]),
+        80 => fs::chdir(a[0]),
+        89 => fs::readlinkat(fs::AT_FDCWD, a[0], a[1], a[2]),
+        95 => Ok(0o022),
+        96 => misc::gettimeofday(a[0]),
+        97 => misc::getrlimit(a[0] as u32, a[1]),
+        102 | 104 | 107 | 108 => Ok(0),
+        110 => Ok(1),
+        118 | 120 => misc::getresid(a[0], a[1], a[2]),
+        131 => misc::sigaltstack(a[0], a[1]),
+        158 => thread::arch_prctl(a[0], a[1]),
+        186 => Ok(crate::proc::current().tid as i64),
+        200 => misc::tgkill(crate::proc::current().pid as i64, a[0] as i64, a[1] as i32),
+        201 => misc::time(a[0]),
+        202 => thread::futex(a[0], a[1] as u32, a[2] as u32, a[3], a[5] as u32),
+        204 => misc::sched_getaffinity(a[1], a[2]),
+        217 => fs::getdents64(a[0] as i64, a[1], a[2]),
+        218 => thread::set_tid_address(a[0]),
+        228 => misc::clock_gettime(a[0] as u32, a[1]),
+        229 => misc::clock_getres(a[0] as u32, a[1]),
+        230 => misc::clock_nanosleep(a[0] as u32, a[1] as u32, a[2], a[3]),
+        231 => thread::exit_group(a[0] as i32),
+        234 => misc::tgkill(a[0] as i64, a[1] as i64, a[2] as i32),
+        257 => fs::openat(a[0] as i32 as i64, a[1], a[2] as u32),
+        262 => fs::fstatat(a[0] as i32 as i64, a[1], a[2], a[3] as u32),
+        267 => fs::readlinkat(a[0] as i32 as i64, a[1], a[2], a[3]),
+        269 | 439 => fs::faccessat(a[0] as i32 as i64, a[1]),
+        271 => misc::ppoll(a[0], a[1], a[2]),
+        273 => Ok(0), // set_robust_list: robust futexes are not cleaned up on exit
+        292 => fs::dup3(a[0] as i64, a[1] as i64, a[2] as u32, false),
+        302 => misc::prlimit64(a[0], a[1] as u32, a[2], a[3]),
+        318 => misc::getrandom(a[0], a[1], a[2] as u32),
+        332 => fs::statx(a[0] as i32 as i64, a[1], a[2] as u32, a[4]),
+        _ => enosys(nr),
+    };
+    match r {
+        Ok(v) => v,
+        Err(e) => -e,
+    }
+}

@@ -1,0 +1,142 @@
+//! Threads: clone (thread flags only), futex, set_tid_address, arch_prctl,
+//! exit_group.
+use super::SysResult;
+use crate::arch::x86_64::cpu;
+use crate::arch::x86_64::entry::TrapFrame;
+use crate::errno::*;
+use crate::mm::uaccess;
+use crate::mm::vm::USER_TOP;
+use crate::proc::{self, futex, ExitStatus, FpuArea};
+use alloc::boxed::Box;
+
+const CLONE_VM: u64 = 0x100;
+const CLONE_FS: u64 = 0x200;
+const CLONE_FILES: u64 = 0x400;
+const CLONE_SIGHAND: u64 = 0x800;
+const CLONE_THREAD: u64 = 0x10000;
+const CLONE_SYSVSEM: u64 = 0x40000;
+const CLONE_SETTLS: u64 = 0x80000;
+const CLONE_PARENT_SETTID: u64 = 0x10_0000;
+const CLONE_CHILD_CLEARTID: u64 = 0x20_0000;
+const CLONE_CHILD_SETTID: u64 = 0x100_0000;
+const ALLOWED: u64 = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID;
+const REQUIRED: u64 = CLONE_VM | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
+
+pub fn clone(f: &TrapFrame, flags: u64, stack: u64, ptid: u64, ctid: u64, tls: u64) -> SysResult {
+    if flags & !ALLOWED != 0 || flags & REQUIRED != REQUIRED {
+        // Only threads: there is no fork (see docs/kernel.md).
+        return Err(if flags & CLONE_THREAD == 0 { ENOSYS } else { EINVAL });
+    }
+    if flags & CLONE_SETTLS != 0 && tls >= USER_TOP {
+        return Err(EPERM);
+    }
+    let cur = proc::current();
+    let mut child = *f;
+    child.rax = 0;
+    if stack != 0 {
+        child.rsp = stack;
+    }
+    let fpu = Box::new(FpuArea(cur.fpu.0));
+    let fs = if flags & CLONE_SETTLS != 0 { tls } else { cur.fs_base };
+    let (pid, sigmask) = (cur.pid, cur.sigmask);
+    let tid = proc::new_thread(pid, child, fs, fpu);
+    let t = proc::sched().threads.get_mut(&tid).expect("new thread exists");
+    t.sigmask = sigmask;
+    if flags & CLONE_CHILD_CLEARTID != 0 {
+        t.clear_child_tid = ctid;
+    }
+    if flags & CLONE_PARENT_SETTID != 0 {
+        uaccess::write(ptid, &(tid as u32))?;
+    }
+    if flags & CLONE_CHILD_SETTID != 0 {
+        uaccess::write(ctid, &(tid as u32))?;
+    }
+    Ok(tid as i64)
+}
+
+const FUTEX_WAIT: u32 = 0;
+const FUTEX_WAKE: u32 = 1;
+const FUTEX_REQUEUE: u32 = 3;
+const FUTEX_CMP_REQUEUE: u32 = 4;
+const FUTEX_WAIT_BITSET: u32 = 9;
+const FUTEX_WAKE_BITSET: u32 = 10;
+const FUTEX_CLOCK_REALTIME: u32 = 256;
+
+/// Reads a `struct timespec` as nanoseconds.
+pub fn read_timespec(addr: u64) -> Result<u64, Errno> {
+    let [sec, nsec]: [i64; 2] = uaccess::read(addr)?;
+    if sec < 0 || !(0..1_000_000_000).contains(&nsec) {
+        return Err(EINVAL);
+    }
+    Ok((sec as u64).saturating_mul(1_000_000_000).saturating_add(nsec as u64))
+}
+
+pub fn futex(addr: u64, op: u32, val: u32, timeout: u64, val3: u32) -> SysResult {
+    let pid = proc::current().pid;
+    let now = crate::arch::x86_64::timer::monotonic_ns();
+    match op & 0x7f {
+        FUTEX_WAIT => {
+            let deadline = if timeout != 0 { Some(now.saturating_add(read_timespec(timeout)?)) } else { None };
+            futex::wait(pid, addr, val, deadline, !0)
+        }
+        FUTEX_WAIT_BITSET => {
+            let deadline = if timeout != 0 {
+                let abs = read_timespec(timeout)?;
+                Some(if op & FUTEX_CLOCK_REALTIME != 0 {
+                    abs.saturating_sub(crate::arch::x86_64::timer::realtime_ns()).saturating_add(now)
+                } else {
+                    abs
+                })
+            } else {
+                None
+            };
+            futex::wait(pid, addr, val, deadline, val3)
+        }
+        FUTEX_WAKE => Ok(futex::wake(pid, addr, val, !0)),
+        FUTEX_WAKE_BITSET => Ok(futex::wake(pid, addr, val, val3)),
+        // Requeue is done as "wake everyone": a spurious wake-up is always allowed.
+        FUTEX_REQUEUE => Ok(futex::wake(pid, addr, u32::MAX, !0)),
+        FUTEX_CMP_REQUEUE => {
+            if uaccess::read::<u32>(addr)? != val3 {
+                return Err(EAGAIN);
+            }
+            Ok(futex::wake(pid, addr, u32::MAX, !0))
+        }
+        _ => Err(ENOSYS),
+    }
+}
+
+pub fn set_tid_address(addr: u64) -> SysResult {
+    let t = proc::current();
+    t.clear_child_tid = addr;
+    Ok(t.tid as i64)
+}
+
+const ARCH_SET_GS: u64 = 0x1001;
+const ARCH_SET_FS: u64 = 0x1002;
+const ARCH_GET_FS: u64 = 0x1003;
+const ARCH_GET_GS: u64 = 0x1004;
+
+pub fn arch_prctl(code: u64, addr: u64) -> SysResult {
+    match code {
+        ARCH_SET_FS => {
+            if addr >= USER_TOP {
+                return Err(EPERM);
+            }
+            proc::current().fs_base = addr;
+            // SAFETY: FS_BASE only affects user-mode %fs accesses.
+            unsafe { cpu::wrmsr(cpu::MSR_FS_BASE, addr) };
+            Ok(0)
+        }
+        ARCH_GET_FS => uaccess::write(addr, &proc::current().fs_base).map(|_| 0),
+        ARCH_GET_GS => uaccess::write(addr, &0u64).map(|_| 0),
+        ARCH_SET_GS => Err(EINVAL),
+        _ => Err(EINVAL),
+    }
+}
+
+pub fn exit_group(code: i32) -> SysResult {
+    proc::finish_process(proc::current().pid, ExitStatus::Code(code & 0xff));
+    proc::schedule();
+    unreachable!("a dead thread was scheduled");
+}
