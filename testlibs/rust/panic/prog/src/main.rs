@@ -18,6 +18,23 @@ fn deep(n: u32) -> u32 {
     deep(n - 1) + 1
 }
 
+static QUIET_DROPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+struct Quiet;
+impl Drop for Quiet {
+    fn drop(&mut self) {
+        QUIET_DROPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[inline(never)]
+fn quiet_deep(n: u32) -> u32 {
+    let _g = Quiet;
+    if n == 0 {
+        panic!("quiet bottom");
+    }
+    quiet_deep(n - 1) + 1
+}
+
 fn main() {
     // Keep the default hook's message off stderr for caught panics, but count them.
     panic::set_hook(Box::new(|info| {
@@ -55,6 +72,18 @@ fn main() {
     // resume_unwind skips the hook.
     let r = panic::catch_unwind(|| panic::resume_unwind(Box::new("resumed")));
     println!("resumed: {:?}", r.unwrap_err().downcast_ref::<&str>());
+
+    // Many threads unwinding at once (the unwinder walks the loader's object list).
+    panic::set_hook(Box::new(|_| {}));
+    let storm: Vec<_> = (0..8)
+        .map(|t| {
+            std::thread::spawn(move || {
+                (0..200).filter(|i| panic::catch_unwind(|| quiet_deep((i + t) % 5)).is_err()).count()
+            })
+        })
+        .collect();
+    let caught: usize = storm.into_iter().map(|h| h.join().unwrap()).sum();
+    println!("panic storm: {caught} panics caught in 8 threads, {} drops", QUIET_DROPS.load(std::sync::atomic::Ordering::Relaxed));
 
     let _ = panic::take_hook();
     let _last = Noisy("main guard");
