@@ -242,7 +242,7 @@ fn list(s: &State) {
         }
         let mut m = Msg::new();
         m.s("\t");
-        if let Some(so) = d.soname() {
+        if let Some(so) = d.soname().filter(|_| p != s.ldso) {
             if so != d.path_bytes() {
                 m.push(so).s(" => ");
             }

@@ -8,9 +8,10 @@ CFLAGS_T="-Wl,--no-as-needed -O1 -fPIC -nostdlib -ffreestanding -fno-stack-prote
 cc_lib() { local out=$1; shift; gcc $CFLAGS_T -shared "$@" -o "$OUT/$out"; }
 # cc_prog OUT SRC... : PIE with PT_INTERP = $LDSO, linked against libs in $OUT
 cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$OUT" -Wl,-rpath-link,"$OUT" -Wl,-rpath-link,"$(dirname "$LDSO")" -Wl,--dynamic-linker="$LDSO" -o "$OUT/$out"; }
-# expect_out FILE CMD... : run CMD, compare stdout with FILE
-expect_out() { local exp=$1; shift; local got; got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$(cat "$exp")" ]; then echo "FAIL: $*"; echo "--- expected"; cat "$exp"; echo "--- got"; echo "$got"; return 1; fi; }
+# expect_out FILE CMD... : run CMD, compare stdout with FILE (read with bash builtins
+# only, so LD_* set for CMD cannot affect a helper process)
+expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; }
 # has_reloc FILE TYPE : assert the ELF file carries a relocation of TYPE
 has_reloc() { readelf -rW "$1" | grep -q "$2" || { echo "FAIL: $1 has no $2 relocation" >&2; return 1; }; }
 # expect_fail127 PATTERN CMD... : CMD exits 127 with PATTERN on stderr (one line)
-expect_fail127() { local pat=$1; shift; local err rc=0; err=$("$@" 2>&1 >/dev/null) || rc=$?; if [ $rc -ne 127 ]; then echo "FAIL: $* exited $rc (want 127): $err" >&2; return 1; fi; if ! grep -q -- "$pat" <<<"$err"; then echo "FAIL: stderr '$err' lacks '$pat'" >&2; return 1; fi; if [ "$(wc -l <<<"$err")" -ne 1 ]; then echo "FAIL: more than one line: $err" >&2; return 1; fi; }
+expect_fail127() { local pat=$1; shift; local err rc=0; err=$("$@" 2>&1 >/dev/null) || rc=$?; if [ $rc -ne 127 ]; then echo "FAIL: $* exited $rc (want 127): $err" >&2; return 1; fi; if [[ "$err" != *"$pat"* ]]; then echo "FAIL: stderr '$err' lacks '$pat'" >&2; return 1; fi; if [[ "$err" == *$'\n'* ]]; then echo "FAIL: more than one line: $err" >&2; return 1; fi; }

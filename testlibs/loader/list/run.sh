@@ -1,0 +1,12 @@
+#!/bin/bash
+# `ld-vibix.so.1 --list PROG` prints the libraries like ldd and does not run PROG.
+set -euo pipefail
+source ../_common/lib.sh
+cc_lib libreal.so real.c -Wl,-soname,libreal.so
+cc_prog prog prog.c -lreal "$LDSO" -Wl,-rpath,"$OUT"
+out=$("$LDSO" --list "$OUT/prog")
+want=$(printf '\tlibreal.so => %s/libreal.so (0x' "$OUT")
+[[ "$out" == *"$want"* ]] || { echo "FAIL: no libreal line in: $out" >&2; exit 1; }
+[[ "$out" == *"$LDSO ("* ]] || { echo "FAIL: no ld-vibix line in: $out" >&2; exit 1; }
+[[ "$out" != *greet* ]] || { echo "FAIL: the program ran" >&2; exit 1; }
+[ "$(grep -c '=>' <<<"$out")" -eq 1 ] || { echo "FAIL: wrong line count: $out" >&2; exit 1; }
