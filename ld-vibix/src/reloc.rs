@@ -84,6 +84,14 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                         let m = if si == 0 { p } else { def.map_or(p, |x| x.dso) };
                         *at = dso(m).tls.map_or(0, |t| t.id);
                     }
+                    RelocKind::TlsDesc => {
+                        let (off, v) = tls_def(p, si, def)?;
+                        if off == 0 {
+                            return Err(msg(&[d.name(), b": TLS descriptor refers to a dynamic TLS module"]));
+                        }
+                        *at = crate::arch::tlsdesc_static();
+                        *at.add(1) = v.wrapping_add(a).wrapping_sub(off);
+                    }
                     RelocKind::DtpOff64 => *at = tls_def(p, si, def)?.1.wrapping_add(a),
                     RelocKind::Unsupported(t) => {
                         let mut m = msg(&[d.name(), b": unsupported relocation type "]);
@@ -125,6 +133,14 @@ pub fn apply_irelative(p: *mut Dso) {
             }
         }
     }
+}
+
+/// Does `d` need static TLS (initial-exec or TLS descriptors)?
+pub fn needs_static_tls(d: &Dso) -> bool {
+    d.dy.flags & DF_STATIC_TLS != 0
+        || [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)]
+            .iter()
+            .any(|t| t.iter().any(|r| matches!(reloc_kind(r.kind()), RelocKind::TlsDesc | RelocKind::TpOff64)))
 }
 
 /// Makes PT_GNU_RELRO read-only.

@@ -24,8 +24,25 @@ core::arch::global_asm!(
     stage2 = sym crate::start::stage2,
 );
 
+// TLS descriptor resolver for static TLS (-mtls-dialect=gnu2): called with
+// %rax = &descriptor, returns the tp-relative offset stored in its second word.
+// Clobbers nothing else, as the TLSDESC convention requires.
+core::arch::global_asm!(
+    ".globl _vibix_tlsdesc_static",
+    ".hidden _vibix_tlsdesc_static",
+    "_vibix_tlsdesc_static:",
+    "    mov rax, [rax + 8]",
+    "    ret",
+);
+
 unsafe extern "C" {
     static __ehdr_start: elf::Ehdr;
+    fn _vibix_tlsdesc_static();
+}
+
+/// Address of the static TLS descriptor resolver.
+pub fn tlsdesc_static() -> usize {
+    _vibix_tlsdesc_static as *const () as usize
 }
 
 /// Our own load address (the ELF header is the first byte of the first segment).
@@ -53,6 +70,8 @@ pub enum RelocKind {
     DtpOff64,
     /// call the resolver at B + A
     IRelative,
+    /// TLS descriptor: {resolver, argument}
+    TlsDesc,
     Unsupported(u32),
 }
 
@@ -67,6 +86,7 @@ pub fn reloc_kind(t: u32) -> RelocKind {
         elf::R_X86_64_DTPMOD64 => RelocKind::DtpMod64,
         elf::R_X86_64_DTPOFF64 => RelocKind::DtpOff64,
         elf::R_X86_64_IRELATIVE => RelocKind::IRelative,
+        elf::R_X86_64_TLSDESC => RelocKind::TlsDesc,
         t => RelocKind::Unsupported(t),
     }
 }

@@ -134,7 +134,7 @@ fn load_new(s: &mut State, n0: usize, p: *mut Dso) -> Result<(), Msg> {
     }
     for &q in &new {
         let d = dso(q);
-        let want_static = d.dy.flags & vibix_elf::DF_STATIC_TLS != 0;
+        let want_static = d.tls.is_some() && crate::reloc::needs_static_tls(d);
         crate::tls::add_module(d, want_static)?;
     }
     for &q in new.iter().rev() {
