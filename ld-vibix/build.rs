@@ -6,6 +6,7 @@ fn main() {
         "-Wl,-Bsymbolic",
         "-Wl,-z,now",
         "-Wl,-z,relro",
+        "-Wl,-z,pack-relative-relocs",
         "-Wl,-z,noexecstack",
         "-Wl,-z,max-page-size=4096",
         "-Wl,-e,_vibix_start",

@@ -143,17 +143,31 @@ impl Stack {
         if aux.secure {
             return s;
         }
-        if let Some(v) = self.getenv(b"LD_LIBRARY_PATH") {
-            s.library_path = v;
-        }
-        if let Some(v) = self.getenv(b"LD_PRELOAD") {
-            s.preload = v;
-        }
-        if let Some(v) = self.getenv(b"LD_DEBUG") {
-            s.debug = crate::diag::parse_debug(v);
-        }
-        if let Some(v) = self.getenv(TLS_SURPLUS_VAR).and_then(parse_usize) {
-            s.tls_surplus = v.min(1 << 20);
+        // One pass over the environment, looking only at LD_* entries.
+        let mut e = self.envp;
+        // SAFETY: envp is NULL-terminated; the strings live for the whole process.
+        unsafe {
+            while !(*e).is_null() {
+                let p = *e;
+                e = e.add(1);
+                if *p != b'L' || *p.add(1) != b'D' || *p.add(2) != b'_' {
+                    continue;
+                }
+                let kv = c_bytes(p);
+                let Some(eq) = kv.iter().position(|&c| c == b'=') else { continue };
+                let (k, v) = (&kv[..eq], &kv[eq + 1..]);
+                match k {
+                    b"LD_LIBRARY_PATH" => s.library_path = v,
+                    b"LD_PRELOAD" => s.preload = v,
+                    b"LD_DEBUG" => s.debug = crate::diag::parse_debug(v),
+                    _ if k == TLS_SURPLUS_VAR => {
+                        if let Some(n) = parse_usize(v) {
+                            s.tls_surplus = n.min(1 << 20);
+                        }
+                    }
+                    _ => {}
+                }
+            }
         }
         // LD_BIND_NOW is accepted: we always bind now.
         s

@@ -44,7 +44,7 @@ pub fn find_loaded(st: &State, name: &[u8]) -> Option<*mut Dso> {
 }
 
 /// Appends `dir` (with $ORIGIN/$LIB expanded for `origin_of`) + "/" + name to buf.
-fn build(buf: &mut [u8; 4096], dir: &[u8], name: &[u8], origin_of: &[u8], secure: bool) -> Option<usize> {
+fn build(buf: &mut [u8], dir: &[u8], name: &[u8], origin_of: &[u8], secure: bool) -> Option<usize> {
     let mut n = 0;
     let mut push = |s: &[u8], n: &mut usize| -> Option<()> {
         buf.get_mut(*n..*n + s.len())?.copy_from_slice(s);
@@ -103,7 +103,7 @@ pub fn search(st: &State, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> 
     }
     let secure = crate::start::is_secure();
     let main = dso(st.main);
-    let mut buf = [0u8; 4096];
+    let mut buf = alloc::vec![0u8; 4096];
     let mut attempt = |dirs: &[u8], origin: &[u8]| -> Option<Result<Found, Msg>> {
         for dir in dirs.split(|&c| c == b':') {
             let n = build(&mut buf, dir, name, origin, secure)?;

@@ -22,13 +22,14 @@ fn page_up(v: usize) -> usize {
 
 /// Opens `path` (bytes, no NUL) read-only.
 pub fn open(path: &[u8]) -> rustix::io::Result<OwnedFd> {
-    let mut buf = [0u8; 4096];
-    if path.len() >= buf.len() || path.contains(&0) {
-        return Err(rustix::io::Errno::NAMETOOLONG);
+    if path.contains(&0) {
+        return Err(rustix::io::Errno::INVAL);
     }
-    buf[..path.len()].copy_from_slice(path);
-    // SAFETY: buf[..=len] is NUL-terminated with no interior NUL (checked above).
-    let c = unsafe { core::ffi::CStr::from_bytes_with_nul_unchecked(&buf[..=path.len()]) };
+    let mut v = Vec::with_capacity(path.len() + 1);
+    v.extend_from_slice(path);
+    v.push(0);
+    // SAFETY: v is NUL-terminated with no interior NUL (checked above).
+    let c = unsafe { core::ffi::CStr::from_bytes_with_nul_unchecked(&v) };
     rustix::fs::open(c, rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC, rustix::fs::Mode::empty())
 }
 
@@ -58,7 +59,7 @@ pub fn file_id(fd: &OwnedFd) -> (u64, u64, u64) {
 pub fn map_file(fd: &OwnedFd, path: &[u8]) -> Result<Box<Dso>, Msg> {
     let (dev, ino, size) = file_id(fd);
     let err = |why: &str| msg(&[path, b": ", why.as_bytes()]);
-    let mut head = [0u8; 1024];
+    let mut head = [0u8; 512];
     let got = rustix::io::pread(fd, &mut head[..], 0).map_err(|_| err("cannot read file"))?;
     let eh = check_header(&head[..got]).map_err(|e| err(e.message()))?;
     let phoff = eh.e_phoff as usize;
