@@ -129,6 +129,16 @@ check_output() {
         fail "$* : $(describe_status "$STATUS"), expected exit 0"
     fi
     diff -u "$expected" "$OUT/stdout" >&2 || fail "$*: output differs from $expected"
+    vibix_qemu_record 0 "$expected" "$@"
+}
+
+# vibix_qemu_record STATUS EXPECTED-STDOUT ARGV...: when `cargo xtask kernel test`
+# collects programs to run again inside the vibix kernel (VIBIX_QEMU_CASES set),
+# note one that passed here: case, status, expected stdout, cwd, argv.
+vibix_qemu_record() {
+    [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0
+    local IFS=$'\t'
+    printf '%s\n' "${VIBIX_CASE:-?}	$1	$2	$PWD	${*:3}" >>"$VIBIX_QEMU_CASES"
 }
 
 # expect_output TEXT CMD...: like check_output with the expected text inline.

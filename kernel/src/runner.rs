@@ -4,10 +4,11 @@
 //! isa-debug-exit with `EXIT_PASS` only if every case passed.
 //!
 //! Manifest: one case per line, tab-separated:
-//! `name  expect  stdout-file|-  env|-  argv0 [argv1 ...]`
+//! `name  expect  stdout-file|-  cwd  env|-  argv0 [argv1 ...]`
 //! where `expect` is an exit code (`0`), `sig<N>` (killed by signal N) or
 //! `E<errno>` (the kernel must refuse to start it with that errno); `env` is a
-//! space-separated list of NAME=value; argv0 is also the path that is executed.
+//! space-separated list of NAME=value; argv0 is also the path that is executed
+//! (relative to `cwd`, which is also the process's working directory).
 use crate::arch::x86_64::{cpu, timer};
 use crate::errno::Errno;
 use crate::fs::initramfs;
@@ -42,13 +43,14 @@ fn status_text(s: ExitStatus) -> String {
 }
 
 fn run_case(fields: &[&str]) -> Result<(), String> {
-    let [_, expect, stdout, env, argv @ ..] = fields else { return Err(String::from("malformed manifest line")) };
+    let [_, expect, stdout, cwd, env, argv @ ..] = fields else { return Err(String::from("malformed manifest line")) };
     if argv.is_empty() {
         return Err(String::from("no argv"));
     }
     let argv: Vec<Vec<u8>> = argv.iter().map(|a| Vec::from(a.as_bytes())).collect();
     let envp: Vec<Vec<u8>> = if *env == "-" { Vec::new() } else { env.split(' ').filter(|e| !e.is_empty()).map(|e| Vec::from(e.as_bytes())).collect() };
-    let started = match exec::load_program(&argv[0], &argv, &envp) {
+    let cwd = cwd.trim_matches('/');
+    let started = match exec::load_program(cwd, &argv[0], &argv, &envp) {
         Ok(s) => s,
         Err(e) => {
             return if *expect == format!("E{e}") { Ok(()) } else { Err(format!("exec failed with errno {e}")) };
@@ -59,6 +61,9 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
     }
     let name = String::from(fields[0]);
     let pid = proc::spawn_user(name, started.aspace, started.entry, started.sp, true);
+    if let Some(p) = proc::sched().procs.get_mut(&pid) {
+        p.cwd = String::from(cwd);
+    }
     let deadline = timer::monotonic_ns() + TIMEOUT_NS;
     while proc::sched().procs.get(&pid).is_some_and(|p| p.exit.is_none()) {
         if proc::block(Block::WaitProc(pid), Some(deadline)) == Wake::Timeout {

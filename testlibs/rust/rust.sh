@@ -76,5 +76,6 @@ rust_compare() {
             fail "$r run of ${VIBIX_BIN##*/} $*: $(describe_status "$(cat "$OUT/$r.rc")"), glibc: $(describe_status "$(cat "$OUT/glibc.rc")")"
     done
     RC=$(cat "$OUT/glibc.rc")
+    vibix_qemu_record "$RC" "$OUT/glibc.out" "$VIBIX_BIN" "$@"
     echo "ok: ${VIBIX_BIN##*/} $* (exit $RC, $(wc -l <"$OUT/glibc.out") lines)" >&2
 }

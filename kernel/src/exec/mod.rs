@@ -18,8 +18,8 @@ use alloc::vec::Vec;
 pub const PIE_BASE: u64 = 0x5555_5555_4000;
 pub const INTERP_BASE: u64 = 0x7fff_f7a0_0000;
 
-fn file(path: &[u8]) -> Result<&'static [u8], Errno> {
-    let n = initramfs::node(initramfs::resolve("", path, true)?);
+fn file(cwd: &str, path: &[u8]) -> Result<&'static [u8], Errno> {
+    let n = initramfs::node(initramfs::resolve(cwd, path, true)?);
     if n.mode & S_IFMT != S_IFREG {
         return Err(EACCES);
     }
@@ -32,9 +32,9 @@ pub struct Started {
     pub sp: u64,
 }
 
-/// Loads `path` with `argv`/`envp` into a new address space.
-pub fn load_program(path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<Started, Errno> {
-    let exe = file(path)?;
+/// Loads `path` (relative to `cwd`) with `argv`/`envp` into a new address space.
+pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<Started, Errno> {
+    let exe = file(cwd, path)?;
     let img = elf::parse(exe)?;
     let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
     let bias = if img.is_dyn { PIE_BASE.wrapping_sub(img.first_vaddr()) } else { 0 };
@@ -45,7 +45,7 @@ pub fn load_program(path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<S
     let (entry, base) = match img.interp {
         Some((off, len)) => {
             let ipath = &exe[off..off + len];
-            let interp = file(ipath)?;
+            let interp = file("", ipath)?;
             let iimg = elf::parse(interp)?;
             if !iimg.is_dyn || iimg.interp.is_some() {
                 return Err(ENOEXEC);
