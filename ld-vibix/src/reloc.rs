@@ -43,7 +43,17 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
         crate::diag::debug_line(&msg(&[b"relocation processing: ", d.name()]));
     }
     let mut cache: (u32, Option<Def>) = (0, None);
-    for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
+    // Fast path: the linker sorts RELATIVE entries first and counts them.
+    let rela = rela_table(d.dy.rela, d.dy.relasz);
+    let lim = d.dy.relacount.min(rela.len());
+    let mut nrel = 0;
+    while nrel < lim && rela[nrel].kind() == R_X86_64_RELATIVE {
+        let r = &rela[nrel];
+        // SAFETY: target in this object's writable segments.
+        unsafe { *(base.wrapping_add(r.r_offset as usize) as *mut usize) = base.wrapping_add(r.r_addend as usize) };
+        nrel += 1;
+    }
+    for table in [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         for r in table {
             let at = base.wrapping_add(r.r_offset as usize) as *mut usize;
             let a = r.r_addend as usize;

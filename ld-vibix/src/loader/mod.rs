@@ -31,6 +31,8 @@ pub struct DynInfo {
     pub gnu_hash: usize,
     pub rela: usize,
     pub relasz: usize,
+    /// DT_RELACOUNT: leading RELATIVE entries of DT_RELA.
+    pub relacount: usize,
     pub jmprel: usize,
     pub pltrelsz: usize,
     pub pltrel: u64,
@@ -241,6 +243,7 @@ impl Dso {
                     DT_GNU_HASH => y.gnu_hash = b + v,
                     DT_RELA => y.rela = b + v,
                     DT_RELASZ => y.relasz = v,
+                    DT_RELACOUNT => y.relacount = v,
                     DT_JMPREL => y.jmprel = b + v,
                     DT_PLTRELSZ => y.pltrelsz = v,
                     DT_PLTREL => y.pltrel = v as u64,
