@@ -1,0 +1,63 @@
+//! `-s` / `--dyn-syms`: symbol tables.
+
+use crate::elf::Elf;
+use crate::names::*;
+use crate::symtab::{SymTab, VerKind, Versions};
+use std::fmt::Write;
+use vibix_elf::*;
+
+/// readelf's DEC_5 size column.
+fn size5(v: u64) -> String {
+    if v <= 99999 {
+        format!("{v:5}")
+    } else {
+        format!("{v:#x}")
+    }
+}
+
+pub fn show(o: &mut String, elf: &Elf, wide: bool, dyn_only: bool) {
+    let vers = Versions::from_sections(elf);
+    let osabi = elf.eh.e_ident[EI_OSABI];
+    let mut any = false;
+    for (idx, s) in elf.shdrs().iter().enumerate() {
+        if !(s.sh_type == SHT_DYNSYM || (!dyn_only && s.sh_type == SHT_SYMTAB)) {
+            continue;
+        }
+        any = true;
+        let Some(tab) = SymTab::from_section(elf, idx) else { continue };
+        let n = tab.syms.len();
+        let name = elf.section_name(s);
+        let _ = writeln!(o, "\nSymbol table '{name}' contains {n} {}:", if n == 1 { "entry" } else { "entries" });
+        let _ = writeln!(o, "   Num:    Value          Size Type    Bind   Vis      Ndx Name");
+        for (i, sym) in tab.syms.iter().enumerate() {
+            let vis = sym.st_other & 3;
+            let other = if sym.st_other ^ vis != 0 { format!(" [<other>: {:x}] ", sym.st_other ^ vis) } else { String::new() };
+            let mut name = tab.name(sym);
+            let ver = if tab.dynamic { vers.of_symbol(i, sym) } else { None };
+            let suffix = match &ver {
+                Some((v, VerKind::Needed(n))) => format!("@{v} ({n})"),
+                Some((v, VerKind::Hidden)) => format!("@{v}"),
+                Some((v, VerKind::Public)) => format!("@@{v}"),
+                None => String::new(),
+            };
+            // Non-wide: name and version together fit 21 columns, the name is cut.
+            if !wide && name.chars().count() + suffix.len() > 21 {
+                let keep = 16usize.saturating_sub(suffix.len());
+                name = format!("{}[...]", name.chars().take(keep).collect::<String>());
+            }
+            let _ = writeln!(
+                o,
+                "{i:6}: {:016x} {} {:<7} {:<6} {:<7}{other} {:>4} {name}{suffix}",
+                sym.st_value,
+                size5(sym.st_size),
+                sym_type(sym.kind(), osabi),
+                sym_bind(sym.bind(), osabi),
+                sym_vis(vis),
+                sym_shndx(sym.st_shndx)
+            );
+        }
+    }
+    if !any && dyn_only && elf.shnum != 0 {
+        // readelf prints nothing when there is no .dynsym.
+    }
+}
