@@ -98,22 +98,6 @@ impl Stack {
         unsafe { c_bytes(*self.argv.add(i)) }
     }
 
-    /// Value of environment variable `name`.
-    pub fn getenv(&self, name: &[u8]) -> Option<&'static [u8]> {
-        let mut e = self.envp;
-        // SAFETY: envp is NULL-terminated; strings live for the whole process.
-        unsafe {
-            while !(*e).is_null() {
-                let s = c_bytes(*e);
-                if s.len() > name.len() && s[name.len()] == b'=' && &s[..name.len()] == name {
-                    return Some(&s[name.len() + 1..]);
-                }
-                e = e.add(1);
-            }
-        }
-        None
-    }
-
     /// Drops the first `k` arguments (ld-vibix and its options) in place: argv,
     /// envp and auxv move down by k words, so %rsp stays 16-byte aligned.
     pub fn drop_args(&mut self, k: usize) {

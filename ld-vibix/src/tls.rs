@@ -221,6 +221,8 @@ pub unsafe extern "C" fn __vibix_thread_init(tp: *mut ThreadHeader) -> i32 {
 /// `void __vibix_thread_exit(struct ThreadHeader *tp)`
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __vibix_thread_exit(tp: *mut ThreadHeader) {
+    // SAFETY: tp is the exiting thread's header.
+    unsafe { crate::dl::free_thread_err(tp) };
     let mut t = TLS.lock();
     let tpu = tp as usize;
     t.threads.retain(|&x| x != tpu);

@@ -36,6 +36,9 @@ pub struct ThreadHeader {
     pub dtv: *mut usize,
     /// `%fs:16`: glibc keeps its thread descriptor here; we mirror `self_ptr`.
     pub thread_self: *mut ThreadHeader,
+    /// `%fs:0x18`: `reserved0[0]` is private to ld-vibix (the thread's dlerror
+    /// state, freed by `__vibix_thread_exit`); `reserved0[1]` is unused. libc must
+    /// leave both alone (they start zeroed).
     pub reserved0: [usize; 2],
     /// `%fs:0x28`: gcc/clang `-fstack-protector` canary.
     pub stack_guard: usize,

@@ -2,7 +2,7 @@
 //! initialise them, or roll everything back; reference counts plus a sweep
 //! over DT_NEEDED edges decide what dlclose really unmaps.
 
-use super::{obj_containing, set_error, valid_handle, RTLD_GLOBAL, RTLD_NODELETE, RTLD_NOLOAD};
+use super::{obj_containing, set_error, valid_handle, RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW};
 use crate::diag::{msg, Msg, DBG_LIBS};
 use crate::loader::{Dso, F_GLOBAL, F_INIT_STARTED, F_LDSO, F_MAIN, F_NODELETE};
 use crate::mem::c_bytes;
@@ -44,6 +44,10 @@ unsafe extern "C" fn dlopen_impl(file: *const c_char, mode: c_int, caller: usize
     let s = unsafe { st() };
     if file.is_null() {
         return s.main as *mut c_void;
+    }
+    if mode & (RTLD_LAZY | RTLD_NOW) == 0 {
+        set_error(msg(&[b"dlopen: invalid mode (neither RTLD_LAZY nor RTLD_NOW)"]));
+        return core::ptr::null_mut();
     }
     // SAFETY: the caller passes a C string.
     let name = unsafe { c_bytes(file as *const u8) };

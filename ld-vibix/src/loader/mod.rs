@@ -4,7 +4,6 @@
 pub mod map;
 
 use crate::diag::{msg, Msg};
-use crate::mem::c_bytes;
 use alloc::vec::Vec;
 use core::ffi::c_char;
 use vibix_elf::*;
@@ -343,10 +342,4 @@ impl Dso {
             None
         })
     }
-}
-
-/// `l_name` as bytes.
-pub fn lm_name(d: &Dso) -> &[u8] {
-    // SAFETY: l_name points at our NUL-terminated path.
-    unsafe { c_bytes(d.lm.l_name as *const u8) }
 }

@@ -13,6 +13,13 @@ static void worker(void *arg) {
     *a = id; *b = id * 10;
     sys6(24, 0, 0, 0, 0, 0, 0);
     good = good && *ie() == id && *gd() == id * 10 && ie() == a && gd() == b;
+    /* dlerror is per thread: each thread sees its own failure. */
+    char name[] = "missing_0";
+    name[8] = '0' + id;
+    dlsym(RTLD_DEFAULT, name);
+    sys6(24, 0, 0, 0, 0, 0, 0);
+    char *e = dlerror();
+    good = good && e && rt_contains(e, name) && dlerror() == 0;
     if (good) __atomic_fetch_add(&ok, 1, __ATOMIC_SEQ_CST);
 }
 int main(void) {
