@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod bindings;
 pub mod cli;
+pub mod dynobj;
 pub mod elf;
 pub mod names;
 pub mod search;

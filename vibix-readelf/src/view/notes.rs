@@ -127,6 +127,8 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool) {
             let gnu = n.name == b"GNU";
             let ty = if gnu {
                 gnu_type(n.kind)
+            } else if n.name == b"FDO" && n.kind == 0xcafe_1a7e {
+                "FDO_PACKAGING_METADATA".into()
             } else if n.name == b"Go" && n.kind == 4 {
                 "GO BUILDID".into()
             } else {
@@ -157,6 +159,10 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool) {
                 }
                 (true, NT_GNU_PROPERTY_TYPE_0) => {
                     let _ = writeln!(o, "{nl}      Properties: {}", properties(n.desc));
+                }
+                _ if n.name == b"FDO" && n.kind == 0xcafe_1a7e => {
+                    let text = n.desc.split(|&c| c == 0).next().unwrap_or(&[]);
+                    let _ = writeln!(o, "{nl}    Packaging Metadata: {}", printable(text));
                 }
                 _ => {
                     let _ = writeln!(o, "{nl}   description data: {} ", hex(n.desc));
