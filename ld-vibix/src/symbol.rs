@@ -46,9 +46,11 @@ pub fn lookup_in(q: &SymQuery, scope: impl Iterator<Item = *mut Dso>, skip: *mut
             continue;
         }
         let d = dso(p);
+        if !d.may_define {
+            continue;
+        }
         if debug {
-            let mut m = msg(&[b"symbol=", q.name, b";  lookup in file=", d.name()]);
-            crate::diag::debug_line(m.s(""));
+            trace_lookup(q, d);
         }
         if let Some((_, sym)) = d.syms.lookup(q) {
             return Some(Def { dso: p, sym });
@@ -57,9 +59,20 @@ pub fn lookup_in(q: &SymQuery, scope: impl Iterator<Item = *mut Dso>, skip: *mut
     None
 }
 
+#[cold]
+fn trace_lookup(q: &SymQuery, d: &Dso) {
+    {
+        {
+            let mut m = msg(&[b"symbol=", q.name, b";  lookup in file=", d.name()]);
+            crate::diag::debug_line(m.s(""));
+        }
+    }
+}
+
 /// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
 /// `r` itself; otherwise the global scope, then `r`'s local group (dlopen).
 /// `Ok(None)` = undefined weak.
+#[inline]
 pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Msg> {
     let d = dso(r);
     let Some(sym) = d.syms.symtab.get(i as usize) else {
@@ -68,8 +81,9 @@ pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Msg> {
     if sym.bind() == STB_LOCAL {
         return Ok(Some(Def { dso: r, sym }));
     }
-    let name = d.syms.name(sym).unwrap_or(b"");
-    let q = SymQuery::new(name, version_req(d, i));
+    let q = SymQuery::from_strtab(d.syms.strtab, sym.st_name as usize, version_req(d, i))
+        .unwrap_or_else(|| SymQuery::new(b"", None));
+    let name = q.name;
     // SAFETY: called during start-up or with the loader lock held.
     let s = unsafe { st() };
     let skip = if copy { s.main } else { core::ptr::null_mut() };

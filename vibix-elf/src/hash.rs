@@ -9,6 +9,19 @@ pub fn gnu_hash(name: &[u8]) -> u32 {
     h
 }
 
+/// GNU hash and length of the NUL-terminated string at the start of `s`, in one
+/// pass; `None` if `s` has no NUL.
+pub fn gnu_hash_cstr(s: &[u8]) -> Option<(u32, usize)> {
+    let mut h: u32 = 5381;
+    for (i, &c) in s.iter().enumerate() {
+        if c == 0 {
+            return Some((h, i));
+        }
+        h = h.wrapping_mul(33).wrapping_add(c as u32);
+    }
+    None
+}
+
 /// The System V ELF hash, used by `DT_HASH` and by `vd_hash`/`vna_hash`.
 pub fn sysv_hash(name: &[u8]) -> u32 {
     let mut h: u32 = 0;
@@ -58,14 +71,25 @@ impl<'a> GnuHash<'a> {
     fn chain_start(&self) -> usize {
         self.bucket_start() + self.nbuckets as usize
     }
+    #[inline]
     pub fn nbuckets(&self) -> u32 {
         self.nbuckets
     }
+    #[inline]
     pub fn symoffset(&self) -> u32 {
         self.symoffset
     }
+    #[inline]
     pub fn bucket(&self, i: u32) -> u32 {
-        self.words[self.bucket_start() + (i % self.nbuckets) as usize]
+        let k = self.bucket_start() + (i % self.nbuckets) as usize;
+        debug_assert!(k < self.chain_start());
+        // SAFETY: k < chain_start <= words.len(), checked in parse().
+        unsafe { *self.words.get_unchecked(k) }
+    }
+    /// The chain array (index = symbol index - symoffset).
+    #[inline]
+    pub fn chain_words(&self) -> &'a [u32] {
+        &self.words[self.chain_start()..]
     }
     /// Chain word for symbol index `sym` (>= symoffset).
     pub fn chain(&self, sym: u32) -> Option<u32> {
@@ -74,10 +98,14 @@ impl<'a> GnuHash<'a> {
     }
 
     /// The bloom filter: `false` means the name is certainly absent.
+    #[inline]
     pub fn may_contain(&self, h: u32) -> bool {
         let idx = ((h / 64) & (self.bloom_size - 1)) as usize;
-        let lo = self.words[4 + 2 * idx] as u64;
-        let hi = self.words[4 + 2 * idx + 1] as u64;
+        // SAFETY: idx < bloom_size, so both words lie before bucket_start <= words.len()
+        // (checked in parse()).
+        let (lo, hi) = unsafe {
+            (*self.words.get_unchecked(4 + 2 * idx) as u64, *self.words.get_unchecked(4 + 2 * idx + 1) as u64)
+        };
         let word = lo | (hi << 32);
         let mask = (1u64 << (h % 64)) | (1u64 << ((h >> self.bloom_shift) % 64));
         word & mask == mask

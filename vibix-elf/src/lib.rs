@@ -10,7 +10,7 @@ mod types;
 mod version;
 
 pub use consts::*;
-pub use hash::{gnu_hash, sysv_hash, GnuHash, SysvHash};
+pub use hash::{gnu_hash, gnu_hash_cstr, sysv_hash, GnuHash, SysvHash};
 pub use lookup::{c_str_at, HashTable, SymQuery, SymbolTable, VersionReq};
 pub use types::*;
 pub use version::*;

@@ -34,6 +34,13 @@ impl<'n> SymQuery<'n> {
     pub fn new(name: &'n [u8], version: Option<VersionReq<'n>>) -> Self {
         Self { name, gnu: gnu_hash(name), sysv: Cell::new(None), version }
     }
+    /// The query for the NUL-terminated name at offset `off` of `strtab`, hashing
+    /// and measuring it in one pass.
+    pub fn from_strtab(strtab: &'n [u8], off: usize, version: Option<VersionReq<'n>>) -> Option<Self> {
+        let tail = strtab.get(off..)?;
+        let (gnu, len) = crate::hash::gnu_hash_cstr(tail)?;
+        Some(Self { name: &tail[..len], gnu, sysv: Cell::new(None), version })
+    }
     /// The SysV hash, computed only when an object without DT_GNU_HASH is searched.
     pub fn sysv(&self) -> u32 {
         match self.sysv.get() {
@@ -57,6 +64,25 @@ pub struct SymbolTable<'a> {
     pub verdef: Option<Verdefs<'a>>,
 }
 
+/// Equality of two equally long byte strings, 8 bytes at a time (names are short;
+/// this beats a call to `bcmp`).
+#[inline]
+fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a, mut b) = (a, b);
+    while a.len() >= 8 {
+        let (x, y) = (u64::from_ne_bytes(a[..8].try_into().unwrap()), u64::from_ne_bytes(b[..8].try_into().unwrap()));
+        if x != y {
+            return false;
+        }
+        a = &a[8..];
+        b = &b[8..];
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 /// The NUL-terminated string at `off` in `strtab` (without the NUL), bounds-checked.
 pub fn c_str_at(strtab: &[u8], off: usize) -> Option<&[u8]> {
     let s = strtab.get(off..)?;
@@ -78,27 +104,31 @@ impl<'a> SymbolTable<'a> {
     }
 
     /// Finds the definition of `q` in this object: index and symbol.
+    #[inline]
     pub fn lookup(&self, q: &SymQuery) -> Option<(u32, &'a Sym)> {
         match self.hash {
             HashTable::Gnu(g) => {
                 if !g.may_contain(q.gnu) {
                     return None;
                 }
-                let mut i = g.bucket(q.gnu);
+                let i = g.bucket(q.gnu);
                 if i == 0 || i < g.symoffset() {
                     return None;
                 }
+                let chain = g.chain_words();
+                let off = g.symoffset() as usize;
+                let mut j = i as usize - off;
                 loop {
-                    let ch = g.chain(i)?;
+                    let ch = *chain.get(j)?;
                     if (ch | 1) == (q.gnu | 1) {
-                        if let Some(s) = self.check(i, q) {
-                            return Some((i, s));
+                        if let Some(s) = self.check((j + off) as u32, q) {
+                            return Some(((j + off) as u32, s));
                         }
                     }
                     if ch & 1 != 0 {
                         return None;
                     }
-                    i += 1;
+                    j += 1;
                 }
             }
             HashTable::Sysv(t) => {
@@ -118,6 +148,7 @@ impl<'a> SymbolTable<'a> {
     }
 
     /// Is symbol `i` a definition of `q` (name, kind, binding, version)?
+    #[inline]
     fn check(&self, i: u32, q: &SymQuery) -> Option<&'a Sym> {
         let s = self.symtab.get(i as usize)?;
         if s.is_undefined() && s.kind() != STT_TLS {
@@ -132,7 +163,10 @@ impl<'a> SymbolTable<'a> {
         if !matches!(s.bind(), STB_GLOBAL | STB_WEAK | STB_GNU_UNIQUE) {
             return None;
         }
-        if self.name(s)? != q.name {
+        // Compare in place: name bytes, then the terminating NUL (no strlen).
+        let start = s.st_name as usize;
+        let end = start.checked_add(q.name.len())?;
+        if self.strtab.get(end) != Some(&0) || !bytes_eq(&self.strtab[start..end], q.name) {
             return None;
         }
         if self.version_ok(i, q) {
@@ -145,6 +179,7 @@ impl<'a> SymbolTable<'a> {
     /// Version rules: an unversioned reference takes the default (non-hidden)
     /// definition; a versioned one needs that exact version, except that objects
     /// without version definitions (or unversioned definitions) satisfy any version.
+    #[inline]
     fn version_ok(&self, i: u32, q: &SymQuery) -> bool {
         let Some(versym) = self.versym else { return true };
         let Some(&vs) = versym.get(i as usize) else { return true };

@@ -12,6 +12,10 @@ fn hash_known_values() {
     assert_eq!(sysv_hash(b"a"), 97);
     // Known from the gABI / readelf: the hashes ld writes into Vernaux.
     assert_eq!(sysv_hash(b"GLIBC_2.2.5"), 0x0969_1a75);
+    assert_eq!(gnu_hash_cstr(b"printf\0junk"), Some((gnu_hash(b"printf"), 6)));
+    assert_eq!(gnu_hash_cstr(b"no-nul"), None);
+    let q = SymQuery::from_strtab(b"\0abc\0", 1, None).unwrap();
+    assert_eq!((q.name, q.gnu), (&b"abc"[..], gnu_hash(b"abc")));
 }
 
 #[test]

@@ -108,6 +108,9 @@ pub struct Dso {
     pub group: Vec<*mut Dso>,
     /// Entry point (absolute).
     pub entry: usize,
+    /// False when the hash table proves the object defines no symbol (typical
+    /// for programs), so lookups skip it without touching its tables.
+    pub may_define: bool,
 }
 
 static EMPTY_HASH: [u32; 3] = [1, 0, 0];
@@ -196,6 +199,7 @@ impl Dso {
             ino: 0,
             group: Vec::new(),
             entry: 0,
+            may_define: true,
         };
         d.lm.l_name = d.path.as_ptr() as *const c_char;
         for ph in d.phdrs() {
@@ -297,6 +301,10 @@ impl Dso {
             self.syms.hash
         };
         self.syms.hash = hash;
+        self.may_define = match hash {
+            HashTable::Gnu(g) => g.nbuckets() > 16 || (0..g.nbuckets()).any(|b| g.bucket(b) != 0),
+            HashTable::Sysv(t) => t.nchain() > 1,
+        };
         if y.symtab != 0 {
             // The hash table does not cover undefined symbols after symoffset, so
             // bound .dynsym by .dynstr when it follows (the usual layout), else by

@@ -11,6 +11,6 @@ check() { # CATEGORY EXPECTED-SUBSTRING
 check libs "file=$OUT/libreal.so loaded at 0x"
 check bindings "binding file $OUT/prog to $OUT/libreal.so: normal symbol \`greet'"
 check reloc "relocation processing: $OUT/libreal.so"
-check symbols "symbol=greet;  lookup in file=$OUT/prog"
+check symbols "symbol=greet;  lookup in file=$OUT/libreal.so"
 [ -z "$("$OUT/prog" 2>&1 >/dev/null)" ] || { echo "FAIL: output without LD_DEBUG" >&2; exit 1; }
 expect_out <(echo greet 1) env LD_DEBUG=all "$OUT/prog"
