@@ -59,16 +59,16 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
             let a = r.r_addend as usize;
             let kind = reloc_kind(r.kind());
             let si = r.sym();
-            let def = if si != 0 && !matches!(kind, RelocKind::Relative | RelocKind::IRelative | RelocKind::None) {
-                if cache.0 != si || cache.1.is_none() || kind == RelocKind::Copy {
-                    cache = (si, resolve(p, si, kind == RelocKind::Copy)?);
-                    if kind == RelocKind::Copy {
-                        cache.0 = 0;
-                    }
+            // Consecutive relocations against one symbol (GOT + PLT) share a lookup;
+            // COPY looks up differently (skipping the program) and is not cached.
+            let def = if si == 0 || matches!(kind, RelocKind::Relative | RelocKind::IRelative | RelocKind::None) {
+                None
+            } else {
+                let copy = matches!(kind, RelocKind::Copy);
+                if cache.0 != si || copy {
+                    cache = (if copy { 0 } else { si }, resolve(p, si, copy).map_err(|u| u.msg())?);
                 }
                 cache.1
-            } else {
-                None
             };
             // SAFETY: relocation targets lie in this object's writable segments.
             unsafe {
@@ -133,7 +133,7 @@ pub fn apply_irelative(p: *mut Dso) {
     let d = dso(p);
     for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         for r in table {
-            if reloc_kind(r.kind()) == RelocKind::IRelative {
+            if matches!(reloc_kind(r.kind()), RelocKind::IRelative) {
                 let resolver = d.base.wrapping_add(r.r_addend as usize);
                 // SAFETY: the addend names a resolver function in this object.
                 unsafe {

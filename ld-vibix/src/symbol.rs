@@ -26,8 +26,14 @@ impl Def {
 }
 
 /// The version required for symbol `i` of `d`, if any.
+#[inline]
 pub fn version_req(d: &Dso, i: u32) -> Option<VersionReq<'static>> {
-    let vs = *d.syms.versym?.get(i as usize)? & !VERSYM_HIDDEN;
+    let versym = d.syms.versym?;
+    version_req_slow(d, versym, i)
+}
+
+fn version_req_slow(d: &Dso, versym: &[u16], i: u32) -> Option<VersionReq<'static>> {
+    let vs = *versym.get(i as usize)? & !VERSYM_HIDDEN;
     if vs <= VER_NDX_GLOBAL {
         return None;
     }
@@ -69,27 +75,59 @@ fn trace_lookup(q: &SymQuery, d: &Dso) {
     }
 }
 
+/// A failed lookup, kept small so the hot path returns in registers; turned
+/// into a message only when reported.
+#[derive(Clone, Copy)]
+pub struct Unresolved {
+    pub r: *mut Dso,
+    pub i: u32,
+}
+
+impl Unresolved {
+    #[cold]
+    pub fn msg(self) -> Msg {
+        let d = dso(self.r);
+        let Some(sym) = d.syms.symtab.get(self.i as usize) else {
+            return msg(&[d.name(), b": symbol index out of range"]);
+        };
+        let name = d.syms.name(sym).unwrap_or(b"?");
+        let mut m = msg(&[b"symbol lookup error: ", d.name(), b": undefined symbol: ", name]);
+        if let Some(v) = version_req(d, self.i) {
+            m.s(", version ").push(v.name);
+        }
+        m
+    }
+}
+
+#[cold]
+fn trace_binding(d: &Dso, def: &Def, q: &SymQuery) {
+    let mut m = msg(&[b"binding file ", d.name(), b" to ", dso(def.dso).name(), b": normal symbol `", q.name, b"'"]);
+    if let Some(v) = q.version {
+        m.s(" [").push(v.name).s("]");
+    }
+    crate::diag::debug_line(&m);
+}
+
 /// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
 /// `r` itself; otherwise the global scope, then `r`'s local group (dlopen).
 /// `Ok(None)` = undefined weak.
 #[inline]
-pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Msg> {
+pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Unresolved> {
     let d = dso(r);
     let Some(sym) = d.syms.symtab.get(i as usize) else {
-        return Err(msg(&[d.name(), b": symbol index out of range"]));
+        return Err(Unresolved { r, i });
     };
     if sym.bind() == STB_LOCAL {
         return Ok(Some(Def { dso: r, sym }));
     }
     let q = SymQuery::from_strtab(d.syms.strtab, sym.st_name as usize, version_req(d, i))
         .unwrap_or_else(|| SymQuery::new(b"", None));
-    let name = q.name;
     // SAFETY: called during start-up or with the loader lock held.
     let s = unsafe { st() };
     let skip = if copy { s.main } else { core::ptr::null_mut() };
     let mut found = None;
     if d.dy.symbolic && !copy {
-        found = d.syms.lookup(&q).map(|(_, sym)| Def { dso: r, sym });
+        found = lookup_in(&q, core::iter::once(r), core::ptr::null_mut());
     }
     if found.is_none() {
         found = lookup_in(&q, s.global_scope(), skip);
@@ -103,21 +141,11 @@ pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Msg> {
     match found {
         Some(def) => {
             if crate::start::debug_flags() & DBG_BINDINGS != 0 {
-                let mut m = msg(&[b"binding file ", d.name(), b" to ", dso(def.dso).name(), b": normal symbol `", name, b"'"]);
-                if let Some(v) = q.version {
-                    m.s(" [").push(v.name).s("]");
-                }
-                crate::diag::debug_line(&m);
+                trace_binding(d, &def, &q);
             }
             Ok(Some(def))
         }
         None if sym.bind() == STB_WEAK => Ok(None),
-        None => {
-            let mut m = msg(&[b"symbol lookup error: ", d.name(), b": undefined symbol: ", name]);
-            if let Some(v) = q.version {
-                m.s(", version ").push(v.name);
-            }
-            Err(m)
-        }
+        None => Err(Unresolved { r, i }),
     }
 }

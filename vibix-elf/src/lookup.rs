@@ -104,7 +104,7 @@ impl<'a> SymbolTable<'a> {
     }
 
     /// Finds the definition of `q` in this object: index and symbol.
-    #[inline]
+    #[inline(always)]
     pub fn lookup(&self, q: &SymQuery) -> Option<(u32, &'a Sym)> {
         match self.hash {
             HashTable::Gnu(g) => {
