@@ -11,8 +11,23 @@ pub fn gnu_hash(name: &[u8]) -> u32 {
 
 /// GNU hash and length of the NUL-terminated string at the start of `s`, in one
 /// pass; `None` if `s` has no NUL.
+#[inline]
 pub fn gnu_hash_cstr(s: &[u8]) -> Option<(u32, usize)> {
     let mut h: u32 = 5381;
+    if s.last() == Some(&0) {
+        // String tables end with a NUL, so the scan needs no bounds check.
+        let p = s.as_ptr();
+        let mut i = 0;
+        loop {
+            // SAFETY: s[len-1] == 0 stops the loop at or before the last byte.
+            let c = unsafe { *p.add(i) };
+            if c == 0 {
+                return Some((h, i));
+            }
+            h = h.wrapping_mul(33).wrapping_add(c as u32);
+            i += 1;
+        }
+    }
     for (i, &c) in s.iter().enumerate() {
         if c == 0 {
             return Some((h, i));
