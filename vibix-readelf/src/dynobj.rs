@@ -2,7 +2,7 @@
 //! finds them (not through section headers), copied out of the file so that
 //! vibix-elf's `SymbolTable` can borrow aligned slices.
 
-use crate::elf::{table, words, Elf};
+use crate::elf::{table, words, Elf, StrTab};
 use vibix_elf::*;
 
 pub struct DynObj<'a> {
@@ -10,6 +10,7 @@ pub struct DynObj<'a> {
     pub elf: Elf<'a>,
     pub dy: Vec<Dyn>,
     pub strtab: &'a [u8],
+    strs: StrTab<'a>,
     hash_words: Vec<u32>,
     gnu: bool,
     pub syms: Vec<Sym>,
@@ -44,7 +45,15 @@ impl<'a> DynObj<'a> {
         let val = |t| dy.iter().find(|d| d.d_tag == t).map(|d| d.d_val);
         let strtab = elf.dynstr(&dy);
         let (hash_words, gnu) = match (val(DT_GNU_HASH), val(DT_HASH)) {
-            (Some(a), _) => (words(elf.bytes_at_vaddr(a).unwrap_or(&[])), true),
+            (Some(a), _) => {
+                let mut w = words(elf.bytes_at_vaddr(a).unwrap_or(&[]));
+                // A bloom shift >= 32 overflows vibix-elf's `>>` in debug builds; a
+                // release-built ld-vibix masks it to 5 bits, so do the same.
+                if let Some(s) = w.get_mut(3) {
+                    *s &= 31;
+                }
+                (w, true)
+            }
             (None, Some(a)) => (words(elf.bytes_at_vaddr(a).unwrap_or(&[])), false),
             _ => (Vec::new(), true),
         };
@@ -52,6 +61,7 @@ impl<'a> DynObj<'a> {
             path,
             dy: Vec::new(),
             strtab,
+            strs: StrTab::new(strtab),
             hash_words,
             gnu,
             syms: Vec::new(),
@@ -77,10 +87,12 @@ impl<'a> DynObj<'a> {
             o.versym = Some(table::<u16>(&b[..n * 2]));
         }
         if let (Some(a), Some(n)) = (val(DT_VERDEF), val(DT_VERDEFNUM)) {
-            o.verdef = Some(Verdefs { bytes: o.elf.bytes_at_vaddr(a).unwrap_or(&[]), count: n as usize });
+            let count = (n as usize).min(crate::symtab::MAX_VERSIONS);
+            o.verdef = Some(Verdefs { bytes: o.elf.bytes_at_vaddr(a).unwrap_or(&[]), count });
         }
         if let (Some(a), Some(n)) = (val(DT_VERNEED), val(DT_VERNEEDNUM)) {
-            o.verneed = Some(Verneeds { bytes: o.elf.bytes_at_vaddr(a).unwrap_or(&[]), count: n as usize });
+            let count = (n as usize).min(crate::symtab::MAX_VERSIONS);
+            o.verneed = Some(Verneeds { bytes: o.elf.bytes_at_vaddr(a).unwrap_or(&[]), count });
         }
         for (at, sz) in [(DT_RELA, DT_RELASZ), (DT_JMPREL, DT_PLTRELSZ)] {
             if let (Some(a), Some(n)) = (val(at), val(sz)) {
@@ -101,7 +113,7 @@ impl<'a> DynObj<'a> {
     }
 
     pub fn str(&self, off: u64) -> Option<&'a [u8]> {
-        c_str_at(self.strtab, usize::try_from(off).ok()?)
+        self.strs.get(off)
     }
 
     pub fn soname(&self) -> Option<&'a [u8]> {

@@ -18,6 +18,7 @@ pub struct Elf<'a> {
     pub shdrs: Result<Vec<Shdr>>,
     /// The section-name string table (empty when missing or corrupt).
     pub shstrtab: &'a [u8],
+    shstr: StrTab<'a>,
     /// Number of section headers (after the SHN_UNDEF extension) and shstrndx.
     pub shnum: u64,
     pub shstrndx: u32,
@@ -106,11 +107,12 @@ impl<'a> Elf<'a> {
             Err(_) => eh.e_shnum as u64,
         };
         let shstrndx = fh.shstrndx(e, data).unwrap_or(eh.e_shstrndx as u32);
-        let mut elf = Elf { data, eh, phdrs, shdrs, shstrtab: &[], shnum, shstrndx };
+        let mut elf = Elf { data, eh, phdrs, shdrs, shstrtab: &[], shstr: StrTab::new(&[]), shnum, shstrndx };
         if let Ok(ss) = &elf.shdrs {
             if let Some(s) = ss.get(shstrndx as usize) {
                 if s.sh_type != SHT_NOBITS {
                     elf.shstrtab = elf.bytes(s.sh_offset, s.sh_size).unwrap_or(&[]);
+                    elf.shstr = StrTab::new(elf.shstrtab);
                 }
             }
         }
@@ -140,7 +142,7 @@ impl<'a> Elf<'a> {
     }
 
     pub fn section_name(&self, s: &Shdr) -> String {
-        match c_str_at(self.shstrtab, s.sh_name as usize) {
+        match self.shstr.get(s.sh_name as u64) {
             Some(n) => printable(n),
             None => "<corrupt>".into(),
         }
@@ -263,6 +265,44 @@ pub fn printable(b: &[u8]) -> String {
         }
     }
     s
+}
+
+/// A string table with the end of every string precomputed, so that looking up
+/// many names in a hostile table without NULs stays linear.
+pub struct StrTab<'a> {
+    pub bytes: &'a [u8],
+    ends: Vec<u32>,
+}
+
+impl<'a> StrTab<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        // Tables over 4 GiB cannot be indexed by u32 st_name anyway.
+        let bytes = &bytes[..bytes.len().min(u32::MAX as usize)];
+        let mut ends = vec![u32::MAX; bytes.len()];
+        let mut end = u32::MAX;
+        for i in (0..bytes.len()).rev() {
+            if bytes[i] == 0 {
+                end = i as u32;
+            }
+            ends[i] = end;
+        }
+        StrTab { bytes, ends }
+    }
+    /// The NUL-terminated string at `off` (None if out of range or unterminated).
+    pub fn get(&self, off: u64) -> Option<&'a [u8]> {
+        let i = usize::try_from(off).ok()?;
+        let end = *self.ends.get(i)?;
+        if end == u32::MAX {
+            return None;
+        }
+        self.bytes.get(i..end as usize)
+    }
+    pub fn show(&self, off: u64) -> String {
+        match self.get(off) {
+            Some(n) => printable(n),
+            None => format!("<corrupt: {off:#x}>"),
+        }
+    }
 }
 
 /// The string at `off`, printable, or a placeholder.

@@ -1,13 +1,14 @@
 //! Symbol tables and symbol versions, from section headers (the readelf views)
 //! or from the dynamic array (when sections are missing: --bindings, --audit).
 
-use crate::elf::{printable, table, Elf};
+use crate::elf::{printable, table, Elf, StrTab};
+use std::collections::HashMap;
 use vibix_elf::*;
 
 /// One symbol table with its string table.
 pub struct SymTab<'a> {
     pub syms: Vec<Sym>,
-    pub strtab: &'a [u8],
+    pub strtab: StrTab<'a>,
     pub dynamic: bool,
 }
 
@@ -21,16 +22,20 @@ impl<'a> SymTab<'a> {
             .get(s.sh_link as usize)
             .and_then(|t| elf.section_data(t))
             .unwrap_or(&[]);
-        Some(SymTab { syms, strtab, dynamic: s.sh_type == SHT_DYNSYM })
+        Some(SymTab { syms, strtab: StrTab::new(strtab), dynamic: s.sh_type == SHT_DYNSYM })
     }
 
     pub fn name(&self, s: &Sym) -> String {
-        match c_str_at(self.strtab, s.st_name as usize) {
+        match self.strtab.get(s.st_name as u64) {
             Some(n) => printable(n),
             None => "<corrupt>".into(),
         }
     }
 }
+
+/// Upper bound on version entries walked per table: version indices are 15-bit,
+/// and real objects have a few dozen; this keeps hostile chains linear.
+pub const MAX_VERSIONS: usize = 4096;
 
 /// How a symbol's version is shown: `@VER (n)` (needed), `@VER` (hidden), `@@VER`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -49,6 +54,10 @@ pub struct Versions<'a> {
     /// String table of the version sections (usually .dynstr).
     pub strtab: &'a [u8],
     pub max_def: u16,
+    /// Verdef index -> (vd_ndx, vd_flags, name offset), walked once.
+    defs: HashMap<u16, (u16, u16, u32)>,
+    /// Vernaux vna_other -> (name offset).
+    needs: HashMap<u16, u32>,
 }
 
 impl<'a> Versions<'a> {
@@ -71,7 +80,22 @@ impl<'a> Versions<'a> {
             }
         }
         if let Some(d) = v.verdef {
-            v.max_def = d.iter().map(|e| e.def.vd_ndx & !VERSYM_HIDDEN).max().unwrap_or(0);
+            for e in d.iter().take(MAX_VERSIONS) {
+                v.max_def = v.max_def.max(e.def.vd_ndx & !VERSYM_HIDDEN);
+                v.defs.entry(e.def.vd_ndx).or_insert((e.def.vd_ndx, e.def.vd_flags, e.name));
+            }
+        }
+        if let Some(n) = v.verneed {
+            let mut budget = MAX_VERSIONS;
+            'outer: for e in n.iter().take(MAX_VERSIONS) {
+                for a in e.auxes() {
+                    if budget == 0 {
+                        break 'outer;
+                    }
+                    budget -= 1;
+                    v.needs.entry(a.vna_other).or_insert(a.vna_name);
+                }
+            }
         }
         v
     }
@@ -92,17 +116,17 @@ impl<'a> Versions<'a> {
         let ndx = vs & !VERSYM_HIDDEN;
         let kind = if vs & VERSYM_HIDDEN != 0 { VerKind::Hidden } else { VerKind::Public };
         if sym.st_shndx != SHN_UNDEF && vs != 0x8001 {
-            if let Some(e) = self.verdef.and_then(|d| d.find(ndx)) {
-                if e.def.vd_ndx == 1 && e.def.vd_flags == VER_FLG_BASE {
+            if let Some(&(vd_ndx, flags, name)) = self.defs.get(&ndx) {
+                if vd_ndx == 1 && flags == VER_FLG_BASE {
                     return None;
                 }
-                if sym.st_name != e.name {
-                    return Some((self.str(e.name), kind));
+                if sym.st_name != name {
+                    return Some((self.str(name), kind));
                 }
             }
         }
-        if let Some((_, a)) = self.verneed.and_then(|n| n.find(ndx)) {
-            return Some((self.str(a.vna_name), VerKind::Needed(a.vna_other)));
+        if let Some(&name) = self.needs.get(&ndx) {
+            return Some((self.str(name), VerKind::Needed(ndx)));
         }
         if vs != 0x8001 && self.max_def < ndx {
             return Some(("<corrupt>".into(), kind));
@@ -112,9 +136,9 @@ impl<'a> Versions<'a> {
 
     /// Name of version index `ndx` for the -V versym table.
     pub fn need_name(&self, ndx: u16) -> Option<String> {
-        self.verneed.and_then(|n| n.find(ndx)).map(|(_, a)| self.str(a.vna_name))
+        self.needs.get(&ndx).map(|&n| self.str(n))
     }
     pub fn def_name(&self, ndx: u16) -> Option<String> {
-        self.verdef.and_then(|d| d.find(ndx)).map(|e| self.str(e.name))
+        self.defs.get(&ndx).map(|&(_, _, n)| self.str(n))
     }
 }

@@ -1,6 +1,6 @@
 //! `-d`: the dynamic section.
 
-use crate::elf::{str_at, Elf};
+use crate::elf::{Elf, StrTab};
 use crate::names::dynamic_tag;
 use std::fmt::Write;
 use vibix_elf::*;
@@ -41,17 +41,17 @@ fn flags_1(v: u64) -> String {
 }
 
 /// The value column for one entry.
-pub fn value(tag: i64, v: u64, strtab: &[u8]) -> String {
+pub fn value(tag: i64, v: u64, strtab: &StrTab) -> String {
     match tag {
-        DT_NEEDED => format!("Shared library: [{}]", str_at(strtab, v)),
-        DT_SONAME => format!("Library soname: [{}]", str_at(strtab, v)),
-        DT_RPATH => format!("Library rpath: [{}]", str_at(strtab, v)),
-        DT_RUNPATH => format!("Library runpath: [{}]", str_at(strtab, v)),
-        0x7fff_fffd => format!("Auxiliary library: [{}]", str_at(strtab, v)),
-        0x7fff_ffff => format!("Filter library: [{}]", str_at(strtab, v)),
-        0x6fff_fefa => format!("Configuration file: {}", str_at(strtab, v)),
-        0x6fff_fefb => format!("Dependency audit library: {}", str_at(strtab, v)),
-        0x6fff_fefc => format!("Audit library: {}", str_at(strtab, v)),
+        DT_NEEDED => format!("Shared library: [{}]", strtab.show(v)),
+        DT_SONAME => format!("Library soname: [{}]", strtab.show(v)),
+        DT_RPATH => format!("Library rpath: [{}]", strtab.show(v)),
+        DT_RUNPATH => format!("Library runpath: [{}]", strtab.show(v)),
+        0x7fff_fffd => format!("Auxiliary library: [{}]", strtab.show(v)),
+        0x7fff_ffff => format!("Filter library: [{}]", strtab.show(v)),
+        0x6fff_fefa => format!("Configuration file: {}", strtab.show(v)),
+        0x6fff_fefb => format!("Dependency audit library: {}", strtab.show(v)),
+        0x6fff_fefc => format!("Audit library: {}", strtab.show(v)),
         DT_FLAGS => flags(v),
         DT_FLAGS_1 => flags_1(v),
         DT_PLTREL => dynamic_tag(v as i64),
@@ -69,7 +69,7 @@ pub fn show(o: &mut String, elf: &Elf) {
         return;
     };
     let dy = elf.dynamic();
-    let strtab = elf.dynstr(&dy);
+    let strtab = StrTab::new(elf.dynstr(&dy));
     let n = dy.len();
     let _ = writeln!(o, "\nDynamic section at offset {off:#x} contains {n} {}:", if n == 1 { "entry" } else { "entries" });
     let _ = writeln!(o, "  Tag        Type                         Name/Value");
@@ -77,7 +77,7 @@ pub fn show(o: &mut String, elf: &Elf) {
         let name = dynamic_tag(d.d_tag);
         let pad = 19 - name.len() as isize;
         let pad = if pad >= 1 { pad as usize } else { (-pad).max(1) as usize };
-        let v = if d.d_tag == DT_BIND_NOW { String::new() } else { value(d.d_tag, d.d_val, strtab) };
+        let v = if d.d_tag == DT_BIND_NOW { String::new() } else { value(d.d_tag, d.d_val, &strtab) };
         let _ = writeln!(o, " 0x{:016x} ({name}){:pad$}{v}", d.d_tag as u64, " ");
     }
 }

@@ -50,6 +50,11 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, with_header: bool) -> Result<
     if shdrs.is_empty() {
         return Ok(());
     }
+    // Hostile header counts could make the pairwise check quadratic.
+    if phdrs.len().saturating_mul(shdrs.len()) > 20_000_000 {
+        let _ = writeln!(o, "\n Section to Segment mapping: skipped (too many headers)");
+        return Ok(());
+    }
     let _ = writeln!(o, "\n Section to Segment mapping:");
     let _ = writeln!(o, "  Segment Sections...");
     for (i, p) in phdrs.iter().enumerate() {

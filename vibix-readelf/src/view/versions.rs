@@ -1,6 +1,6 @@
 //! `-V`: .gnu.version, .gnu.version_d and .gnu.version_r.
 
-use crate::elf::{printable, table, Elf};
+use crate::elf::{printable, table, Elf, StrTab};
 use crate::symtab::Versions;
 use std::fmt::Write;
 use vibix_elf::*;
@@ -35,8 +35,8 @@ fn idx(v: usize) -> String {
     }
 }
 
-fn strname(tab: &[u8], off: u32) -> Option<String> {
-    c_str_at(tab, off as usize).map(printable)
+fn strname(tab: &StrTab, off: u32) -> Option<String> {
+    tab.get(off as u64).map(printable)
 }
 
 pub fn show(o: &mut String, elf: &Elf) {
@@ -50,7 +50,10 @@ pub fn show(o: &mut String, elf: &Elf) {
         let data = elf.section_data(s).unwrap_or(&[]);
         let link = elf.shdrs().get(s.sh_link as usize);
         let link_name = link.map(|l| elf.section_name(l)).unwrap_or_else(|| "<corrupt>".into());
-        let strtab = link.and_then(|l| elf.section_data(l)).unwrap_or(&[]);
+        let strtab = StrTab::new(link.and_then(|l| elf.section_data(l)).unwrap_or(&[]));
+        let strtab = &strtab;
+        // Entries printed per section: bounded so overlapping hostile chains stay linear.
+        let mut budget = data.len() / 8 + 16;
         let name = elf.section_name(s);
         let addr_line = |o: &mut String| {
             let _ = writeln!(o, " Addr: 0x{:016x}  Offset: 0x{:08x}  Link: {} ({link_name})", s.sh_addr, s.sh_offset, s.sh_link);
@@ -63,6 +66,10 @@ pub fn show(o: &mut String, elf: &Elf) {
                 let mut off = 0usize;
                 for _ in 0..n {
                     let Some(d) = read::<Verdef>(data, off) else { break };
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
                     let _ = write!(o, "  {}: Rev: {}  Flags: {}  Index: {}  Cnt: {}  ", idx(off), d.vd_version, ver_flags(d.vd_flags), d.vd_ndx, d.vd_cnt);
                     let mut aoff = off.saturating_add(d.vd_aux as usize);
                     match read::<Verdaux>(data, aoff) {
@@ -82,6 +89,10 @@ pub fn show(o: &mut String, elf: &Elf) {
                     let mut prev = read::<Verdaux>(data, aoff);
                     for j in 1..d.vd_cnt {
                         let Some(p) = prev else { break };
+                        if budget == 0 || p.vda_next == 0 {
+                            break;
+                        }
+                        budget -= 1;
                         aoff = aoff.saturating_add(p.vda_next as usize);
                         let Some(a) = read::<Verdaux>(data, aoff) else {
                             let _ = writeln!(o, "  Version def aux past end of section");
@@ -110,6 +121,10 @@ pub fn show(o: &mut String, elf: &Elf) {
                 let mut off = 0usize;
                 for _ in 0..n {
                     let Some(v) = read::<Verneed>(data, off) else { break };
+                    if budget == 0 {
+                        break;
+                    }
+                    budget -= 1;
                     let _ = write!(o, "  {}: Version: {}", idx(off), v.vn_version);
                     match strname(strtab, v.vn_file) {
                         Some(f) => {
@@ -123,6 +138,10 @@ pub fn show(o: &mut String, elf: &Elf) {
                     let mut aoff = off.saturating_add(v.vn_aux as usize);
                     for _ in 0..v.vn_cnt {
                         let Some(a) = read::<Vernaux>(data, aoff) else { break };
+                        if budget == 0 {
+                            break;
+                        }
+                        budget -= 1;
                         match strname(strtab, a.vna_name) {
                             Some(nm) => {
                                 let _ = write!(o, "  {}:   Name: {nm}", idx(aoff));
