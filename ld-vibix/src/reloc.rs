@@ -45,13 +45,15 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
     let mut cache: (u32, Option<Def>) = (0, None);
     // Fast path: the linker sorts RELATIVE entries first and counts them.
     let rela = rela_table(d.dy.rela, d.dy.relasz);
-    let lim = d.dy.relacount.min(rela.len());
-    let mut nrel = 0;
-    while nrel < lim && rela[nrel].kind() == R_X86_64_RELATIVE {
-        let r = &rela[nrel];
+    // Like glibc we trust DT_RELACOUNT once its first and last entries check out
+    // (a bad count only corrupts the object that lies about it).
+    let mut nrel = d.dy.relacount.min(rela.len());
+    if nrel > 0 && (rela[0].kind() != R_X86_64_RELATIVE || rela[nrel - 1].kind() != R_X86_64_RELATIVE) {
+        nrel = 0;
+    }
+    for r in &rela[..nrel] {
         // SAFETY: target in this object's writable segments.
         unsafe { *(base.wrapping_add(r.r_offset as usize) as *mut usize) = base.wrapping_add(r.r_addend as usize) };
-        nrel += 1;
     }
     for table in [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         for r in table {
