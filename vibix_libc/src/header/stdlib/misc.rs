@@ -1,0 +1,176 @@
+//! abs/div, mkstemp & co., realpath.
+use core::ffi::{c_char, c_int, c_long, c_longlong};
+use core::ptr::null_mut;
+
+use crate::header::fcntl::{open, O_CREAT, O_EXCL, O_RDWR};
+use crate::thread::area::set_errno;
+
+#[unsafe(no_mangle)]
+pub extern "C" fn abs(i: c_int) -> c_int {
+    i.wrapping_abs()
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn labs(i: c_long) -> c_long {
+    i.wrapping_abs()
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn llabs(i: c_longlong) -> c_longlong {
+    i.wrapping_abs()
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn imaxabs(i: i64) -> i64 {
+    i.wrapping_abs()
+}
+
+#[repr(C)]
+pub struct DivT {
+    quot: c_int,
+    rem: c_int,
+}
+#[repr(C)]
+pub struct LDivT {
+    quot: c_long,
+    rem: c_long,
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn div(a: c_int, b: c_int) -> DivT {
+    DivT { quot: a / b, rem: a % b }
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn ldiv(a: c_long, b: c_long) -> LDivT {
+    LDivT { quot: a / b, rem: a % b }
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn lldiv(a: c_longlong, b: c_longlong) -> LDivT {
+    LDivT { quot: a / b, rem: a % b }
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn imaxdiv(a: i64, b: i64) -> LDivT {
+    LDivT { quot: a / b, rem: a % b }
+}
+
+/// Replaces the trailing "XXXXXX" of `t` with random characters.
+unsafe fn fill(t: *mut c_char, suffix: usize) -> bool {
+    // SAFETY: t is a writable C string.
+    unsafe {
+        let n = crate::header::string::str::strlen(t);
+        if n < 6 + suffix {
+            return false;
+        }
+        let x = t.add(n - 6 - suffix);
+        for i in 0..6 {
+            if *x.add(i) != b'X' as c_char {
+                return false;
+            }
+        }
+        let mut r = [0u8; 6];
+        let _ = rustix::rand::getrandom(&mut r, rustix::rand::GetRandomFlags::empty());
+        const CH: &[u8; 62] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        for i in 0..6 {
+            *x.add(i) = CH[r[i] as usize % 62] as c_char;
+        }
+    }
+    true
+}
+
+/// GNU `mkostemps`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemps(t: *mut c_char, suffix: c_int, flags: c_int) -> c_int {
+    for _ in 0..100 {
+        // SAFETY: t is a writable C string template.
+        unsafe {
+            if !fill(t, suffix as usize) {
+                set_errno(22);
+                return -1;
+            }
+            let fd = open(t, O_RDWR | O_CREAT | O_EXCL | flags, 0o600);
+            if fd >= 0 || crate::thread::area::errno() != 17 {
+                return fd;
+            }
+        }
+    }
+    -1
+}
+
+/// POSIX `mkstemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemp(t: *mut c_char) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { mkostemps(t, 0, 0) }
+}
+
+/// GNU `mkostemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkostemp(t: *mut c_char, flags: c_int) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { mkostemps(t, 0, flags) }
+}
+
+/// POSIX `mkdtemp`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdtemp(t: *mut c_char) -> *mut c_char {
+    for _ in 0..100 {
+        // SAFETY: t is a writable template.
+        unsafe {
+            if !fill(t, 0) {
+                set_errno(22);
+                return null_mut();
+            }
+            if crate::header::unistd::fs::mkdir(t, 0o700) == 0 {
+                return t;
+            }
+            if crate::thread::area::errno() != 17 {
+                return null_mut();
+            }
+        }
+    }
+    null_mut()
+}
+
+/// POSIX `realpath`: resolves through the kernel (open O_PATH + /proc/self/fd).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn realpath(path: *const c_char, out: *mut c_char) -> *mut c_char {
+    const O_PATH: c_int = 0o10000000;
+    const O_CLOEXEC: c_int = 0o2000000;
+    // SAFETY: path is a C string.
+    let fd = unsafe { open(path, O_PATH | O_CLOEXEC, 0) };
+    if fd < 0 {
+        return null_mut();
+    }
+    let mut link = *b"/proc/self/fd/\0\0\0\0\0\0\0\0\0\0\0\0";
+    let mut n = 14;
+    let mut digits = [0u8; 12];
+    let mut k = 0;
+    let mut v = fd as u32;
+    loop {
+        digits[k] = b'0' + (v % 10) as u8;
+        k += 1;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    while k > 0 {
+        k -= 1;
+        link[n] = digits[k];
+        n += 1;
+    }
+    let mut buf = [0u8; 4096];
+    // SAFETY: link is NUL-terminated; buf has 4096 bytes.
+    let r = unsafe { crate::header::unistd::fs::readlink(link.as_ptr() as _, buf.as_mut_ptr() as _, 4095) };
+    crate::header::unistd::close(fd);
+    if r < 0 {
+        return null_mut();
+    }
+    let r = r as usize;
+    buf[r] = 0;
+    // SAFETY: out has PATH_MAX bytes, or we allocate.
+    unsafe {
+        let dst = if out.is_null() { super::malloc::malloc(r + 1) as *mut c_char } else { out };
+        if dst.is_null() {
+            return dst;
+        }
+        core::ptr::copy_nonoverlapping(buf.as_ptr() as *const c_char, dst, r + 1);
+        dst
+    }
+}

@@ -1,0 +1,10 @@
+//! `<stdlib.h>`.
+pub mod env;
+pub mod exit;
+pub mod malloc;
+pub mod misc;
+pub mod rand;
+pub mod sort;
+pub mod strtol;
+
+pub use exit::abort;

@@ -1,0 +1,4 @@
+//! `<string.h>` and `<strings.h>`.
+pub mod mem;
+pub mod str;
+pub mod strings;

@@ -1,0 +1,203 @@
+//! read/write & co. on raw descriptors.
+use core::ffi::{c_int, c_void};
+use core::mem::MaybeUninit;
+
+use super::{bfd, cret};
+use crate::thread::area::fail;
+
+fn sret(r: rustix::io::Result<usize>) -> isize {
+    match r {
+        Ok(n) => n as isize,
+        Err(e) => fail(e, -1),
+    }
+}
+
+unsafe fn uninit<'a>(p: *mut c_void, n: usize) -> &'a mut [MaybeUninit<u8>] {
+    // SAFETY: the caller passes n writable bytes (C contract).
+    unsafe { core::slice::from_raw_parts_mut(p as *mut MaybeUninit<u8>, n) }
+}
+
+unsafe fn bytes<'a>(p: *const c_void, n: usize) -> &'a [u8] {
+    if n == 0 {
+        return &[];
+    }
+    // SAFETY: the caller passes n readable bytes.
+    unsafe { core::slice::from_raw_parts(p as *const u8, n) }
+}
+
+/// POSIX `read`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
+    if n == 0 {
+        return 0;
+    }
+    // SAFETY: buf has n bytes.
+    sret(rustix::io::read(bfd(fd), unsafe { uninit(buf, n) }).map(|(a, _)| a.len()))
+}
+
+/// POSIX `write`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize {
+    // SAFETY: buf has n bytes.
+    sret(rustix::io::write(bfd(fd), unsafe { bytes(buf, n) }))
+}
+
+/// POSIX `pread`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pread(fd: c_int, buf: *mut c_void, n: usize, off: i64) -> isize {
+    if n == 0 {
+        return 0;
+    }
+    // SAFETY: buf has n bytes.
+    sret(rustix::io::pread(bfd(fd), unsafe { uninit(buf, n) }, off as u64).map(|(a, _)| a.len()))
+}
+
+/// POSIX `pwrite`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pwrite(fd: c_int, buf: *const c_void, n: usize, off: i64) -> isize {
+    // SAFETY: buf has n bytes.
+    sret(rustix::io::pwrite(bfd(fd), unsafe { bytes(buf, n) }, off as u64))
+}
+
+/// `struct iovec`.
+#[repr(C)]
+pub struct IoVec {
+    pub base: *mut c_void,
+    pub len: usize,
+}
+
+/// POSIX `readv`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
+    // SAFETY: struct iovec and rustix's IoSliceMut share the Linux layout.
+    let s = unsafe { core::slice::from_raw_parts_mut(iov as *mut rustix::io::IoSliceMut, n.max(0) as usize) };
+    sret(rustix::io::readv(bfd(fd), s))
+}
+
+/// POSIX `writev`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
+    // SAFETY: as readv.
+    let s = unsafe { core::slice::from_raw_parts(iov as *const rustix::io::IoSlice, n.max(0) as usize) };
+    sret(rustix::io::writev(bfd(fd), s))
+}
+
+/// POSIX `close`.
+#[unsafe(no_mangle)]
+pub extern "C" fn close(fd: c_int) -> c_int {
+    // SAFETY: the C caller owns fd and gives it up here.
+    cret(unsafe { rustix::io::try_close(fd) }, |_| 0)
+}
+
+/// POSIX `lseek`.
+#[unsafe(no_mangle)]
+pub extern "C" fn lseek(fd: c_int, off: i64, whence: c_int) -> i64 {
+    use rustix::fs::SeekFrom;
+    let pos = match whence {
+        0 => SeekFrom::Start(off as u64),
+        1 => SeekFrom::Current(off),
+        2 => SeekFrom::End(off),
+        3 => SeekFrom::Data(off as u64),
+        4 => SeekFrom::Hole(off as u64),
+        _ => {
+            crate::thread::area::set_errno(22);
+            return -1;
+        }
+    };
+    match rustix::fs::seek(bfd(fd), pos) {
+        Ok(p) => p as i64,
+        Err(e) => fail(e, -1),
+    }
+}
+
+/// POSIX `dup`.
+#[unsafe(no_mangle)]
+pub extern "C" fn dup(fd: c_int) -> c_int {
+    cret(rustix::io::dup(bfd(fd)), into_raw)
+}
+
+fn into_raw(fd: rustix::fd::OwnedFd) -> c_int {
+    use rustix::fd::IntoRawFd;
+    fd.into_raw_fd()
+}
+
+/// POSIX `dup2`.
+#[unsafe(no_mangle)]
+pub extern "C" fn dup2(old: c_int, new: c_int) -> c_int {
+    if old == new {
+        return cret(rustix::fs::fcntl_getfl(bfd(old)), |_| new);
+    }
+    dup3(old, new, 0)
+}
+
+/// Linux `dup3`.
+#[unsafe(no_mangle)]
+pub extern "C" fn dup3(old: c_int, new: c_int, flags: c_int) -> c_int {
+    use rustix::fd::{FromRawFd, IntoRawFd};
+    // SAFETY: `new` is only borrowed as an OwnedFd for the call and released after.
+    let mut target = unsafe { rustix::fd::OwnedFd::from_raw_fd(new) };
+    let f = if flags & 0o2000000 != 0 { rustix::io::DupFlags::CLOEXEC } else { rustix::io::DupFlags::empty() };
+    let r = rustix::io::dup3(bfd(old), &mut target, f);
+    let _ = target.into_raw_fd();
+    cret(r, |_| new)
+}
+
+/// POSIX `pipe`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pipe(fds: *mut c_int) -> c_int {
+    // SAFETY: fds has room for two ints.
+    unsafe { pipe2(fds, 0) }
+}
+
+/// Linux `pipe2`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pipe2(fds: *mut c_int, flags: c_int) -> c_int {
+    let f = rustix::pipe::PipeFlags::from_bits_retain(flags as u32);
+    cret(rustix::pipe::pipe_with(f), |(r, w)| {
+        // SAFETY: fds has room for two ints.
+        unsafe {
+            *fds = into_raw(r);
+            *fds.add(1) = into_raw(w);
+        }
+        0
+    })
+}
+
+/// POSIX `isatty`.
+#[unsafe(no_mangle)]
+pub extern "C" fn isatty(fd: c_int) -> c_int {
+    if rustix::termios::isatty(bfd(fd)) {
+        1
+    } else {
+        crate::thread::area::set_errno(25); // ENOTTY
+        0
+    }
+}
+
+/// POSIX `fsync`.
+#[unsafe(no_mangle)]
+pub extern "C" fn fsync(fd: c_int) -> c_int {
+    cret(rustix::fs::fsync(bfd(fd)), |_| 0)
+}
+
+/// POSIX `fdatasync`.
+#[unsafe(no_mangle)]
+pub extern "C" fn fdatasync(fd: c_int) -> c_int {
+    cret(rustix::fs::fdatasync(bfd(fd)), |_| 0)
+}
+
+/// POSIX `ftruncate`.
+#[unsafe(no_mangle)]
+pub extern "C" fn ftruncate(fd: c_int, len: i64) -> c_int {
+    if len < 0 {
+        crate::thread::area::set_errno(22);
+        return -1;
+    }
+    cret(rustix::fs::ftruncate(bfd(fd), len as u64), |_| 0)
+}
+
+/// POSIX `sync`.
+#[unsafe(no_mangle)]
+pub extern "C" fn sync() {
+    rustix::fs::sync();
+}

@@ -1,0 +1,193 @@
+//! Path-based file system calls of `<unistd.h>`.
+use core::ffi::{c_char, c_int, CStr};
+
+use super::{bfd, cret};
+use crate::thread::area::{fail, set_errno};
+use rustix::fs::{AtFlags, Mode, CWD};
+
+/// A C path as &CStr.
+#[inline]
+pub unsafe fn cs<'a>(p: *const c_char) -> &'a CStr {
+    // SAFETY: the caller passes a NUL-terminated string.
+    unsafe { CStr::from_ptr(p) }
+}
+
+pub fn dirfd(fd: c_int) -> rustix::fd::BorrowedFd<'static> {
+    if fd == -100 { CWD } else { bfd(fd) }
+}
+
+/// POSIX `unlink`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn unlink(p: *const c_char) -> c_int {
+    // SAFETY: C string.
+    cret(rustix::fs::unlink(unsafe { cs(p) }), |_| 0)
+}
+
+/// POSIX `unlinkat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn unlinkat(fd: c_int, p: *const c_char, flags: c_int) -> c_int {
+    // SAFETY: C string.
+    cret(rustix::fs::unlinkat(dirfd(fd), unsafe { cs(p) }, AtFlags::from_bits_retain(flags as u32)), |_| 0)
+}
+
+/// POSIX `rmdir`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn rmdir(p: *const c_char) -> c_int {
+    // SAFETY: C string.
+    cret(rustix::fs::rmdir(unsafe { cs(p) }), |_| 0)
+}
+
+/// POSIX `mkdir`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdir(p: *const c_char, mode: u32) -> c_int {
+    // SAFETY: C string.
+    cret(rustix::fs::mkdir(unsafe { cs(p) }, Mode::from_raw_mode(mode)), |_| 0)
+}
+
+/// POSIX `mkdirat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkdirat(fd: c_int, p: *const c_char, mode: u32) -> c_int {
+    // SAFETY: C string.
+    cret(rustix::fs::mkdirat(dirfd(fd), unsafe { cs(p) }, Mode::from_raw_mode(mode)), |_| 0)
+}
+
+/// POSIX `chdir`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn chdir(p: *const c_char) -> c_int {
+    // SAFETY: C string.
+    cret(rustix::process::chdir(unsafe { cs(p) }), |_| 0)
+}
+
+/// POSIX `fchdir`.
+#[unsafe(no_mangle)]
+pub extern "C" fn fchdir(fd: c_int) -> c_int {
+    cret(rustix::process::fchdir(bfd(fd)), |_| 0)
+}
+
+/// POSIX `getcwd` (NULL buf: malloc'd, as glibc does).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getcwd(buf: *mut c_char, size: usize) -> *mut c_char {
+    match rustix::process::getcwd(alloc::vec::Vec::new()) {
+        Ok(s) => {
+            let b = s.as_bytes_with_nul();
+            // SAFETY: buf has `size` bytes, or we allocate.
+            unsafe {
+                if buf.is_null() {
+                    let n = b.len().max(size);
+                    let p = crate::header::stdlib::malloc::malloc(n) as *mut c_char;
+                    if p.is_null() {
+                        return p;
+                    }
+                    core::ptr::copy_nonoverlapping(b.as_ptr() as *const c_char, p, b.len());
+                    return p;
+                }
+                if b.len() > size {
+                    set_errno(if size == 0 { 22 } else { 34 });
+                    return core::ptr::null_mut();
+                }
+                core::ptr::copy_nonoverlapping(b.as_ptr() as *const c_char, buf, b.len());
+            }
+            buf
+        }
+        Err(e) => fail(e, core::ptr::null_mut()),
+    }
+}
+
+/// POSIX `access`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn access(p: *const c_char, mode: c_int) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { faccessat(-100, p, mode, 0) }
+}
+
+/// POSIX `faccessat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn faccessat(fd: c_int, p: *const c_char, mode: c_int, flags: c_int) -> c_int {
+    let a = rustix::fs::Access::from_bits_retain(mode as u32);
+    // SAFETY: C string.
+    cret(rustix::fs::accessat(dirfd(fd), unsafe { cs(p) }, a, AtFlags::from_bits_retain(flags as u32)), |_| 0)
+}
+
+/// POSIX `link`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn link(a: *const c_char, b: *const c_char) -> c_int {
+    // SAFETY: C strings.
+    cret(rustix::fs::link(unsafe { cs(a) }, unsafe { cs(b) }), |_| 0)
+}
+
+/// POSIX `symlink`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn symlink(a: *const c_char, b: *const c_char) -> c_int {
+    // SAFETY: C strings.
+    cret(rustix::fs::symlink(unsafe { cs(a) }, unsafe { cs(b) }), |_| 0)
+}
+
+/// POSIX `readlink`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn readlink(p: *const c_char, buf: *mut c_char, n: usize) -> isize {
+    // SAFETY: forwarded.
+    unsafe { readlinkat(-100, p, buf, n) }
+}
+
+/// POSIX `readlinkat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn readlinkat(fd: c_int, p: *const c_char, buf: *mut c_char, n: usize) -> isize {
+    // SAFETY: buf has n bytes.
+    let b = unsafe { core::slice::from_raw_parts_mut(buf as *mut core::mem::MaybeUninit<u8>, n) };
+    // SAFETY: C string.
+    match rustix::fs::readlinkat_raw(dirfd(fd), unsafe { cs(p) }, b) {
+        Ok((a, _)) => a.len() as isize,
+        Err(e) => fail(e, -1),
+    }
+}
+
+/// POSIX `renameat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn renameat(fa: c_int, a: *const c_char, fb: c_int, b: *const c_char) -> c_int {
+    // SAFETY: C strings.
+    cret(rustix::fs::renameat(dirfd(fa), unsafe { cs(a) }, dirfd(fb), unsafe { cs(b) }), |_| 0)
+}
+
+/// POSIX `truncate`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn truncate(p: *const c_char, len: i64) -> c_int {
+    // SAFETY: C string.
+    let fd = unsafe { crate::header::fcntl::open(p, 1, 0) };
+    if fd < 0 {
+        return -1;
+    }
+    let r = super::ftruncate(fd, len);
+    super::close(fd);
+    r
+}
+
+fn ids(uid: u32, gid: u32) -> (Option<rustix::fs::Uid>, Option<rustix::fs::Gid>) {
+    // -1 means "unchanged".
+    (
+        if uid == u32::MAX { None } else { Some(rustix::fs::Uid::from_raw(uid)) },
+        if gid == u32::MAX { None } else { Some(rustix::fs::Gid::from_raw(gid)) },
+    )
+}
+
+/// POSIX `chown`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn chown(p: *const c_char, uid: u32, gid: u32) -> c_int {
+    let (u, g) = ids(uid, gid);
+    // SAFETY: C string.
+    cret(rustix::fs::chown(unsafe { cs(p) }, u, g), |_| 0)
+}
+
+/// POSIX `lchown`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lchown(p: *const c_char, uid: u32, gid: u32) -> c_int {
+    let (u, g) = ids(uid, gid);
+    // SAFETY: C string.
+    cret(rustix::fs::chownat(CWD, unsafe { cs(p) }, u, g, AtFlags::SYMLINK_NOFOLLOW), |_| 0)
+}
+
+/// POSIX `fchown`.
+#[unsafe(no_mangle)]
+pub extern "C" fn fchown(fd: c_int, uid: u32, gid: u32) -> c_int {
+    let (u, g) = ids(uid, gid);
+    cret(rustix::fs::fchown(bfd(fd), u, g), |_| 0)
+}

@@ -1,0 +1,305 @@
+//! Exact, correctly rounded (round-half-even) string -> binary float, the core of
+//! `strtod`/`strtof`/`scanf %f`. Short inputs take Clinger's fast path; the rest
+//! divide big integers to get 66 exact quotient bits plus a sticky bit.
+use super::big::Big;
+
+/// A binary floating-point format.
+#[derive(Clone, Copy)]
+pub struct Format {
+    pub mant_bits: u32,
+    pub emin: i32,
+    pub emax: i32,
+}
+pub const F64: Format = Format { mant_bits: 53, emin: -1022, emax: 1023 };
+pub const F32: Format = Format { mant_bits: 24, emin: -126, emax: 127 };
+
+/// Rounds (q + sticky·ε) × 2^-s to `f` (round-half-even) and returns the
+/// IEEE bit pattern (without sign). q must be non-zero and have more bits than
+/// the format's mantissa.
+pub fn round_binary(q: u128, sticky: bool, s: i32, f: Format) -> u64 {
+    let bl = 128 - q.leading_zeros() as i32;
+    let e2 = bl - 1 - s;
+    let frac_bits = f.mant_bits - 1;
+    let inf = (((f.emax + (1 - f.emin)) as u64) << frac_bits) as u64;
+    if e2 > f.emax {
+        return inf;
+    }
+    let keep = if e2 >= f.emin { f.mant_bits as i32 } else { f.mant_bits as i32 - (f.emin - e2) };
+    if keep < 0 {
+        return 0;
+    }
+    let shift = (bl - keep) as u32;
+    let mut m = if shift >= 128 { 0 } else { (q >> shift) as u64 };
+    let half = (q >> (shift - 1)) & 1 == 1;
+    let rest = sticky || (q & ((1u128 << (shift - 1)) - 1)) != 0;
+    if half && (rest || m & 1 == 1) {
+        m += 1;
+    }
+    if e2 >= f.emin {
+        let mut e = e2;
+        if m == 1u64 << f.mant_bits {
+            m >>= 1;
+            e += 1;
+        }
+        if e > f.emax {
+            return inf;
+        }
+        (((e - f.emin + 1) as u64) << frac_bits) | (m & ((1u64 << frac_bits) - 1))
+    } else {
+        // Subnormal: m × 2^(emin - frac_bits); a carry into bit frac_bits
+        // becomes the smallest normal number by itself.
+        m
+    }
+}
+
+/// Result of parsing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parsed {
+    /// IEEE bits of the magnitude, sign bit applied.
+    pub bits: u64,
+    /// Bytes consumed (0: no number).
+    pub len: usize,
+    /// Overflow or underflow (strtod sets ERANGE).
+    pub range: bool,
+}
+
+const MAX_DIGITS: usize = 780;
+
+fn lower(c: u8) -> u8 {
+    c | 0x20
+}
+
+fn starts_with_ci(s: &[u8], pat: &[u8]) -> bool {
+    s.len() >= pat.len() && s.iter().zip(pat).all(|(a, b)| lower(*a) == *b)
+}
+
+fn is_space(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
+}
+
+/// Parses a C floating-point number (strtod syntax: spaces, sign, decimal or
+/// hex with exponent, inf/infinity, nan/nan(...)) from the start of `s`.
+pub fn parse(s: &[u8], f: Format) -> Parsed {
+    let at = |i: usize| if i < s.len() { s[i] } else { 0 };
+    let mut i = 0;
+    while is_space(at(i)) {
+        i += 1;
+    }
+    let neg = at(i) == b'-';
+    if at(i) == b'-' || at(i) == b'+' {
+        i += 1;
+    }
+    let sign = if neg { sign_bit(f) } else { 0 };
+    let inf = (((f.emax + (1 - f.emin)) as u64) << (f.mant_bits - 1)) as u64;
+    let rest = &s[i.min(s.len())..];
+    if starts_with_ci(rest, b"inf") {
+        let n = if starts_with_ci(rest, b"infinity") { 8 } else { 3 };
+        return Parsed { bits: inf | sign, len: i + n, range: false };
+    }
+    if starts_with_ci(rest, b"nan") {
+        let mut n = 3;
+        if rest.get(3) == Some(&b'(') {
+            let mut j = 4;
+            while j < rest.len() && (rest[j].is_ascii_alphanumeric() || rest[j] == b'_') {
+                j += 1;
+            }
+            if rest.get(j) == Some(&b')') {
+                n = j + 1;
+            }
+        }
+        let qnan = inf | (1u64 << (f.mant_bits - 2));
+        return Parsed { bits: qnan | sign, len: i + n, range: false };
+    }
+    if at(i) == b'0' && lower(at(i + 1)) == b'x' && (at(i + 2).is_ascii_hexdigit() || (at(i + 2) == b'.' && at(i + 3).is_ascii_hexdigit())) {
+        let mut p = parse_hex(&s[i + 2..], f);
+        p.bits |= sign;
+        p.len += i + 2;
+        return p;
+    }
+    // Decimal digits.
+    let mut digits = [0u8; MAX_DIGITS + 1];
+    let mut nd = 0usize;
+    let mut any = false;
+    let mut sticky = false;
+    let mut exp10: i64 = 0; // value = 0.digits... adjusted below: D × 10^exp10
+    let mut seen_point = false;
+    loop {
+        let c = at(i);
+        if c.is_ascii_digit() {
+            any = true;
+            if nd == 0 && c == b'0' {
+                if seen_point {
+                    exp10 -= 1;
+                }
+            } else if nd < MAX_DIGITS {
+                digits[nd] = c - b'0';
+                nd += 1;
+                if seen_point {
+                    exp10 -= 1;
+                }
+            } else {
+                sticky |= c != b'0';
+                if !seen_point {
+                    exp10 += 1;
+                }
+            }
+            i += 1;
+        } else if c == b'.' && !seen_point {
+            seen_point = true;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return Parsed { bits: 0, len: 0, range: false };
+    }
+    if lower(at(i)) == b'e' {
+        let mut j = i + 1;
+        let eneg = at(j) == b'-';
+        if at(j) == b'-' || at(j) == b'+' {
+            j += 1;
+        }
+        if at(j).is_ascii_digit() {
+            let mut e: i64 = 0;
+            while at(j).is_ascii_digit() {
+                e = (e * 10 + (at(j) - b'0') as i64).min(1 << 40);
+                j += 1;
+            }
+            exp10 += if eneg { -e } else { e };
+            i = j;
+        }
+    }
+    if sticky {
+        digits[nd] = 1;
+        nd += 1;
+        exp10 -= 1;
+    }
+    if nd == 0 {
+        return Parsed { bits: sign, len: i, range: false };
+    }
+    let (bits, range) = decimal_to_bits(&digits[..nd], exp10, f);
+    Parsed { bits: bits | sign, len: i, range }
+}
+
+fn sign_bit(f: Format) -> u64 {
+    if f.mant_bits == 53 { 1 << 63 } else { 1 << 31 }
+}
+
+/// D × 10^e, D = the digits (no leading zero), correctly rounded.
+fn decimal_to_bits(d: &[u8], e: i64, f: Format) -> (u64, bool) {
+    let nd = d.len() as i64;
+    let mag = nd + e; // value in [10^(mag-1), 10^mag)
+    let inf = (((f.emax + (1 - f.emin)) as u64) << (f.mant_bits - 1)) as u64;
+    if mag > (f.emax as i64 * 30103 / 100000) + 2 {
+        return (inf, true);
+    }
+    if mag < ((f.emin - f.mant_bits as i32) as i64 * 30103 / 100000) - 2 {
+        return (0, true);
+    }
+    // Clinger's fast path: exact integer times/divided by an exact power of ten.
+    if f.mant_bits == 53 && nd <= 15 && e.abs() <= 22 {
+        let mut m = 0u64;
+        for &x in d {
+            m = m * 10 + x as u64;
+        }
+        let p = POW10[e.unsigned_abs() as usize];
+        let v = if e >= 0 { m as f64 * p } else { m as f64 / p };
+        return (v.to_bits(), false);
+    }
+    let mut n = Big::zero();
+    for chunk in d.chunks(9) {
+        let mut v = 0u32;
+        for &x in chunk {
+            v = v * 10 + x as u32;
+        }
+        n.mul_add_small(10u32.pow(chunk.len() as u32), v);
+    }
+    let mut p = Big::from_u64(1);
+    if e >= 0 {
+        n.mul_pow10(e as u32);
+    } else {
+        p.mul_pow10((-e) as u32);
+    }
+    // q = floor(n × 2^s / p) with 65 or 66 bits.
+    let s = 65 - (n.bit_len() as i32 - p.bit_len() as i32);
+    if s > 0 {
+        n.shl(s as usize);
+    } else if s < 0 {
+        p.shl((-s) as usize);
+    }
+    let mut q: u128 = 0;
+    for b in (0..=67).rev() {
+        if n.cmp_shifted(&p, b) != core::cmp::Ordering::Less {
+            n.sub_shifted(&p, b);
+            q |= 1u128 << b;
+        }
+    }
+    let bits = round_binary(q, !n.is_zero(), s, f);
+    let exp_field = bits >> (f.mant_bits - 1);
+    let range = bits == inf || exp_field == 0;
+    (bits, range)
+}
+
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+fn parse_hex(s: &[u8], f: Format) -> Parsed {
+    let at = |i: usize| if i < s.len() { s[i] } else { 0 };
+    let mut i = 0;
+    let mut m: u64 = 0;
+    let mut sticky = false;
+    let mut exp2: i64 = 0;
+    let mut seen_point = false;
+    loop {
+        let c = at(i);
+        if let Some(v) = (c as char).to_digit(16) {
+            if m >> 60 == 0 {
+                m = (m << 4) | v as u64;
+                if seen_point {
+                    exp2 -= 4;
+                }
+            } else {
+                sticky |= v != 0;
+                if !seen_point {
+                    exp2 += 4;
+                }
+            }
+            i += 1;
+        } else if c == b'.' && !seen_point {
+            seen_point = true;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if lower(at(i)) == b'p' {
+        let mut j = i + 1;
+        let eneg = at(j) == b'-';
+        if at(j) == b'-' || at(j) == b'+' {
+            j += 1;
+        }
+        if at(j).is_ascii_digit() {
+            let mut e: i64 = 0;
+            while at(j).is_ascii_digit() {
+                e = (e * 10 + (at(j) - b'0') as i64).min(1 << 40);
+                j += 1;
+            }
+            exp2 += if eneg { -e } else { e };
+            i = j;
+        }
+    }
+    if m == 0 {
+        return Parsed { bits: 0, len: i, range: false };
+    }
+    // value = m × 2^exp2; give round_binary at least 66 bits.
+    let q = (m as u128) << 64;
+    let s = -(exp2 - 64);
+    let s = s.clamp(-100_000, 100_000) as i32;
+    let inf = (((f.emax + (1 - f.emin)) as u64) << (f.mant_bits - 1)) as u64;
+    let bits = round_binary(q, sticky, s, f);
+    let range = bits == inf || bits >> (f.mant_bits - 1) == 0;
+    Parsed { bits, len: i, range }
+}

@@ -1,0 +1,92 @@
+//! The futex lock every other lock builds on (malloc, stdio, atexit, pthread
+//! mutexes): 0 = unlocked, 1 = locked, 2 = locked with waiters. Uncontended
+//! lock/unlock is one atomic each and no syscall.
+use core::sync::atomic::{AtomicU32, Ordering};
+use rustix::thread::futex;
+
+pub const UNLOCKED: u32 = 0;
+const LOCKED: u32 = 1;
+const CONTENDED: u32 = 2;
+
+/// Wait while `*word == val` (spurious wake-ups allowed).
+#[inline]
+pub fn futex_wait(word: &AtomicU32, val: u32) {
+    let _ = futex::wait(word, futex::Flags::PRIVATE, val, None);
+}
+
+/// Same, with a relative timeout; returns false on timeout.
+pub fn futex_wait_timeout(word: &AtomicU32, val: u32, rel: &rustix::time::Timespec) -> bool {
+    !matches!(
+        futex::wait(word, futex::Flags::PRIVATE, val, Some(rel)),
+        Err(rustix::io::Errno::TIMEDOUT)
+    )
+}
+
+#[inline]
+pub fn futex_wake(word: &AtomicU32, n: u32) {
+    let _ = futex::wake(word, futex::Flags::PRIVATE, n);
+}
+
+/// A plain (non-recursive) lock over one futex word.
+#[repr(transparent)]
+pub struct Lock(pub AtomicU32);
+
+impl Lock {
+    pub const fn new() -> Self {
+        Lock(AtomicU32::new(UNLOCKED))
+    }
+
+    #[inline]
+    pub fn try_lock(&self) -> bool {
+        self.0.compare_exchange(UNLOCKED, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok()
+    }
+
+    #[inline]
+    pub fn lock(&self) {
+        if !self.try_lock() {
+            self.lock_slow();
+        }
+    }
+
+    #[cold]
+    fn lock_slow(&self) {
+        let mut spins = 0;
+        while spins < 100 {
+            if self.0.load(Ordering::Relaxed) == UNLOCKED && self.try_lock() {
+                return;
+            }
+            core::hint::spin_loop();
+            spins += 1;
+        }
+        // Mark contended; whoever unlocks then has to wake us.
+        while self.0.swap(CONTENDED, Ordering::Acquire) != UNLOCKED {
+            futex_wait(&self.0, CONTENDED);
+        }
+    }
+
+    #[inline]
+    pub fn unlock(&self) {
+        if self.0.swap(UNLOCKED, Ordering::Release) == CONTENDED {
+            futex_wake(&self.0, 1);
+        }
+    }
+
+    pub fn guard(&self) -> LockGuard<'_> {
+        self.lock();
+        LockGuard(self)
+    }
+}
+
+impl Default for Lock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub struct LockGuard<'a>(&'a Lock);
+
+impl Drop for LockGuard<'_> {
+    fn drop(&mut self) {
+        self.0.unlock();
+    }
+}

@@ -1,0 +1,137 @@
+//! Condition variables: a sequence counter futex; waiters sleep until it changes.
+use core::ffi::c_int;
+use core::sync::atomic::{AtomicU32, Ordering};
+use static_assertions::const_assert_eq;
+
+use super::mutex::{pthread_mutex_lock, pthread_mutex_unlock, Mutex};
+
+const ETIMEDOUT: c_int = 110;
+
+#[repr(C)]
+pub struct Cond {
+    pub seq: AtomicU32,
+    pub waiters: AtomicU32,
+    /// 0 = CLOCK_REALTIME, 1 = CLOCK_MONOTONIC (for timedwait).
+    pub clock: u32,
+    pub pad: [u32; 9],
+}
+const_assert_eq!(core::mem::size_of::<Cond>(), 48);
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_condattr_init(a: *mut c_int) -> c_int {
+    // SAFETY: a is a pthread_condattr_t (an int).
+    unsafe { *a = 0 };
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_condattr_destroy(_a: *mut c_int) -> c_int {
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_condattr_setclock(a: *mut c_int, c: c_int) -> c_int {
+    if c != 0 && c != 1 {
+        return 22;
+    }
+    // SAFETY: as above.
+    unsafe { *a = c };
+    0
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cond_init(c: *mut Cond, a: *const c_int) -> c_int {
+    // SAFETY: c writable; a NULL or an attr.
+    unsafe {
+        c.write(Cond { seq: AtomicU32::new(0), waiters: AtomicU32::new(0), clock: 0, pad: [0; 9] });
+        if !a.is_null() {
+            (*c).clock = *a as u32;
+        }
+    }
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cond_destroy(_c: *mut Cond) -> c_int {
+    0
+}
+
+/// Time left until the absolute `abs` on `clock`, or None if it has passed.
+pub unsafe fn relative(abs: *const [i64; 2], clock: u32) -> Option<rustix::time::Timespec> {
+    use rustix::time::{clock_gettime, ClockId};
+    let now = clock_gettime(if clock == 1 { ClockId::Monotonic } else { ClockId::Realtime });
+    // SAFETY: abs is a timespec.
+    let [s, ns] = unsafe { *abs };
+    let mut ds = s - now.tv_sec;
+    let mut dn = ns - now.tv_nsec;
+    if dn < 0 {
+        dn += 1_000_000_000;
+        ds -= 1;
+    }
+    if ds < 0 {
+        return None;
+    }
+    Some(rustix::time::Timespec { tv_sec: ds, tv_nsec: dn })
+}
+
+unsafe fn wait(c: *mut Cond, m: *mut Mutex, abs: *const [i64; 2]) -> c_int {
+    // SAFETY: c and m are initialised; we hold m.
+    unsafe {
+        let seq = (*c).seq.load(Ordering::Acquire);
+        (*c).waiters.fetch_add(1, Ordering::AcqRel);
+        pthread_mutex_unlock(m);
+        let mut r = 0;
+        if abs.is_null() {
+            crate::sync::futex_wait(&(*c).seq, seq);
+        } else {
+            match relative(abs, (*c).clock) {
+                None => r = ETIMEDOUT,
+                Some(rel) => {
+                    if !crate::sync::futex_wait_timeout(&(*c).seq, seq, &rel) {
+                        r = ETIMEDOUT;
+                    }
+                }
+            }
+        }
+        (*c).waiters.fetch_sub(1, Ordering::AcqRel);
+        pthread_mutex_lock(m);
+        r
+    }
+}
+
+/// POSIX `pthread_cond_wait`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cond_wait(c: *mut Cond, m: *mut Mutex) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { wait(c, m, core::ptr::null()) }
+}
+
+/// POSIX `pthread_cond_timedwait`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cond_timedwait(c: *mut Cond, m: *mut Mutex, abs: *const [i64; 2]) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { wait(c, m, abs) }
+}
+
+/// POSIX `pthread_cond_signal`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cond_signal(c: *mut Cond) -> c_int {
+    // SAFETY: c is initialised.
+    unsafe {
+        (*c).seq.fetch_add(1, Ordering::AcqRel);
+        if (*c).waiters.load(Ordering::Acquire) > 0 {
+            crate::sync::futex_wake(&(*c).seq, 1);
+        }
+    }
+    0
+}
+
+/// POSIX `pthread_cond_broadcast`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_cond_broadcast(c: *mut Cond) -> c_int {
+    // SAFETY: c is initialised.
+    unsafe {
+        (*c).seq.fetch_add(1, Ordering::AcqRel);
+        if (*c).waiters.load(Ordering::Acquire) > 0 {
+            crate::sync::futex_wake(&(*c).seq, i32::MAX as u32);
+        }
+    }
+    0
+}

@@ -1,0 +1,8 @@
+//! Threads: the per-thread area after `ThreadHeader` (errno, tid, pthread state)
+//! and the POSIX threads built on clone + futex.
+pub mod area;
+pub mod pthread;
+pub mod keys;
+pub mod mutex;
+pub mod cond;
+pub mod rwlock;
