@@ -40,7 +40,7 @@ pub fn audit(elf: &Elf, dynobj: Option<&DynObj>) -> Vec<Check> {
     let wx_segs: Vec<String> = phdrs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.p_flags & PF_W != 0 && p.p_flags & PF_X != 0)
+        .filter(|(_, p)| p.p_type != PT_GNU_STACK && p.p_flags & PF_W != 0 && p.p_flags & PF_X != 0)
         .map(|(i, p)| format!("segment {i} ({})", crate::names::segment_type(p.p_type)))
         .collect();
     let wx_secs: Vec<String> = elf

@@ -1,0 +1,115 @@
+//! --audit flags a deliberately bad shared object (executable stack, TEXTREL,
+//! no RELRO, lazy binding, W+X section) built here with the host C compiler, and
+//! passes well-built ones (the project's own libraries when they exist).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn readelf(args: &[&str], file: &Path) -> (i32, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_vibix-readelf")).args(args).arg(file).output().unwrap();
+    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("vibix-readelf-audit-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Assembles `src` and links it with `flags`; None when no C compiler is available.
+fn build(dir: &Path, src: &str, flags: &[&str]) -> Option<PathBuf> {
+    let s = dir.join("x.s");
+    std::fs::write(&s, src).unwrap();
+    let out = dir.join("libx.so");
+    let st = Command::new("cc").args(flags).arg("-o").arg(&out).arg(&s).status().ok()?;
+    st.success().then_some(out)
+}
+
+const BAD: &str = r#"
+    .text
+    .globl f
+f:  movabs $g, %rax          # absolute address in .text: a text relocation
+    ret
+    .section .wxdata,"awx",@progbits
+    .quad 0
+    .data
+    .globl g
+g:  .quad 0
+"#;
+
+const GOOD: &str = r#"
+    .text
+    .globl f
+f:  movq g@GOTPCREL(%rip), %rax
+    ret
+    .section .data.rel.ro,"aw"
+p:  .quad g
+    .data
+    .globl g
+g:  .quad 0
+    .section .note.GNU-stack,"",@progbits
+"#;
+
+#[test]
+fn flags_bad_object() {
+    let d = scratch("bad");
+    let Some(lib) = build(&d, BAD, &["-shared", "-nostdlib", "-Wl,-z,notext", "-Wl,-z,execstack", "-Wl,-z,norelro", "-Wl,-z,lazy"]) else {
+        eprintln!("skipped: no working cc");
+        return;
+    };
+    let (code, out) = readelf(&["--audit"], &lib);
+    eprintln!("{out}");
+    assert_eq!(code, 2, "audit must fail");
+    for check in ["W^X", "stack", "RELRO", "BIND_NOW", "TEXTREL"] {
+        assert!(
+            out.lines().any(|l| l.contains("FAIL") && l.split_whitespace().nth(1) == Some(check)),
+            "{check} not flagged"
+        );
+    }
+    let _ = std::fs::remove_dir_all(d);
+}
+
+#[test]
+fn passes_good_object() {
+    let d = scratch("good");
+    let Some(lib) = build(&d, GOOD, &["-shared", "-nostdlib", "-Wl,-z,now", "-Wl,-z,relro", "-Wl,-z,noexecstack"]) else {
+        eprintln!("skipped: no working cc");
+        return;
+    };
+    let (code, out) = readelf(&["--audit"], &lib);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(".data.rel.ro") && out.contains(".got"), "RELRO coverage not reported:\n{out}");
+    let _ = std::fs::remove_dir_all(d);
+}
+
+#[test]
+fn passes_our_libraries() {
+    let ws = common::workspace();
+    let mut libs: Vec<PathBuf> = ["target/sysroot/lib/libc.so", "target/sysroot/lib/ld-vibix.so.1", "target/release/libld_vibix.so", "target/release/libvibix_libc.so"]
+        .iter()
+        .map(|p| ws.join(p))
+        .filter(|p| p.exists())
+        .collect();
+    libs.dedup();
+    eprintln!("auditing {} project libraries", libs.len());
+    for l in libs {
+        let (code, out) = readelf(&["--audit"], &l);
+        assert_eq!(code, 0, "{}:\n{out}", l.display());
+    }
+}
+
+#[test]
+fn tls_layout_reported() {
+    let d = scratch("tls");
+    let src = "    .section .tbss,\"awT\",@nobits\n    .balign 64\n    .globl t\nt:  .zero 24\n    .text\n    .globl f\nf:  data16 leaq t@tlsgd(%rip), %rdi\n    data16 data16 rex64 call __tls_get_addr@PLT\n    ret\n    .section .note.GNU-stack,\"\",@progbits\n";
+    let Some(lib) = build(&d, src, &["-shared", "-nostdlib", "-Wl,-z,now", "-Wl,-z,relro"]) else {
+        eprintln!("skipped: no working cc");
+        return;
+    };
+    let (_, out) = readelf(&["--audit"], &lib);
+    let tls = out.lines().find(|l| l.contains("TLS")).unwrap_or("");
+    assert!(tls.contains("size 0x18") && tls.contains("align 0x40") && tls.contains("dynamic"), "{out}");
+    let _ = std::fs::remove_dir_all(d);
+}
