@@ -1,0 +1,98 @@
+#ifndef _MATH_H
+#define _MATH_H
+#include <features.h>
+__BEGIN_DECLS
+
+typedef float float_t;
+typedef double double_t;
+
+#define HUGE_VAL (__builtin_huge_val())
+#define HUGE_VALF (__builtin_huge_valf())
+#define HUGE_VALL (__builtin_huge_vall())
+#define INFINITY (__builtin_inff())
+#define NAN (__builtin_nanf(""))
+#define FP_NAN 0
+#define FP_INFINITE 1
+#define FP_ZERO 2
+#define FP_SUBNORMAL 3
+#define FP_NORMAL 4
+#define FP_ILOGB0 (-2147483647-1)
+#define FP_ILOGBNAN (-2147483647-1)
+#define MATH_ERRNO 1
+#define MATH_ERREXCEPT 2
+#define math_errhandling 2
+
+#define fpclassify(x) __builtin_fpclassify(FP_NAN, FP_INFINITE, FP_NORMAL, FP_SUBNORMAL, FP_ZERO, x)
+#define isfinite(x) __builtin_isfinite(x)
+#define isinf(x) __builtin_isinf_sign(x)
+#define isnan(x) __builtin_isnan(x)
+#define isnormal(x) __builtin_isnormal(x)
+#define signbit(x) __builtin_signbit(x)
+#define isgreater(x, y) __builtin_isgreater(x, y)
+#define isgreaterequal(x, y) __builtin_isgreaterequal(x, y)
+#define isless(x, y) __builtin_isless(x, y)
+#define islessequal(x, y) __builtin_islessequal(x, y)
+#define islessgreater(x, y) __builtin_islessgreater(x, y)
+#define isunordered(x, y) __builtin_isunordered(x, y)
+
+#define M_E 2.7182818284590452354
+#define M_LOG2E 1.4426950408889634074
+#define M_LOG10E 0.43429448190325182765
+#define M_LN2 0.69314718055994530942
+#define M_LN10 2.30258509299404568402
+#define M_PI 3.14159265358979323846
+#define M_PI_2 1.57079632679489661923
+#define M_PI_4 0.78539816339744830962
+#define M_1_PI 0.31830988618379067154
+#define M_2_PI 0.63661977236758134308
+#define M_2_SQRTPI 1.12837916709551257390
+#define M_SQRT2 1.41421356237309504880
+#define M_SQRT1_2 0.70710678118654752440
+
+#define __VIBIX_M1(n) double n(double); float n##f(float);
+#define __VIBIX_M2(n) double n(double, double); float n##f(float, float);
+__VIBIX_M1(acos) __VIBIX_M1(asin) __VIBIX_M1(atan) __VIBIX_M1(cos) __VIBIX_M1(sin)
+__VIBIX_M1(tan) __VIBIX_M1(cosh) __VIBIX_M1(sinh) __VIBIX_M1(tanh) __VIBIX_M1(acosh)
+__VIBIX_M1(asinh) __VIBIX_M1(atanh) __VIBIX_M1(exp) __VIBIX_M1(exp2) __VIBIX_M1(exp10)
+__VIBIX_M1(expm1) __VIBIX_M1(log) __VIBIX_M1(log10) __VIBIX_M1(log2) __VIBIX_M1(log1p)
+__VIBIX_M1(logb) __VIBIX_M1(sqrt) __VIBIX_M1(cbrt) __VIBIX_M1(ceil) __VIBIX_M1(floor)
+__VIBIX_M1(round) __VIBIX_M1(trunc) __VIBIX_M1(rint) __VIBIX_M1(nearbyint) __VIBIX_M1(erf)
+__VIBIX_M1(erfc) __VIBIX_M1(tgamma) __VIBIX_M1(lgamma) __VIBIX_M1(fabs)
+__VIBIX_M2(atan2) __VIBIX_M2(pow) __VIBIX_M2(hypot) __VIBIX_M2(fmod) __VIBIX_M2(remainder)
+__VIBIX_M2(copysign) __VIBIX_M2(fmax) __VIBIX_M2(fmin) __VIBIX_M2(fdim) __VIBIX_M2(nextafter)
+#undef __VIBIX_M1
+#undef __VIBIX_M2
+double j0(double);
+double j1(double);
+double jn(int, double);
+double y0(double);
+double y1(double);
+double yn(int, double);
+double fma(double, double, double);
+float fmaf(float, float, float);
+int ilogb(double);
+int ilogbf(float);
+double ldexp(double, int);
+float ldexpf(float, int);
+double scalbn(double, int);
+float scalbnf(float, int);
+double scalbln(double, long);
+double frexp(double, int *);
+float frexpf(float, int *);
+double modf(double, double *);
+float modff(float, float *);
+double remquo(double, double, int *);
+double lgamma_r(double, int *);
+void sincos(double, double *, double *);
+long lround(double);
+long long llround(double);
+long lrint(double);
+long long llrint(double);
+long lroundf(float);
+long lrintf(float);
+double nan(const char *);
+float nanf(const char *);
+extern int signgam;
+
+__END_DECLS
+#endif

@@ -1,0 +1,93 @@
+#ifndef _STDLIB_H
+#define _STDLIB_H
+#include <features.h>
+#define __need_size_t
+#define __need_wchar_t
+#define __need_NULL
+#include <stddef.h>
+
+__BEGIN_DECLS
+
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+#define RAND_MAX 2147483647
+#define MB_CUR_MAX 1
+
+typedef struct { int quot, rem; } div_t;
+typedef struct { long quot, rem; } ldiv_t;
+typedef struct { long long quot, rem; } lldiv_t;
+
+void *malloc(size_t);
+void *calloc(size_t, size_t);
+void *realloc(void *, size_t);
+void *reallocarray(void *, size_t, size_t);
+void free(void *);
+int posix_memalign(void **, size_t, size_t);
+void *aligned_alloc(size_t, size_t);
+void *valloc(size_t);
+
+__noreturn void abort(void);
+int atexit(void (*)(void));
+__noreturn void exit(int);
+__noreturn void _Exit(int);
+__noreturn void quick_exit(int);
+
+char *getenv(const char *);
+char *secure_getenv(const char *);
+int setenv(const char *, const char *, int);
+int unsetenv(const char *);
+int putenv(char *);
+int clearenv(void);
+int system(const char *);
+
+long strtol(const char *__restrict, char **__restrict, int);
+unsigned long strtoul(const char *__restrict, char **__restrict, int);
+long long strtoll(const char *__restrict, char **__restrict, int);
+unsigned long long strtoull(const char *__restrict, char **__restrict, int);
+double strtod(const char *__restrict, char **__restrict);
+float strtof(const char *__restrict, char **__restrict);
+long double strtold(const char *__restrict, char **__restrict);
+int atoi(const char *);
+long atol(const char *);
+long long atoll(const char *);
+double atof(const char *);
+
+void qsort(void *, size_t, size_t, int (*)(const void *, const void *));
+void qsort_r(void *, size_t, size_t, int (*)(const void *, const void *, void *), void *);
+void *bsearch(const void *, const void *, size_t, size_t, int (*)(const void *, const void *));
+
+int rand(void);
+void srand(unsigned);
+int rand_r(unsigned *);
+long random(void);
+void srandom(unsigned);
+double drand48(void);
+long lrand48(void);
+long mrand48(void);
+void srand48(long);
+
+int abs(int);
+long labs(long);
+long long llabs(long long);
+div_t div(int, int);
+ldiv_t ldiv(long, long);
+lldiv_t lldiv(long long, long long);
+
+int mkstemp(char *);
+int mkostemp(char *, int);
+int mkostemps(char *, int, int);
+char *mkdtemp(char *);
+char *realpath(const char *__restrict, char *__restrict);
+
+int mblen(const char *, size_t);
+int mbtowc(wchar_t *__restrict, const char *__restrict, size_t);
+int wctomb(char *, wchar_t);
+size_t mbstowcs(wchar_t *__restrict, const char *__restrict, size_t);
+size_t wcstombs(char *__restrict, const wchar_t *__restrict, size_t);
+
+#ifndef alloca
+#define alloca __builtin_alloca
+#endif
+
+__END_DECLS
+#endif

@@ -1,0 +1,12 @@
+#ifndef _SYS_TYPES_H
+#define _SYS_TYPES_H
+#include <features.h>
+#include <bits/types.h>
+#include <stdint.h>
+#include <bits/pthreadtypes.h>
+typedef int8_t int8;
+typedef uint8_t u_int8_t;
+typedef uint16_t u_int16_t;
+typedef uint32_t u_int32_t;
+typedef uint64_t u_int64_t;
+#endif

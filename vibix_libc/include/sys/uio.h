@@ -1,0 +1,10 @@
+#ifndef _SYS_UIO_H
+#define _SYS_UIO_H
+#include <features.h>
+#include <bits/types.h>
+__BEGIN_DECLS
+struct iovec { void *iov_base; size_t iov_len; };
+ssize_t readv(int, const struct iovec *, int);
+ssize_t writev(int, const struct iovec *, int);
+__END_DECLS
+#endif

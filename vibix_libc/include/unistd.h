@@ -1,0 +1,115 @@
+#ifndef _UNISTD_H
+#define _UNISTD_H
+#include <features.h>
+#include <bits/types.h>
+__BEGIN_DECLS
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+#define SEEK_DATA 3
+#define SEEK_HOLE 4
+#define F_OK 0
+#define R_OK 4
+#define W_OK 2
+#define X_OK 1
+#define _POSIX_VERSION 200809L
+#define _POSIX_THREADS 200809L
+#define _POSIX_TIMERS 200809L
+#define _POSIX_MONOTONIC_CLOCK 200809L
+#define _POSIX_MAPPED_FILES 200809L
+
+#define _SC_ARG_MAX 0
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_NGROUPS_MAX 3
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE 30
+#define _SC_LINE_MAX 43
+#define _SC_IOV_MAX 60
+#define _SC_GETPW_R_SIZE_MAX 70
+#define _SC_GETGR_R_SIZE_MAX 69
+#define _SC_THREAD_KEYS_MAX 74
+#define _SC_THREAD_STACK_MIN 75
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_PHYS_PAGES 85
+#define _SC_AVPHYS_PAGES 86
+#define _SC_HOST_NAME_MAX 180
+
+ssize_t read(int, void *, size_t);
+ssize_t write(int, const void *, size_t);
+ssize_t pread(int, void *, size_t, off_t);
+ssize_t pwrite(int, const void *, size_t, off_t);
+int close(int);
+off_t lseek(int, off_t, int);
+int dup(int);
+int dup2(int, int);
+int dup3(int, int, int);
+int pipe(int[2]);
+int pipe2(int[2], int);
+int isatty(int);
+int fsync(int);
+int fdatasync(int);
+int ftruncate(int, off_t);
+int truncate(const char *, off_t);
+void sync(void);
+
+int unlink(const char *);
+int unlinkat(int, const char *, int);
+int rmdir(const char *);
+int chdir(const char *);
+int fchdir(int);
+char *getcwd(char *, size_t);
+int access(const char *, int);
+int faccessat(int, const char *, int, int);
+int link(const char *, const char *);
+int symlink(const char *, const char *);
+ssize_t readlink(const char *__restrict, char *__restrict, size_t);
+ssize_t readlinkat(int, const char *__restrict, char *__restrict, size_t);
+int chown(const char *, uid_t, gid_t);
+int lchown(const char *, uid_t, gid_t);
+int fchown(int, uid_t, gid_t);
+
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+pid_t getpgrp(void);
+pid_t getpgid(pid_t);
+int setpgid(pid_t, pid_t);
+pid_t setsid(void);
+pid_t getsid(pid_t);
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *, char *const[], char *const[]);
+int execv(const char *, char *const[]);
+int execvp(const char *, char *const[]);
+int execvpe(const char *, char *const[], char *const[]);
+int execl(const char *, const char *, ...);
+int execlp(const char *, const char *, ...);
+int execle(const char *, const char *, ...);
+__noreturn void _exit(int);
+
+unsigned sleep(unsigned);
+int usleep(useconds_t);
+int pause(void);
+long sysconf(int);
+int getpagesize(void);
+int gethostname(char *, size_t);
+long syscall(long, ...);
+
+extern char **environ;
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int, char *const[], const char *);
+
+__END_DECLS
+#endif
