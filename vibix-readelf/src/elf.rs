@@ -148,6 +148,11 @@ impl<'a> Elf<'a> {
         }
     }
 
+    /// The name as readelf's `printable_section_name` shows it: at most 256 characters.
+    pub fn section_label(&self, s: &Shdr) -> String {
+        self.section_name(s).chars().take(256).collect()
+    }
+
     pub fn section_by_name(&self, name: &str) -> Option<&Shdr> {
         self.shdrs().iter().find(|s| self.section_name(s) == name)
     }

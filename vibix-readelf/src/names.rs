@@ -276,7 +276,7 @@ pub fn sym_shndx(i: u16) -> String {
         0xff02 => "LARGE_COM".into(),
         0xff00..=0xff1f => format!("PRC[0x{i:04x}]"),
         0xff20..=0xff3f => format!("OS [0x{i:04x}]"),
-        0xff00..=0xffff => format!("RSV[0x{i:04x}]"),
+        0xff40..=0xffff => format!("RSV[0x{i:04x}]"),
         _ => format!("{i:3}"),
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-const VIEWS: &[&str] = &["-h", "-l", "-S", "-r", "-d", "--dyn-syms", "-V"];
+const VIEWS: &[&str] = &["-h", "-l", "-S", "-r", "-d", "--dyn-syms", "-V", "-s", "-n"];
 
 fn fields(out: &[u8]) -> Vec<Vec<String>> {
     String::from_utf8_lossy(out)

@@ -49,7 +49,7 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool) {
         }
         any = true;
         let data = elf.section_data(s).unwrap_or(&[]);
-        let name = elf.section_name(s);
+        let name = elf.section_label(s);
         if s.sh_type == SHT_RELR {
             let words = table::<u64>(data);
             let _ = writeln!(o, "\nRelocation section '{name}' at offset {:#x} contains {} {}:", s.sh_offset, words.len(), plural(words.len()));

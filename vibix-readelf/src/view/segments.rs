@@ -61,7 +61,7 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, with_header: bool) -> Result<
         let _ = write!(o, "   {i:02}     ");
         for s in shdrs.iter().skip(1) {
             if !tbss_special(s, p) && section_in_segment(s, p) {
-                let _ = write!(o, "{} ", elf.section_name(s));
+                let _ = write!(o, "{} ", elf.section_label(s));
             }
         }
         let _ = writeln!(o);

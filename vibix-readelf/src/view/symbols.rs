@@ -26,7 +26,7 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, dyn_only: bool) {
         any = true;
         let Some(tab) = SymTab::from_section(elf, idx) else { continue };
         let n = tab.syms.len();
-        let name = elf.section_name(s);
+        let name = elf.section_label(s);
         let _ = writeln!(o, "\nSymbol table '{name}' contains {n} {}:", if n == 1 { "entry" } else { "entries" });
         let _ = writeln!(o, "   Num:    Value          Size Type    Bind   Vis      Ndx Name");
         for (i, sym) in tab.syms.iter().enumerate() {

@@ -49,12 +49,12 @@ pub fn show(o: &mut String, elf: &Elf) {
         any = true;
         let data = elf.section_data(s).unwrap_or(&[]);
         let link = elf.shdrs().get(s.sh_link as usize);
-        let link_name = link.map(|l| elf.section_name(l)).unwrap_or_else(|| "<corrupt>".into());
+        let link_name = link.map(|l| elf.section_label(l)).unwrap_or_else(|| "<corrupt>".into());
         let strtab = StrTab::new(link.and_then(|l| elf.section_data(l)).unwrap_or(&[]));
         let strtab = &strtab;
         // Entries printed per section: bounded so overlapping hostile chains stay linear.
         let mut budget = data.len() / 8 + 16;
-        let name = elf.section_name(s);
+        let name = elf.section_label(s);
         let addr_line = |o: &mut String| {
             let _ = writeln!(o, " Addr: 0x{:016x}  Offset: 0x{:08x}  Link: {} ({link_name})", s.sh_addr, s.sh_offset, s.sh_link);
         };
