@@ -1,5 +1,6 @@
 //! `cargo xtask run`: build the sysroot, compile xtask/demo/hello.c with
-//! vibix-cc and run it, first through PT_INTERP, then by invoking ld-vibix directly.
+//! vibix-cc and run it, first through PT_INTERP, then by invoking ld-vibix
+//! directly; then boot the vibix kernel in QEMU to run a Rust std hello there.
 
 use crate::{command, paths, sysroot};
 use std::process::Command;
@@ -20,5 +21,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
     println!("$ {} {}", exe.display(), demo_args.join(" "));
     command::run(Command::new(&exe).args(&demo_args).env_remove("LD_LIBRARY_PATH"))?;
     println!("\n$ {} {} {}", ldso.display(), exe.display(), demo_args.join(" "));
-    command::run(Command::new(&ldso).arg(&exe).args(&demo_args).env_remove("LD_LIBRARY_PATH"))
+    command::run(Command::new(&ldso).arg(&exe).args(&demo_args).env_remove("LD_LIBRARY_PATH"))?;
+
+    println!("\n# booting vibix in QEMU");
+    crate::kernel::main(&["run".to_string()])
 }
