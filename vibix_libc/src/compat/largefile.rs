@@ -25,6 +25,9 @@ extern "C" {
     fn lstat(path: *const c_char, st: *mut Opaque) -> c_int;
     fn fstatat(dirfd: c_int, path: *const c_char, st: *mut Opaque, flags: c_int) -> c_int;
     fn readdir(dir: *mut Opaque) -> *mut Opaque;
+    fn sendfile(out_fd: c_int, in_fd: c_int, off: *mut OffT, count: usize) -> isize;
+    fn preadv(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize;
+    fn pwritev(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize;
 }
 
 macro_rules! alias {
@@ -51,6 +54,9 @@ alias! {
     fn lstat64(path: *const c_char, st: *mut Opaque) -> c_int = lstat;
     fn fstatat64(dirfd: c_int, path: *const c_char, st: *mut Opaque, flags: c_int) -> c_int = fstatat;
     fn readdir64(dir: *mut Opaque) -> *mut Opaque = readdir;
+    fn sendfile64(out_fd: c_int, in_fd: c_int, off: *mut OffT, count: usize) -> isize = sendfile;
+    fn preadv64(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize = preadv;
+    fn pwritev64(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize = pwritev;
 }
 
 /// glibc < 2.33 exported `stat` & co. only as `__*xstat*(version, ...)` (the

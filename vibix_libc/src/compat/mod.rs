@@ -6,7 +6,17 @@
 //! Everything here is thin: it forwards to the ordinary libc functions (declared
 //! as `extern "C"` and resolved at link time inside this same library), so there is
 //! one implementation of each operation.
+//!
+//! Also here, until the libc engineer moves them under header/: the POSIX
+//! families std references that issue 4 did not need — sockets, `getaddrinfo`,
+//! `getpwuid_r`, `posix_spawn`, and a few single calls (posix.rs).
 
+mod files;
 mod largefile;
 mod misc;
+mod netdb;
+mod posix;
+mod pwd;
+mod socket;
+mod spawn;
 pub(crate) mod thread_dtors;

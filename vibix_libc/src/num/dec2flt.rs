@@ -20,7 +20,7 @@ pub fn round_binary(q: u128, sticky: bool, s: i32, f: Format) -> u64 {
     let bl = 128 - q.leading_zeros() as i32;
     let e2 = bl - 1 - s;
     let frac_bits = f.mant_bits - 1;
-    let inf = (((f.emax + (1 - f.emin)) as u64) << frac_bits) as u64;
+    let inf = inf_bits(f);
     if e2 > f.emax {
         return inf;
     }
@@ -90,7 +90,7 @@ pub fn parse(s: &[u8], f: Format) -> Parsed {
         i += 1;
     }
     let sign = if neg { sign_bit(f) } else { 0 };
-    let inf = (((f.emax + (1 - f.emin)) as u64) << (f.mant_bits - 1)) as u64;
+    let inf = inf_bits(f);
     let rest = &s[i.min(s.len())..];
     if starts_with_ci(rest, b"inf") {
         let n = if starts_with_ci(rest, b"infinity") { 8 } else { 3 };
@@ -98,6 +98,7 @@ pub fn parse(s: &[u8], f: Format) -> Parsed {
     }
     if starts_with_ci(rest, b"nan") {
         let mut n = 3;
+        let mut payload = 0u64;
         if rest.get(3) == Some(&b'(') {
             let mut j = 4;
             while j < rest.len() && (rest[j].is_ascii_alphanumeric() || rest[j] == b'_') {
@@ -105,9 +106,11 @@ pub fn parse(s: &[u8], f: Format) -> Parsed {
             }
             if rest.get(j) == Some(&b')') {
                 n = j + 1;
+                payload = nan_payload(&rest[4..j]);
             }
         }
-        let qnan = inf | (1u64 << (f.mant_bits - 2));
+        let quiet = 1u64 << (f.mant_bits - 2);
+        let qnan = inf | quiet | (payload & (quiet - 1));
         return Parsed { bits: qnan | sign, len: i + n, range: false };
     }
     if at(i) == b'0' && lower(at(i + 1)) == b'x' && (at(i + 2).is_ascii_hexdigit() || (at(i + 2) == b'.' && at(i + 3).is_ascii_hexdigit())) {
@@ -182,6 +185,31 @@ pub fn parse(s: &[u8], f: Format) -> Parsed {
     Parsed { bits: bits | sign, len: i, range }
 }
 
+/// The number in "nan(...)" (decimal, 0x hex or 0 octal, as strtoull reads
+/// it); anything else gives 0.
+fn nan_payload(s: &[u8]) -> u64 {
+    let (digits, base) = if s.len() > 2 && s[0] == b'0' && lower(s[1]) == b'x' {
+        (&s[2..], 16)
+    } else if s.len() > 1 && s[0] == b'0' {
+        (&s[1..], 8)
+    } else {
+        (s, 10)
+    };
+    let mut v = 0u64;
+    for &c in digits {
+        match (c as char).to_digit(base) {
+            Some(d) => v = v.wrapping_mul(base as u64).wrapping_add(d as u64),
+            None => return 0,
+        }
+    }
+    v
+}
+
+/// Bit pattern of +infinity (all-ones exponent field).
+fn inf_bits(f: Format) -> u64 {
+    ((f.emax - f.emin + 2) as u64) << (f.mant_bits - 1)
+}
+
 fn sign_bit(f: Format) -> u64 {
     if f.mant_bits == 53 { 1 << 63 } else { 1 << 31 }
 }
@@ -190,7 +218,7 @@ fn sign_bit(f: Format) -> u64 {
 fn decimal_to_bits(d: &[u8], e: i64, f: Format) -> (u64, bool) {
     let nd = d.len() as i64;
     let mag = nd + e; // value in [10^(mag-1), 10^mag)
-    let inf = (((f.emax + (1 - f.emin)) as u64) << (f.mant_bits - 1)) as u64;
+    let inf = inf_bits(f);
     if mag > (f.emax as i64 * 30103 / 100000) + 2 {
         return (inf, true);
     }
@@ -298,7 +326,7 @@ fn parse_hex(s: &[u8], f: Format) -> Parsed {
     let q = (m as u128) << 64;
     let s = -(exp2 - 64);
     let s = s.clamp(-100_000, 100_000) as i32;
-    let inf = (((f.emax + (1 - f.emin)) as u64) << (f.mant_bits - 1)) as u64;
+    let inf = inf_bits(f);
     let bits = round_binary(q, sticky, s, f);
     let range = bits == inf || bits >> (f.mant_bits - 1) == 0;
     Parsed { bits, len: i, range }

@@ -3,4 +3,5 @@ pub mod file;
 pub mod io;
 pub mod open;
 pub mod printf;
+pub mod popen;
 pub mod scanf;

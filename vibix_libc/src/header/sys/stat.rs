@@ -151,3 +151,20 @@ pub unsafe extern "C" fn utimes(p: *const c_char, tv: *const [i64; 4]) -> c_int 
     // SAFETY: forwarded.
     unsafe { utimensat(-100, p, &ts, 0) }
 }
+
+/// POSIX `utime`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn utime(p: *const c_char, t: *const [i64; 2]) -> c_int {
+    if t.is_null() {
+        // SAFETY: forwarded.
+        return unsafe { utimensat(-100, p, core::ptr::null(), 0) };
+    }
+    // SAFETY: t points at a struct utimbuf.
+    let [a, m] = unsafe { *t };
+    let ts = [a, 0, m, 0];
+    // SAFETY: forwarded.
+    unsafe { utimensat(-100, p, &ts, 0) }
+}
+
+#[allow(dead_code)]
+fn _v(_: *mut c_void) {}

@@ -160,3 +160,16 @@ pub extern "C" fn tzset() {}
 fn _n() -> *mut u8 {
     null_mut()
 }
+
+/// C11 `timespec_get` (TIME_UTC only).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn timespec_get(ts: *mut CTimespec, base: c_int) -> c_int {
+    if base != 1 {
+        return 0;
+    }
+    // SAFETY: forwarded.
+    if unsafe { clock_gettime(0, ts) } != 0 {
+        return 0;
+    }
+    base
+}

@@ -1,0 +1,6 @@
+//! The pure modules of vibix_libc, compiled for the host.
+#![allow(dead_code)]
+#[path = "../../src/num/mod.rs"]
+pub mod num;
+#[path = "../../src/fmt/mod.rs"]
+pub mod fmt;
