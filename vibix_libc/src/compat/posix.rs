@@ -99,15 +99,13 @@ pub unsafe extern "C" fn chroot(path: *const c_char) -> c_int {
 /// whole process.
 #[unsafe(no_mangle)]
 pub extern "C" fn setuid(uid: c_uint) -> c_int {
-    // SAFETY: Uid::from_raw only wraps the number.
-    cret(rustix::thread::set_thread_uid(unsafe { rustix::process::Uid::from_raw(uid) }), |()| 0)
+    cret(rustix::thread::set_thread_uid(rustix::process::Uid::from_raw(uid)), |()| 0)
 }
 
 /// See [`setuid`].
 #[unsafe(no_mangle)]
 pub extern "C" fn setgid(gid: c_uint) -> c_int {
-    // SAFETY: Gid::from_raw only wraps the number.
-    cret(rustix::thread::set_thread_gid(unsafe { rustix::process::Gid::from_raw(gid) }), |()| 0)
+    cret(rustix::thread::set_thread_gid(rustix::process::Gid::from_raw(gid)), |()| 0)
 }
 
 /// See [`setuid`].

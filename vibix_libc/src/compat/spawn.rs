@@ -11,7 +11,6 @@ use core::ptr::null_mut;
 use static_assertions::const_assert;
 
 extern "C" {
-    fn malloc(n: usize) -> *mut c_void;
     fn realloc(p: *mut c_void, n: usize) -> *mut c_void;
     fn free(p: *mut c_void);
     fn strdup(s: *const c_char) -> *mut c_char;
