@@ -45,8 +45,13 @@ char *strsep(char **, const char *);
 char *strdup(const char *);
 char *strndup(const char *, size_t);
 char *strerror(int);
+#ifdef _GNU_SOURCE
+/* The GNU strerror_r: returns the message (maybe not in the buffer). */
+char *strerror_r(int, char *, size_t);
+#else
 /* The POSIX (XSI) strerror_r. */
 int strerror_r(int, char *, size_t) __asm__("__xpg_strerror_r");
+#endif
 char *strsignal(int);
 
 #include <strings.h>
