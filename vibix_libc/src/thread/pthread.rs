@@ -318,7 +318,9 @@ fn wait_dead(t: *mut ThreadState) {
         if v == 0 {
             return;
         }
-        crate::sync::futex_wait(tid, v);
+        // Shared (not PRIVATE): the kernel's CLONE_CHILD_CLEARTID wake-up is a
+        // shared FUTEX_WAKE, which does not wake private waiters.
+        let _ = rustix::thread::futex::wait(tid, rustix::thread::futex::Flags::empty(), v, None);
     }
 }
 
