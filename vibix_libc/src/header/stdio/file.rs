@@ -253,7 +253,7 @@ unsafe fn ensure_buf(f: *mut File) {
     unsafe {
         if (*f).flags & F_AUTOBUF != 0 {
             (*f).flags &= !F_AUTOBUF;
-            if crate::header::unistd::isatty((*f).fd) != 0 {
+            if crate::header::unistd::is_tty_quiet((*f).fd) {
                 (*f).flags |= F_LBF;
             }
         }

@@ -50,7 +50,7 @@ pub fn new_stream(fd: c_int, flags: u32) -> *mut File {
     }
     // SAFETY: f is a fresh block of the right size.
     unsafe { f.write(File::new(fd, flags)) };
-    if flags & F_WRITE != 0 && crate::header::unistd::isatty(fd) != 0 {
+    if flags & F_WRITE != 0 && crate::header::unistd::is_tty_quiet(fd) {
         // SAFETY: f is ours.
         unsafe { (*f).flags |= F_LBF };
     }

@@ -163,6 +163,11 @@ pub unsafe extern "C" fn pipe2(fds: *mut c_int, flags: c_int) -> c_int {
     })
 }
 
+/// isatty without touching errno (stdio's buffering probe).
+pub fn is_tty_quiet(fd: c_int) -> bool {
+    fd >= 0 && rustix::termios::isatty(bfd(fd))
+}
+
 /// POSIX `isatty`.
 #[unsafe(no_mangle)]
 pub extern "C" fn isatty(fd: c_int) -> c_int {

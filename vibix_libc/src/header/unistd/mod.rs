@@ -15,6 +15,8 @@ use rustix::fd::BorrowedFd;
 /// A borrowed descriptor for rustix calls (the C caller owns `fd`).
 #[inline]
 pub fn bfd(fd: c_int) -> BorrowedFd<'static> {
+    // rustix reserves -1 (it asserts against it): pass another invalid number.
+    let fd = if fd == -1 { c_int::MIN } else { fd };
     // SAFETY: rustix only uses the number for the duration of the call; an
     // invalid descriptor just makes the kernel return EBADF.
     unsafe { BorrowedFd::borrow_raw(fd) }

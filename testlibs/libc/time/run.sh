@@ -1,0 +1,5 @@
+#!/bin/bash
+# gmtime/localtime (UTC)/mktime/strftime and clocks match glibc (TZ=UTC).
+source "$TESTLIB"
+source ../_compare.sh
+compare_with_glibc time.c
