@@ -12,6 +12,8 @@ pub struct Opts {
     pub versions: bool,
     pub notes: bool,
     pub wide: bool,
+    /// -a also prints section groups, unwind info and hash histograms.
+    pub all: bool,
     pub bindings: bool,
     pub audit: bool,
     /// `--ldso PATH`: ld-vibix for --bindings (default: the program's PT_INTERP).
@@ -100,6 +102,7 @@ pub fn parse(args: &[String]) -> Result<Opts, String> {
 
 impl Opts {
     fn set_all(&mut self) {
+        self.all = true;
         self.header = true;
         self.segments = true;
         self.sections = true;

@@ -50,6 +50,9 @@ pub fn show_views(o: &mut String, err: &mut String, name: &str, data: &[u8], opt
     if opts.sections {
         fail(err, view::sections::show(o, &elf, opts.wide, opts.header));
     }
+    if opts.all {
+        view::extras::groups(o, &elf);
+    }
     if opts.segments {
         fail(err, view::segments::show(o, &elf, opts.wide, opts.header));
     }
@@ -59,8 +62,14 @@ pub fn show_views(o: &mut String, err: &mut String, name: &str, data: &[u8], opt
     if opts.relocs {
         view::relocs::show(o, &elf, opts.wide);
     }
+    if opts.all {
+        view::extras::unwind(o);
+    }
     if opts.syms || opts.dyn_syms {
         view::symbols::show(o, &elf, opts.wide, !opts.syms);
+    }
+    if opts.all {
+        view::extras::histograms(o, &elf);
     }
     if opts.versions {
         view::versions::show(o, &elf);

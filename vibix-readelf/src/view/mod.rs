@@ -1,6 +1,7 @@
 //! The readelf-compatible views, one module per option.
 
 pub mod dynamic;
+pub mod extras;
 pub mod header;
 pub mod notes;
 pub mod relocs;

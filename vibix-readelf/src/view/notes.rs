@@ -129,6 +129,8 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool) {
                 gnu_type(n.kind)
             } else if n.name == b"FDO" && n.kind == 0xcafe_1a7e {
                 "FDO_PACKAGING_METADATA".into()
+            } else if n.name == b"stapsdt" && n.kind == 3 {
+                "NT_STAPSDT (SystemTap probe descriptors)".into()
             } else if n.name == b"Go" && n.kind == 4 {
                 "GO BUILDID".into()
             } else {
@@ -159,6 +161,14 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool) {
                 }
                 (true, NT_GNU_PROPERTY_TYPE_0) => {
                     let _ = writeln!(o, "{nl}      Properties: {}", properties(n.desc));
+                }
+                _ if n.name == b"stapsdt" && n.kind == 3 && n.desc.len() >= 24 => {
+                    let q = |i: usize| read::<u64>(n.desc, i * 8).unwrap_or(0);
+                    let mut strs = n.desc[24..].split(|&c| c == 0).map(printable);
+                    let (prov, name, args) = (strs.next().unwrap_or_default(), strs.next().unwrap_or_default(), strs.next().unwrap_or_default());
+                    let _ = writeln!(o, "{nl}    Provider: {prov}\n    Name: {name}");
+                    let _ = writeln!(o, "    Location: 0x{:016x}, Base: 0x{:016x}, Semaphore: 0x{:016x}", q(0), q(1), q(2));
+                    let _ = writeln!(o, "    Arguments: {args}");
                 }
                 _ if n.name == b"FDO" && n.kind == 0xcafe_1a7e => {
                     let text = n.desc.split(|&c| c == 0).next().unwrap_or(&[]);

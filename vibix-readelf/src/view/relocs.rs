@@ -88,7 +88,29 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool) {
                         let _ = write!(o, " <bad symbol index: {si:08x}>");
                     }
                     Some((t, sym)) => {
-                        let _ = write!(o, " {:016x} ", sym.st_value);
+                        if sym.kind() == STT_GNU_IFUNC {
+                            // readelf shows `name()` instead of an IFUNC's value: the
+                            // relocation uses what the resolver returns.
+                            let mut n = t.name(sym);
+                            let len = n.chars().count();
+                            if !wide && len > 14 {
+                                n = clip(&n, 14);
+                            }
+                            let ver = if t.dynamic { vers.of_symbol(si, sym) } else { None };
+                            let _ = write!(o, " {n}");
+                            match ver {
+                                Some((v, VerKind::Public)) => {
+                                    let _ = write!(o, "@@{v}");
+                                }
+                                Some((v, _)) => {
+                                    let _ = write!(o, "@{v}");
+                                }
+                                None => {}
+                            }
+                            let _ = write!(o, "() {:1$}", "", 14usize.saturating_sub(len.min(14)));
+                        } else {
+                            let _ = write!(o, " {:016x} ", sym.st_value);
+                        }
                         let mut n = if sym.st_name == 0 {
                             if sym.kind() == STT_SECTION {
                                 match sym.st_shndx {

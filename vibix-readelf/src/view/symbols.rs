@@ -32,7 +32,11 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, dyn_only: bool) {
         for (i, sym) in tab.syms.iter().enumerate() {
             let vis = sym.st_other & 3;
             let other = if sym.st_other ^ vis != 0 { format!(" [<other>: {:x}] ", sym.st_other ^ vis) } else { String::new() };
-            let mut name = tab.name(sym);
+            let mut name = if sym.kind() == STT_SECTION && sym.st_name == 0 && (sym.st_shndx as u64) < elf.shnum {
+                elf.shdrs().get(sym.st_shndx as usize).map(|h| elf.section_label(h)).unwrap_or_default()
+            } else {
+                tab.name(sym)
+            };
             let ver = if tab.dynamic { vers.of_symbol(i, sym) } else { None };
             let suffix = match &ver {
                 Some((v, VerKind::Needed(n))) => format!("@{v} ({n})"),
