@@ -21,7 +21,7 @@ cargo_vibix test --no-run --target-dir "$OUT/vibix" 2>"$OUT/build-vibix.log" || 
 mapfile -t gbins < <(list_tests "$OUT/build-glibc.log")
 mapfile -t vbins < <(list_tests "$OUT/build-vibix.log")
 [ ${#gbins[@]} -ge 5 ] && [ ${#gbins[@]} = ${#vbins[@]} ] || fail "test binaries: glibc ${#gbins[@]}, vibix ${#vbins[@]}"
-summary() { grep -E '^test result: ' "$1" | sed -E 's/; finished in .*//' ; }
+summary() { grep -E '^test result: ' "$1" | sed -E 's/; finished in .*//' || true; }
 total=0
 for i in "${!gbins[@]}"; do
     g=${gbins[$i]} v=${vbins[$i]}
@@ -33,6 +33,7 @@ for i in "${!gbins[@]}"; do
     echo "$(basename "${v%-*}"): glibc [$gs] vibix [$vs]" >&2
     [ -n "$gs" ] || fail "no test summary from the glibc run of $g"
     if [ "$gs" != "$vs" ] || [ "$(cat "$OUT/glibc.rc")" != "$(cat "$OUT/vibix.rc")" ]; then
+        echo "--- vibix run of $v:" >&2
         tail -40 "$OUT/vibix.out" >&2
         head -c 3000 "$OUT/vibix.err" >&2
         fail "$(basename "$v"): vibix [$vs] ($(describe_status "$(cat "$OUT/vibix.rc")")) vs glibc [$gs]"

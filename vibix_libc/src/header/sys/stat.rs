@@ -71,6 +71,12 @@ pub unsafe extern "C" fn fstatat(fd: c_int, p: *const c_char, out: *mut Stat, fl
 /// Linux `statx`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn statx(fd: c_int, p: *const c_char, flags: c_int, mask: u32, out: *mut c_void) -> c_int {
+    // Rust std probes for statx with (NULL, NULL) and expects EFAULT, as the
+    // kernel answers.
+    if p.is_null() || out.is_null() {
+        crate::thread::area::set_errno(14); // EFAULT
+        return -1;
+    }
     let m = rustix::fs::StatxFlags::from_bits_retain(mask);
     // SAFETY: C string.
     cret(rustix::fs::statx(dirfd(fd), unsafe { cs(p) }, AtFlags::from_bits_retain(flags as u32), m), |s| {

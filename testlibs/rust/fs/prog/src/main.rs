@@ -65,6 +65,10 @@ fn main() -> io::Result<()> {
     names.sort();
     println!("read_dir {} entries: {} .. {}", names.len(), names[0], names[names.len() - 1]);
 
+    // The first failing stat makes std probe statx(NULL, NULL) (expects EFAULT).
+    let e = fs::metadata(d.join("nope")).unwrap_err();
+    println!("metadata of missing: kind {:?}, {}", e.kind(), e);
+    println!("symlink_metadata of missing: {}", fs::symlink_metadata(d.join("nope")).unwrap_err());
     let e = File::open(d.join("nope")).unwrap_err();
     println!("missing: kind {:?}, {}", e.kind(), e);
     let e = fs::create_dir(d.join("a")).unwrap_err();
