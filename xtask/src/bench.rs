@@ -297,6 +297,13 @@ fn environment(sysroot: &Path) -> Vec<(String, String)> {
     add("glibc", tool_version("ldd", "--version"));
     add("musl", build::musl_version().map(|v| format!("musl libc {v}")));
     add("sysroot", Some(sysroot.display().to_string()));
+    let commit = Command::new("git")
+        .args(["-C", &paths::workspace().display().to_string(), "describe", "--always", "--dirty"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    add("vibix commit", commit);
     let cpu = fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|t| t.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()));
