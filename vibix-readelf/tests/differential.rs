@@ -19,8 +19,13 @@ fn fields(out: &[u8]) -> Vec<Vec<String>> {
 
 /// Compares one view on one file; returns a description of the first difference.
 fn compare(file: &Path, view: &str) -> Option<String> {
-    let theirs = Command::new("readelf").args(["-W", view]).arg(file).output().ok()?;
-    let ours = Command::new(env!("CARGO_BIN_EXE_vibix-readelf")).args(["-W", view]).arg(file).output().ok()?;
+    compare_args(file, &["-W", view])
+}
+
+fn compare_args(file: &Path, args: &[&str]) -> Option<String> {
+    let view = args.join(" ");
+    let theirs = Command::new("readelf").args(args).arg(file).output().ok()?;
+    let ours = Command::new(env!("CARGO_BIN_EXE_vibix-readelf")).args(args).arg(file).output().ok()?;
     let (t, o) = (fields(&theirs.stdout), fields(&ours.stdout));
     for (i, (a, b)) in t.iter().zip(&o).enumerate() {
         if a != b {
@@ -77,4 +82,24 @@ fn matches_binutils_on_project_files() {
         eprintln!("{b}");
     }
     assert!(bad.is_empty(), "{} differences, first ones:\n{}", bad.len(), bad.iter().take(10).cloned().collect::<Vec<_>>().join("\n"));
+}
+
+/// Narrow (80-column) output and -a: byte-for-byte equal on a smaller sample.
+#[test]
+fn narrow_and_all_match_exactly() {
+    if !have_readelf() {
+        eprintln!("skipped: binutils readelf not installed");
+        return;
+    }
+    let mut bad = Vec::new();
+    for f in common::system_files(20) {
+        for args in [&["-a"][..], &["-a", "-W"]] {
+            let theirs = Command::new("readelf").args(args).arg(&f).output().unwrap().stdout;
+            let ours = Command::new(env!("CARGO_BIN_EXE_vibix-readelf")).args(args).arg(&f).output().unwrap().stdout;
+            if theirs != ours {
+                bad.push(compare_args(&f, args).unwrap_or_else(|| format!("{} {args:?}: spacing differs", f.display())));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

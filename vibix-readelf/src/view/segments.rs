@@ -37,7 +37,7 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, with_header: bool) -> Result<
             );
         } else {
             let _ = writeln!(o, "  {ty:<14} 0x{:016x} 0x{:016x} 0x{:016x}", p.p_offset, p.p_vaddr, p.p_paddr);
-            let _ = writeln!(o, "                 0x{:016x} 0x{:016x}  {flags}    {}", p.p_filesz, p.p_memsz, alt_hex(p.p_align));
+            let _ = writeln!(o, "                 0x{:016x} 0x{:016x}  {flags}    {:#x}", p.p_filesz, p.p_memsz, p.p_align);
         }
         if p.p_type == PT_INTERP {
             if let Some(b) = elf.bytes(p.p_offset, p.p_filesz) {

@@ -6,6 +6,23 @@ use crate::symtab::{SymTab, VerKind, Versions};
 use std::fmt::Write;
 use vibix_elf::*;
 
+/// readelf's `print_symbol` in narrow mode: width 0 prints nothing, a negative
+/// width pads to |width|, a name longer than the width ends in "[...]".
+fn print_symbol(name: &str, width: i64) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let w = width.unsigned_abs() as usize;
+    let n = name.chars().count();
+    let mut s = if n > w { format!("{}[...]", name.chars().take(w.saturating_sub(5)).collect::<String>()) } else { name.to_string() };
+    if width < 0 {
+        while s.chars().count() < w {
+            s.push(' ');
+        }
+    }
+    s
+}
+
 /// readelf's DEC_5 size column.
 fn size5(v: u64) -> String {
     if v <= 99999 {
@@ -45,9 +62,8 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, dyn_only: bool) {
                 None => String::new(),
             };
             // Non-wide: name and version together fit 21 columns, the name is cut.
-            if !wide && name.chars().count() + suffix.len() > 21 {
-                let keep = 16usize.saturating_sub(suffix.len());
-                name = format!("{}[...]", name.chars().take(keep).collect::<String>());
+            if !wide {
+                name = print_symbol(&name, 21 - suffix.chars().count() as i64);
             }
             let _ = writeln!(
                 o,
