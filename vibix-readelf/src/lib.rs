@@ -134,3 +134,6 @@ pub fn run(args: &[String]) -> Outcome {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
