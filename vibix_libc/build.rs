@@ -1,6 +1,13 @@
 //! Link arguments for libc.so: no start files, no host libc, bind-now, RELRO,
 //! our soname, and DT_NEEDED ld-vibix.so.1.
 //!
+//! Symbol binding: `--dynamic-list` instead of `-Bsymbolic`. For a shared
+//! library it binds every reference to libc's own definitions at link time,
+//! exactly like -Bsymbolic, except for the listed data symbols, which stay
+//! preemptible (a program may own them through copy relocations). -Bsymbolic
+//! would also set DF_SYMBOLIC, which tells the loader to look in libc first even
+//! for those, so the program's copy of `optind`/`environ` would never be seen.
+//!
 //! ld-vibix.so.1 is taken from `$VIBIX_LDSO` (the loader `cargo xtask build` just
 //! built). Without it (a plain `cargo build -p vibix_libc`) we link against a
 //! symbol-less stub with the same soname: the DT_NEEDED entry is identical, and
@@ -13,7 +20,6 @@ fn main() {
     for arg in [
         "-nostartfiles",
         "-nostdlib",
-        "-Wl,-Bsymbolic",
         "-Wl,-z,now",
         "-Wl,-z,relro",
         "-Wl,-soname,libc.so",
@@ -22,8 +28,8 @@ fn main() {
         println!("cargo:rustc-link-arg-cdylib={arg}");
     }
     // Data symbols a program may copy-relocate (it then owns the real object):
-    // they stay preemptible despite -Bsymbolic, and libc reaches them through
-    // its GOT (`got!`), so both sides see one variable.
+    // they stay preemptible, everything else binds locally; libc reaches them
+    // through its GOT (`got!`), so both sides see one variable.
     let out = PathBuf::from(env::var_os("OUT_DIR").unwrap());
     let list = out.join("dynamic.list");
     std::fs::write(
