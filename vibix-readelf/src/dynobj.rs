@@ -76,7 +76,12 @@ impl<'a> DynObj<'a> {
             let t = SymbolTable { hash: h, symtab: &[], strtab: &[], versym: None, verdef: None };
             t.symbol_count().unwrap_or(0)
         });
-        if let (Some(n), Some(a)) = (count, val(DT_SYMTAB)) {
+        if let (Some(mut n), Some(a)) = (count, val(DT_SYMTAB)) {
+            // As ld-vibix: the hash table does not cover undefined symbols placed
+            // after the hashed ones, so .dynsym extends to .dynstr when that follows.
+            if let Some(st) = val(DT_STRTAB).filter(|&st| st > a) {
+                n = n.max(usize::try_from((st - a) / 24).unwrap_or(usize::MAX));
+            }
             let b = o.elf.bytes_at_vaddr(a).unwrap_or(&[]);
             let n = n.min(b.len() / 24);
             o.syms = table::<Sym>(&b[..n * 24]);

@@ -68,7 +68,13 @@ fn hot_offsets(d: &[u8]) -> Vec<usize> {
         v.extend((0..56).map(|k| phoff.saturating_add(i * 56 + k)));
     }
     for i in 0..shnum.min(256) {
-        v.extend((0..64).map(|k| shoff.saturating_add(i * 64 + k)));
+        let sh = shoff.saturating_add(i * 64);
+        v.extend((0..64).map(|k| sh.saturating_add(k)));
+        // The tables the loader-side code walks: dynamic, hash, version, relocation sections.
+        let (ty, off, size) = (rd(sh + 4, 4), rd(sh + 24, 8), rd(sh + 32, 8));
+        if matches!(ty, 4 | 5 | 6 | 19 | 0x6fff_fff6 | 0x6fff_fffd | 0x6fff_fffe | 0x6fff_ffff) {
+            v.extend((0..size.min(512)).map(|k| off.saturating_add(k)));
+        }
     }
     v.retain(|&o| o < d.len());
     v
