@@ -10,8 +10,16 @@ cc_lib() { local out=$1; shift; gcc $CFLAGS_T -shared "$@" -o "$OUT/$out"; }
 cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$OUT" -Wl,-rpath-link,"$OUT" -Wl,-rpath-link,"$(dirname "$LDSO")" -Wl,--dynamic-linker="$LDSO" -o "$OUT/$out"; }
 # expect_out FILE CMD... : run CMD, compare stdout with FILE (read with bash builtins
 # only, so LD_* set for CMD cannot affect a helper process)
-expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; }
-# has_reloc FILE TYPE : assert the ELF file carries a relocation of TYPE
-has_reloc() { readelf -rW "$1" | grep -q "$2" || { echo "FAIL: $1 has no $2 relocation" >&2; return 1; }; }
+expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; qemu_record "$exp" "$@"; }
+# qemu_record EXPECTED ARGV...: for `cargo xtask kernel test` (only when VIBIX_QEMU_CASES is set): note a
+# program that passed here so it runs again inside the vibix kernel.
+qemu_record() { [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0; local exp=$1; shift; [[ $exp == /* ]] || exp=$PWD/$exp; local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	0	$exp	$PWD		$*" >>"$VIBIX_QEMU_CASES"; }
+# has_reloc FILE TYPE : assert the ELF file carries a dynamic relocation of TYPE,
+# parsed by `xtask elf-relocs` (the object crate) under the harness, else readelf.
+has_reloc() {
+    local list
+    if [ -n "${VIBIX_XTASK:-}" ]; then list=$("$VIBIX_XTASK" elf-relocs --dynamic "$1"); else list=$(readelf -rW "$1"); fi
+    [[ "$list" == *"$2 "* ]] || { echo "FAIL: $1 has no $2 relocation" >&2; return 1; }
+}
 # expect_fail127 PATTERN CMD... : CMD exits 127 with PATTERN on stderr (one line)
 expect_fail127() { local pat=$1; shift; local err rc=0; err=$("$@" 2>&1 >/dev/null) || rc=$?; if [ $rc -ne 127 ]; then echo "FAIL: $* exited $rc (want 127): $err" >&2; return 1; fi; if [[ "$err" != *"$pat"* ]]; then echo "FAIL: stderr '$err' lacks '$pat'" >&2; return 1; fi; if [[ "$err" == *$'\n'* ]]; then echo "FAIL: more than one line: $err" >&2; return 1; fi; }
