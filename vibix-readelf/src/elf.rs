@@ -22,6 +22,8 @@ pub struct Elf<'a> {
     /// Number of section headers (after the SHN_UNDEF extension) and shstrndx.
     pub shnum: u64,
     pub shstrndx: u32,
+    /// Problems met while reading (each once): reported, and they make the exit status 1.
+    pub warnings: std::cell::RefCell<Vec<String>>,
 }
 
 pub const SHF_WRITE: u64 = 1;
@@ -107,7 +109,7 @@ impl<'a> Elf<'a> {
             Err(_) => eh.e_shnum as u64,
         };
         let shstrndx = fh.shstrndx(e, data).unwrap_or(eh.e_shstrndx as u32);
-        let mut elf = Elf { data, eh, phdrs, shdrs, shstrtab: &[], shstr: StrTab::new(&[]), shnum, shstrndx };
+        let mut elf = Elf { data, eh, phdrs, shdrs, shstrtab: &[], shstr: StrTab::new(&[]), shnum, shstrndx, warnings: Default::default() };
         if let Ok(ss) = &elf.shdrs {
             if let Some(s) = ss.get(shstrndx as usize) {
                 if s.sh_type != SHT_NOBITS {
@@ -133,12 +135,30 @@ impl<'a> Elf<'a> {
         self.data.get(start..end)
     }
 
-    /// A section's contents (empty for NOBITS), if inside the file.
+    /// A section's contents (empty for NOBITS), if inside the file; a section
+    /// reaching past the end of the file is recorded as a warning.
     pub fn section_data(&self, s: &Shdr) -> Option<&'a [u8]> {
         if s.sh_type == SHT_NOBITS {
             return Some(&[]);
         }
-        self.bytes(s.sh_offset, s.sh_size)
+        let b = self.bytes(s.sh_offset, s.sh_size);
+        if b.is_none() {
+            self.warn(format!(
+                "section '{}' (offset {:#x}, size {:#x}) is outside the file",
+                self.section_name(s),
+                s.sh_offset,
+                s.sh_size
+            ));
+        }
+        b
+    }
+
+    pub fn warn(&self, w: String) {
+        let mut v = self.warnings.borrow_mut();
+        // Bounded: a hostile file cannot make the list (or the output) huge.
+        if v.len() < 100 && !v.contains(&w) {
+            v.push(w);
+        }
     }
 
     pub fn section_name(&self, s: &Shdr) -> String {
@@ -204,6 +224,7 @@ impl<'a> Elf<'a> {
     pub fn dynamic(&self) -> Vec<Dyn> {
         let Some((off, size)) = self.dynamic_location() else { return Vec::new() };
         let Some(b) = self.bytes(off, size).or_else(|| {
+            self.warn(format!("dynamic section (offset {off:#x}, size {size:#x}) is outside the file"));
             // Truncated file: take what is there.
             let start = usize::try_from(off).ok()?;
             self.data.get(start..)

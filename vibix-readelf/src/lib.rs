@@ -77,6 +77,10 @@ pub fn show_views(o: &mut String, err: &mut String, name: &str, data: &[u8], opt
     if opts.notes {
         view::notes::show(o, &elf, opts.wide);
     }
+    for w in elf.warnings.borrow().iter() {
+        let _ = writeln!(err, "vibix-readelf: Warning: {name}: {w}");
+        code = EXIT_ERROR;
+    }
     if let Err(e) = &elf.shdrs {
         if opts.sections || opts.syms || opts.dyn_syms || opts.relocs || opts.versions {
             let _ = writeln!(err, "vibix-readelf: Warning: {name}: {e}");

@@ -170,3 +170,30 @@ fn mutated_real_binaries() {
     }
     eprintln!("{runs} mutated inputs ran clean in {secs}s (seed {seed:#x})");
 }
+
+/// The installed binary on truncated and corrupt files: an error message and exit
+/// status 1, never a signal (panic=abort would show up as SIGABRT here).
+#[test]
+fn binary_reports_corrupt_input() {
+    let Some((_, base)) = corpus().into_iter().next() else { return };
+    let dir = std::env::temp_dir().join(format!("vibix-readelf-corrupt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut cases: Vec<Vec<u8>> = [1usize, 16, 63, 64, 200, base.len() / 2, base.len() - 1].iter().map(|&n| base[..n.min(base.len())].to_vec()).collect();
+    // Section header table pointing past the end, and every section's offset too.
+    let mut d = base.clone();
+    d[40..48].copy_from_slice(&(u64::MAX / 2).to_le_bytes());
+    cases.push(d);
+    for (i, c) in cases.iter().enumerate() {
+        let f = dir.join(format!("case{i}"));
+        std::fs::write(&f, c).unwrap();
+        for args in [&["-a", "-W"][..], &["--audit"], &["--bindings"]] {
+            let o = std::process::Command::new(env!("CARGO_BIN_EXE_vibix-readelf")).args(args).arg(&f).output().unwrap();
+            assert!(o.status.code().is_some(), "case {i} {args:?}: killed by a signal");
+            if args[0] == "-a" {
+                assert_eq!(o.status.code(), Some(1), "case {i} {args:?}: corrupt input must fail");
+                assert!(!o.stderr.is_empty(), "case {i} {args:?}: no error message");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
