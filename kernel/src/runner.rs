@@ -7,7 +7,7 @@
 //! `name  expect  stdout-file|-  cwd  env|-  argv0 [argv1 ...]`
 //! where `expect` is an exit code (`0`), `sig<N>` (killed by signal N) or
 //! `E<errno>` (the kernel must refuse to start it with that errno); `env` is a
-//! space-separated list of NAME=value; argv0 is also the path that is executed
+//! list of NAME=value separated by 0x1f; argv0 is also the path that is executed
 //! (relative to `cwd`, which is also the process's working directory).
 use crate::arch::x86_64::{cpu, timer};
 use crate::errno::Errno;
@@ -48,7 +48,7 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
         return Err(String::from("no argv"));
     }
     let argv: Vec<Vec<u8>> = argv.iter().map(|a| Vec::from(a.as_bytes())).collect();
-    let envp: Vec<Vec<u8>> = if *env == "-" { Vec::new() } else { env.split(' ').filter(|e| !e.is_empty()).map(|e| Vec::from(e.as_bytes())).collect() };
+    let envp: Vec<Vec<u8>> = if *env == "-" { Vec::new() } else { env.split('\x1f').filter(|e| !e.is_empty()).map(|e| Vec::from(e.as_bytes())).collect() };
     let cwd = cwd.trim_matches('/');
     let started = match exec::load_program(cwd, &argv[0], &argv, &envp) {
         Ok(s) => s,
@@ -63,6 +63,7 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
     let pid = proc::spawn_user(name, started.aspace, started.entry, started.sp, true);
     if let Some(p) = proc::sched().procs.get_mut(&pid) {
         p.cwd = String::from(cwd);
+        p.exe = started.exe.clone();
     }
     let deadline = timer::monotonic_ns() + TIMEOUT_NS;
     while proc::sched().procs.get(&pid).is_some_and(|p| p.exit.is_none()) {
@@ -79,7 +80,9 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
     }
     if *stdout != "-" {
         let want = file_text(stdout.as_bytes()).map_err(|e| format!("cannot read {stdout}: errno {e}"))?;
-        if out != want {
+        // Trailing newlines are not significant (the shell's $(...) comparisons drop them too).
+        let trim = |b: &[u8]| b.len() - b.iter().rev().take_while(|&&c| c == b'\n').count();
+        if out[..trim(&out)] != want[..trim(want)] {
             return Err(format!("stdout differs from {stdout} ({} bytes, expected {})", out.len(), want.len()));
         }
     }

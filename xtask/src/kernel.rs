@@ -238,10 +238,29 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
         let mut n = 0;
         for rec in text.lines() {
             let f: Vec<&str> = rec.split('\t').collect();
-            if f.len() < 5 {
+            if f.len() < 6 {
                 continue;
             }
-            let (status, expected, cwd, argv) = (f[1], f[2], f[3], &f[4..]);
+            let (status, expected, cwd, env, mut argv) = (f[1], f[2], f[3], f[4], &f[5..]);
+            // `env [-i] NAME=VALUE... PROG ARGS`: vibix has no env(1); apply it here.
+            let mut envs: Vec<String> = Vec::new();
+            let mut clear = false;
+            if argv[0] == "env" {
+                argv = &argv[1..];
+                while let Some(a) = argv.first() {
+                    if *a == "-i" {
+                        clear = true;
+                    } else if a.contains('=') && !a.starts_with('-') {
+                        envs.push(a.to_string());
+                    } else {
+                        break;
+                    }
+                    argv = &argv[1..];
+                }
+                if argv.is_empty() {
+                    continue;
+                }
+            }
             let exe = if argv[0].starts_with('/') { PathBuf::from(argv[0]) } else { Path::new(cwd).join(argv[0]) };
             if !is_elf(&exe) {
                 skipped.push(format!("{case}: `{}` is not an ELF program", argv.join(" ")));
@@ -252,12 +271,27 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
             }
             rd.host_file(Path::new(expected))?;
             rd.host_dir_files(Path::new(cwd))?;
+            // Files named on the command line bring their directory (libraries next to a program).
+            for a in argv {
+                let p = if a.starts_with('/') { PathBuf::from(a) } else { Path::new(cwd).join(a) };
+                if p.is_file() && !p.starts_with(sysroot) {
+                    rd.host_file(&p)?;
+                    if let Some(dir) = p.parent() {
+                        rd.host_dir_files(dir)?;
+                    }
+                }
+            }
             n += 1;
             let status = match status.parse::<i32>() {
                 Ok(s) if s > 128 && s < 160 => format!("sig{}", s - 128),
                 _ => status.to_string(),
             };
-            lines.push_str(&format!("{case}#{n}\t{status}\t{expected}\t{cwd}\tLC_ALL=C PATH=/bin HOME=/\t{}\n", argv.join("\t")));
+            if !clear {
+                envs.extend(["LC_ALL=C", "PATH=/bin", "HOME=/"].map(String::from));
+                envs.extend(env.split('\x1f').filter(|e| !e.is_empty()).map(String::from));
+            }
+            let envs = if envs.is_empty() { String::from("-") } else { envs.join("\x1f") };
+            lines.push_str(&format!("{case}#{n}\t{status}\t{expected}\t{cwd}\t{envs}\t{}\n", argv.join("\t")));
         }
         if n == 0 {
             skipped.push(format!("{case}: no program recorded"));

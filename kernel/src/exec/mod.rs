@@ -13,28 +13,36 @@ use crate::errno::*;
 use crate::fs::initramfs::{self, S_IFMT, S_IFREG};
 use crate::mm::vm::{AddressSpace, PROT_READ, PROT_WRITE, STACK_SIZE, STACK_TOP};
 use crate::mm::{page_up, PAGE};
+use alloc::string::String;
 use alloc::vec::Vec;
 
 pub const PIE_BASE: u64 = 0x5555_5555_4000;
 pub const INTERP_BASE: u64 = 0x7fff_f7a0_0000;
 
 fn file(cwd: &str, path: &[u8]) -> Result<&'static [u8], Errno> {
+    Ok(node(cwd, path)?.data)
+}
+
+fn node(cwd: &str, path: &[u8]) -> Result<&'static initramfs::Node, Errno> {
     let n = initramfs::node(initramfs::resolve(cwd, path, true)?);
     if n.mode & S_IFMT != S_IFREG {
         return Err(EACCES);
     }
-    Ok(n.data)
+    Ok(n)
 }
 
 pub struct Started {
     pub aspace: AddressSpace,
     pub entry: u64,
     pub sp: u64,
+    /// The executable's absolute path, symlinks resolved.
+    pub exe: String,
 }
 
 /// Loads `path` (relative to `cwd`) with `argv`/`envp` into a new address space.
 pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<Started, Errno> {
-    let exe = file(cwd, path)?;
+    let exe_node = node(cwd, path)?;
+    let exe = exe_node.data;
     let img = elf::parse(exe)?;
     let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
     let bias = if img.is_dyn { PIE_BASE.wrapping_sub(img.first_vaddr()) } else { 0 };
@@ -59,5 +67,5 @@ pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) 
     asp.add_vma(STACK_TOP - STACK_SIZE, STACK_TOP, PROT_READ | PROT_WRITE);
     let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn: path };
     let sp = stack::build(&mut asp, argv, envp, &info)?;
-    Ok(Started { aspace: asp, entry, sp })
+    Ok(Started { aspace: asp, entry, sp, exe: alloc::format!("/{}", exe_node.path) })
 }

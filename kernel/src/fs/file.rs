@@ -28,7 +28,7 @@ pub struct Fd {
 
 pub const MAX_FDS: usize = 1024;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct FdTable {
     fds: Vec<Option<Fd>>,
 }

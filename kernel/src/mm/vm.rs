@@ -250,6 +250,35 @@ impl AddressSpace {
     }
 }
 
+impl AddressSpace {
+    /// A copy for fork(2): same regions, every populated page copied.
+    pub fn fork(&self) -> Option<Self> {
+        let mut n = Self::new()?;
+        n.vmas = self.vmas.clone();
+        n.brk_base = self.brk_base;
+        n.brk = self.brk;
+        for v in &self.vmas {
+            let mut va = v.start;
+            while va < v.end {
+                if let Some(pte) = paging::walk(self.pml4, va, false) {
+                    // SAFETY: a slot in this address space's own tables.
+                    let e = unsafe { *pte };
+                    if e & (P | KEPT) != 0 {
+                        let f = frame::alloc()?;
+                        // SAFETY: both frames are whole pages reached through the direct map.
+                        unsafe { core::ptr::copy_nonoverlapping(phys_to_virt(e & ADDR), phys_to_virt(f), PAGE as usize) };
+                        let slot = paging::walk(n.pml4, va, true)?;
+                        // SAFETY: a slot in the new tables; same permissions as the parent's page.
+                        unsafe { *slot = f | (e & !ADDR) };
+                    }
+                }
+                va += PAGE;
+            }
+        }
+        Some(n)
+    }
+}
+
 impl Drop for AddressSpace {
     fn drop(&mut self) {
         if cpu::read_cr3() == self.pml4 {

@@ -42,6 +42,8 @@ pub enum Block {
     Futex { pid: u64, addr: u64, bitset: u32 },
     Sleep,
     WaitProc(u64),
+    /// wait4(-1): any child of this process.
+    WaitChild(u64),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -82,6 +84,10 @@ pub enum ExitStatus {
 pub struct Process {
     pub pid: u64,
     pub name: String,
+    /// Absolute path of the executable (what /proc/self/exe names).
+    pub exe: String,
+    /// The process that waits for this one (the kernel runner for test programs).
+    pub parent: u64,
     pub aspace: Option<AddressSpace>,
     pub fds: FdTable,
     pub threads: Vec<u64>,
@@ -151,6 +157,8 @@ fn new_process(pid: u64, name: String, aspace: Option<AddressSpace>) -> Box<Proc
     Box::new(Process {
         pid,
         name,
+        exe: String::new(),
+        parent: KERNEL_PID,
         aspace,
         fds: FdTable::with_console(),
         threads: Vec::new(),
@@ -311,7 +319,22 @@ pub fn finish_process(pid: u64, status: ExitStatus) {
     p.exit = Some(status);
     p.aspace = None;
     p.fds = FdTable::default();
-    let waiters: Vec<u64> = s.threads.values().filter(|t| t.state == State::Blocked(Block::WaitProc(pid))).map(|t| t.tid).collect();
+    let parent = p.parent;
+    // Orphans: finished children are dropped, running ones are adopted by the kernel.
+    let children: Vec<u64> = s.procs.values().filter(|c| c.parent == pid).map(|c| c.pid).collect();
+    for c in children {
+        if s.procs.get(&c).is_some_and(|c| c.exit.is_some()) {
+            s.procs.remove(&c);
+        } else if let Some(c) = s.procs.get_mut(&c) {
+            c.parent = KERNEL_PID;
+        }
+    }
+    let waiters: Vec<u64> = s
+        .threads
+        .values()
+        .filter(|t| t.state == State::Blocked(Block::WaitProc(pid)) || t.state == State::Blocked(Block::WaitChild(parent)))
+        .map(|t| t.tid)
+        .collect();
     for w in waiters {
         wake(w, Wake::Normal);
     }
@@ -332,6 +355,28 @@ pub fn exit_thread(code: i32) -> ! {
     }
     schedule();
     unreachable!("a dead thread was scheduled");
+}
+
+/// fork(2): a copy of the current process (address space copied eagerly,
+/// descriptors shared, one thread) that returns 0 to the child.
+pub fn fork(frame: &TrapFrame) -> Result<u64, crate::errno::Errno> {
+    let cur = current();
+    let p = current_proc();
+    let aspace = p.aspace.as_ref().ok_or(crate::errno::EINVAL)?.fork().ok_or(crate::errno::ENOMEM)?;
+    let s = sched();
+    let pid = s.next_id;
+    let mut c = new_process(pid, p.name.clone(), Some(aspace));
+    c.exe = p.exe.clone();
+    c.cwd = p.cwd.clone();
+    c.parent = p.pid;
+    c.fds = p.fds.clone();
+    c.sigactions = p.sigactions;
+    s.procs.insert(pid, c);
+    let mut child = *frame;
+    child.rax = 0;
+    let tid = new_thread(pid, child, cur.fs_base, Box::new(FpuArea(cur.fpu.0)));
+    debug_assert_eq!(tid, pid);
+    Ok(pid)
 }
 
 /// Removes a finished process and returns its status.

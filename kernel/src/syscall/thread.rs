@@ -23,6 +23,9 @@ const ALLOWED: u64 = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_T
 const REQUIRED: u64 = CLONE_VM | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
 
 pub fn clone(f: &TrapFrame, flags: u64, stack: u64, ptid: u64, ctid: u64, tls: u64) -> SysResult {
+    if flags & !0xff == 0 && stack == 0 {
+        return proc::fork(f).map(|p| p as i64); // fork as glibc spells it: clone(SIGCHLD)
+    }
     if flags & !ALLOWED != 0 || flags & REQUIRED != REQUIRED {
         // Only threads: there is no fork (see docs/kernel.md).
         return Err(if flags & CLONE_THREAD == 0 { ENOSYS } else { EINVAL });
@@ -103,6 +106,34 @@ pub fn futex(addr: u64, op: u32, val: u32, timeout: u64, val3: u32) -> SysResult
             Ok(futex::wake(pid, addr, u32::MAX, !0))
         }
         _ => Err(ENOSYS),
+    }
+}
+
+/// wait4(pid or -1, status, WNOHANG): reaps a finished child.
+pub fn wait4(pid: i64, status: u64, options: u32) -> SysResult {
+    let me = proc::current().pid;
+    loop {
+        let s = proc::sched();
+        let mine = |p: &&alloc::boxed::Box<proc::Process>| p.parent == me && (pid == -1 || p.pid as i64 == pid);
+        if !s.procs.values().any(|p| mine(&p)) {
+            return Err(ECHILD);
+        }
+        if let Some(c) = s.procs.values().find(|p| mine(p) && p.exit.is_some()).map(|p| p.pid) {
+            let st = match proc::reap(c) {
+                Some(ExitStatus::Code(code)) => (code & 0xff) << 8,
+                Some(ExitStatus::Signal(sig)) => sig & 0x7f,
+                None => 0,
+            };
+            if status != 0 {
+                uaccess::write(status, &st)?;
+            }
+            return Ok(c as i64);
+        }
+        if options & 1 != 0 {
+            return Ok(0);
+        }
+        let b = if pid == -1 { proc::Block::WaitChild(me) } else { proc::Block::WaitProc(pid as u64) };
+        proc::block(b, None);
     }
 }
 
