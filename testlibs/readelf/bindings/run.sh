@@ -3,6 +3,7 @@
 # compared with ld-vibix's own LD_DEBUG=bindings output on a libc-free program
 # (prog -> libuse -> libdep, prog interposing dep_fn, versioned libdep).
 source "$TESTLIB"
+source ../compare-bindings.sh
 need_cmd gcc
 RE="$SYSROOT/bin/vibix-readelf"
 [ -x "$RE" ] || fail "$RE not installed"
@@ -31,18 +32,5 @@ gcc $F -shared -fPIC -o libdep.so dep.c -Wl,--version-script=dep.map -Wl,-soname
 gcc $F -shared -fPIC -o libuse.so use.c -L. -ldep -Wl,-soname,libuse.so -Wl,-rpath,'$ORIGIN' -Wl,-z,now
 gcc $F -fPIE -pie -o prog prog.c -L. -luse -ldep -rdynamic -Wl,-rpath,'$ORIGIN' -Wl,--enable-new-dtags \
     -Wl,-z,now -Wl,--dynamic-linker="$LDSO"
-LD_DEBUG=bindings ./prog 2>ld.txt || { cat ld.txt >&2; fail "prog failed under ld-vibix"; }
-# from|symbol|version|to, paths made absolute.
-sed -n "s/.*binding file \([^ ]*\) to \([^:]*\): [a-z]* symbol \`\([^']*\)'\( \[\(.*\)\]\)\{0,1\}\$/\1|\3|\5|\2/p" ld.txt \
-    | while IFS='|' read -r a s v b; do echo "$(realpath "$a")|$s|$v|$(realpath "$b")"; done | sort -u >theirs
-[ -s theirs ] || { cat ld.txt >&2; fail "ld-vibix printed no bindings"; }
-"$RE" --bindings --ldso "$LDSO" ./prog >ours.txt || { cat ours.txt >&2; fail "vibix-readelf --bindings failed"; }
-awk '/^Bindings of /{ f = $3; gsub(/[\x27:]/, "", f); next }
-     $2 ~ /^R_X86_64_/ && $4 == "->" && $5 !~ /^(UNRESOLVED|UNDEFINED)/ && $0 !~ /\(local\)$/ {
-        split($3, sv, "@"); to = $5; sub(/:$/, "", to); print f "|" sv[1] "|" sv[2] "|" to }' ours.txt \
-    | while IFS='|' read -r a s v b; do echo "$(realpath "$a")|$s|$v|$(realpath "$b")"; done | sort -u >ours
-# Every binding ld-vibix made must be predicted, to the same object.
-missing=$(comm -23 theirs ours)
-[ -z "$missing" ] || { echo "ld-vibix bound, vibix-readelf did not predict:" >&2; echo "$missing" >&2; fail "--bindings disagrees with ld-vibix"; }
+compare_bindings ./prog
 grep -q "libuse.so|dep_fn|VER_1|$OUT/prog" ours || fail "interposed dep_fn not bound to the program"
-echo "$(wc -l <theirs) bindings agree with ld-vibix"
