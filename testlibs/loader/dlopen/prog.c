@@ -34,5 +34,12 @@ int main(void) {
     int (*gf)(void) = (int (*)(void))dlsym(RTLD_DEFAULT, "glob_fn");
     say("global in default scope", g && gf ? gf() : -1);
     say("dlclose bad handle", dlclose((void *)16));
+    /* RTLD_NODELETE: dlclose keeps it mapped (its finalizer runs at exit). */
+    int n1 = count_objects();
+    void *nd = dlopen("libnd.so", RTLD_NOW | RTLD_NODELETE);
+    int (*ndf)(void) = (int (*)(void))dlsym(nd, "nd_fn");
+    dlclose(nd);
+    say("nodelete still loaded", count_objects() - n1);
+    say("nodelete callable", ndf());
     return 0;
 }

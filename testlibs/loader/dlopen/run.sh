@@ -9,6 +9,7 @@ cc_lib libdep.so dep.c
 cc_lib libplug.so plug.c -L"$OUT" -ldep "${R[@]}"
 cc_lib libbad.so bad.c -L"$OUT" -ldep "${R[@]}"
 cc_lib libglob.so glob.c
+cc_lib libnd.so nd.c
 cc_prog prog prog.c "$LDSO" "${R[@]}"
 expect_out expected "$OUT/prog"
 expect_out expected "$LDSO" "$OUT/prog"
