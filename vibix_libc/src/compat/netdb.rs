@@ -57,8 +57,9 @@ fn parse_port(service: *const c_char, flags: c_int) -> Result<u16, c_int> {
     }
     // SAFETY: C string from the caller.
     let s = unsafe { CStr::from_ptr(service) }.to_str().map_err(|_| EAI_SERVICE)?;
-    match s.parse::<u16>() {
-        Ok(p) => Ok(p),
+    // glibc converts with strtoul and keeps the low 16 bits ("99999" -> 34463).
+    match s.parse::<u64>() {
+        Ok(p) => Ok(p as u16),
         Err(_) if flags & AI_NUMERICSERV != 0 => Err(EAI_NONAME),
         Err(_) => Err(EAI_SERVICE),
     }
