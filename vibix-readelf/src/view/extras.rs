@@ -75,14 +75,21 @@ pub fn histograms(o: &mut String, elf: &Elf) {
         if let Some(h) = SysvHash::parse(&t) {
             let nb = h.nbucket();
             let mut lengths = Vec::new();
+            // Chains may be cyclic or shared: cap the total walk at a multiple of the table.
+            let mut budget = 4 * (h.nbucket() as u64 + h.nchain() as u64) + 16;
             for b in 0..nb {
                 let mut i = h.bucket(b);
                 let mut len = 0u64;
-                while i != 0 && len <= h.nchain() as u64 {
+                while i != 0 && len <= h.nchain() as u64 && budget > 0 {
                     len += 1;
+                    budget -= 1;
                     i = h.chain(i).unwrap_or(0);
                 }
                 lengths.push(len);
+            }
+            if budget == 0 {
+                elf.warn("DT_HASH chains are corrupt (cyclic or shared); no histogram".into());
+                return;
             }
             histogram(o, format!("Histogram for bucket list length (total of {nb} bucket{}):", if nb == 1 { "" } else { "s" }), &lengths);
         }
@@ -90,22 +97,32 @@ pub fn histograms(o: &mut String, elf: &Elf) {
     if let Some(t) = val(DT_GNU_HASH).and_then(|a| elf.bytes_at_vaddr(a)).map(words) {
         if let Some(h) = GnuHash::parse(&t) {
             let nb = h.nbuckets();
-            let mut lengths = Vec::new();
-            for b in 0..nb {
-                let mut i = h.bucket(b);
-                let mut len = 0u64;
-                if i != 0 {
-                    // Each step moves to the next chain word: bounded by the table.
-                    while let Some(c) = h.chain(i) {
-                        len += 1;
-                        if c & 1 != 0 {
-                            break;
-                        }
-                        i += 1;
-                    }
-                }
-                lengths.push(len);
+            // Distance from each chain entry to its end marker, in one backward pass,
+            // so buckets sharing a hostile long chain stay linear.
+            let so = h.symoffset();
+            let mut chain = Vec::new();
+            let mut i = so;
+            while let Some(c) = h.chain(i) {
+                chain.push(c);
+                i = match i.checked_add(1) {
+                    Some(n) => n,
+                    None => break,
+                };
             }
+            let mut dist = vec![0u64; chain.len() + 1];
+            for j in (0..chain.len()).rev() {
+                dist[j] = 1 + if chain[j] & 1 != 0 { 0 } else { dist[j + 1] };
+            }
+            let lengths: Vec<u64> = (0..nb)
+                .map(|b| {
+                    let start = h.bucket(b);
+                    if start == 0 || start < so {
+                        0
+                    } else {
+                        dist.get((start - so) as usize).copied().unwrap_or(0)
+                    }
+                })
+                .collect();
             let name = elf.shdrs().iter().find(|s| s.sh_type == SHT_GNU_HASH).map(|s| elf.section_label(s)).unwrap_or_else(|| ".gnu.hash".into());
             histogram(o, format!("Histogram for `{name}' bucket list length (total of {nb} bucket{}):", if nb == 1 { "" } else { "s" }), &lengths);
         }
