@@ -5,7 +5,15 @@ set -euo pipefail
 source ../_common/lib.sh
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for a setuid program" >&2; exit 77; }
 id nobody >/dev/null 2>&1 || { echo "SKIP: no user nobody" >&2; exit 77; }
+# Work in a world-readable directory under /tmp: the setuid program runs as
+# nobody and must be able to read its libraries (the harness' OUT may sit below
+# a private directory).
+OUT=$(mktemp -d /tmp/vibix-secure.XXXXXX)
+trap 'rm -rf "$OUT"' EXIT
 chmod 755 "$OUT"
+if command -v findmnt >/dev/null && findmnt -no OPTIONS -T "$OUT" | grep -q nosuid; then
+    echo "SKIP: /tmp is mounted nosuid" >&2; exit 77
+fi
 mkdir -p "$OUT/other"
 cc_lib libreal.so real.c
 cc_lib libpre.so pre.c
