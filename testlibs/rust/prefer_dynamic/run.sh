@@ -13,7 +13,7 @@ cargo_vibix build --quiet --release --manifest-path prog/Cargo.toml --target-dir
 GLIBC_BIN=$OUT/glibc/release/dynhello
 VIBIX_BIN=$OUT/vibix/$RUST_TARGET/release/dynhello
 assert_vibix_elf "$VIBIX_BIN"
-needed_of "$VIBIX_BIN" | grep -q '^libstd-' || fail "not linked against libstd-*.so: $(needed_of "$VIBIX_BIN" | tr '\n' ' ')"
+grep -q "^libstd-" <<<"$(needed_of "$VIBIX_BIN")" || fail "not linked against libstd-*.so: $(needed_of "$VIBIX_BIN" | tr '\n' ' ')"
 export LD_LIBRARY_PATH=$RUSTLIB
 RUST_VIA_LDSO=1 rust_compare
 assert_eq 0 "$RC" "status"
