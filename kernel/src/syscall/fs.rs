@@ -20,6 +20,7 @@ const O_DIRECTORY: u32 = 0o200000;
 const O_CLOEXEC: u32 = 0o2000000;
 const PATH_MAX: usize = 4096;
 const IOV_MAX: u64 = 1024;
+const MAX_CAPTURE: usize = 16 << 20;
 
 fn file(fd: i64) -> Result<Rc<OpenFile>, Errno> {
     Ok(proc::current_proc().fds.get(fd)?.file.clone())
@@ -33,7 +34,9 @@ fn console_write(fd: u8, data: &[u8]) {
         let mut pid = proc::current().pid;
         while let Some(p) = proc::sched().procs.get_mut(&pid) {
             if let Some(c) = p.capture.as_mut() {
-                c.extend_from_slice(data);
+                // Bounded, so a runaway program cannot exhaust the kernel heap.
+                let room = MAX_CAPTURE.saturating_sub(c.len());
+                c.extend_from_slice(&data[..data.len().min(room)]);
                 break;
             }
             if p.parent == pid || p.parent == proc::KERNEL_PID {

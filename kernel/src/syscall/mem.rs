@@ -50,7 +50,7 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         let Kind::Node(i) = f.kind else { return Err(EACCES) };
         let n = initramfs::node(i);
         if n.is_dir() {
-            return Err(ENODEV_OR_ACCES);
+            return Err(ENODEV);
         }
         if flags & MAP_SHARED != 0 && prot & PROT_WRITE != 0 {
             return Err(EACCES); // the initramfs is read-only
@@ -85,9 +85,6 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
     }
     Ok(start as i64)
 }
-
-/// mmap of a directory: Linux says ENODEV; keep one name for it here.
-const ENODEV_OR_ACCES: Errno = 19;
 
 pub fn munmap(addr: u64, len: u64) -> SysResult {
     let (s, e) = range(addr, len)?;
