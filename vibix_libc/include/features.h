@@ -7,7 +7,6 @@
 #ifdef __cplusplus
 #define __BEGIN_DECLS extern "C" {
 #define __END_DECLS }
-#define __restrict__vibix
 #else
 #define __BEGIN_DECLS
 #define __END_DECLS

@@ -147,3 +147,10 @@ pub extern "C" fn abort() -> ! {
     raw_raise(SIGABRT);
     _exit(127)
 }
+
+/// gcc's `-fstack-protector` failure hook: report and abort.
+#[unsafe(no_mangle)]
+pub extern "C" fn __stack_chk_fail() -> ! {
+    crate::header::unistd::write_all(2, b"*** stack smashing detected ***: terminated\n");
+    abort()
+}

@@ -206,3 +206,15 @@ pub extern "C" fn ftruncate(fd: c_int, len: i64) -> c_int {
 pub extern "C" fn sync() {
     rustix::fs::sync();
 }
+
+/// Linux `copy_file_range`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn copy_file_range(fd_in: c_int, off_in: *mut i64, fd_out: c_int, off_out: *mut i64, len: usize, flags: u32) -> isize {
+    // SAFETY: the offsets are NULL or valid u64-sized slots (loff_t).
+    let (oi, oo) = unsafe { ((off_in as *mut u64).as_mut(), (off_out as *mut u64).as_mut()) };
+    if flags != 0 {
+        crate::thread::area::set_errno(22);
+        return -1;
+    }
+    sret(rustix::fs::copy_file_range(bfd(fd_in), oi, bfd(fd_out), oo, len))
+}
