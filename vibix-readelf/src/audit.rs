@@ -90,6 +90,20 @@ pub fn audit(elf: &Elf, dynobj: Option<&DynObj>) -> Vec<Check> {
                     outside.push(format!("{n} [{:#x}, {end:#x})", s.sh_addr));
                 }
             }
+            // Section-independent: GOT slots (GLOB_DAT, and JUMP_SLOT under BIND_NOW)
+            // are what RELRO exists to protect; this also works on stripped objects.
+            if let Some(d) = dynobj {
+                let got: Vec<u64> = d
+                    .relocs
+                    .iter()
+                    .filter(|r| r.kind() == R_X86_64_GLOB_DAT || (bind_now && r.kind() == R_X86_64_JUMP_SLOT))
+                    .map(|r| r.r_offset)
+                    .filter(|&a| a < lo || a.saturating_add(8) > hi)
+                    .collect();
+                if let Some(first) = got.first() {
+                    outside.push(format!("{} GOT slot(s) (first at {first:#x})", got.len()));
+                }
+            }
             let detail = if outside.is_empty() {
                 format!("[{lo:#x}, {hi:#x}) covers {}", if covered.is_empty() { "(no sections listed)".into() } else { covered.join(" ") })
             } else {

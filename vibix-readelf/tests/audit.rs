@@ -118,3 +118,26 @@ fn tls_layout_reported() {
     assert!(tls.contains("size 0x18") && tls.contains("align 0x40") && tls.contains("dynamic"), "{out}");
     let _ = std::fs::remove_dir_all(d);
 }
+
+/// Without section headers (as after sstrip) the checks still run from segments
+/// and the dynamic table: a good object passes, the GOT check still sees RELRO.
+#[test]
+fn works_without_section_headers() {
+    let d = scratch("nosec");
+    let Some(lib) = build(&d, GOOD, &["-shared", "-nostdlib", "-Wl,-z,now", "-Wl,-z,relro", "-Wl,-z,noexecstack"]) else {
+        eprintln!("skipped: no working cc");
+        return;
+    };
+    let mut b = std::fs::read(&lib).unwrap();
+    b[40..48].fill(0); // e_shoff
+    b[60..64].fill(0); // e_shnum, e_shstrndx
+    let stripped = d.join("libstripped.so");
+    std::fs::write(&stripped, &b).unwrap();
+    let (code, out) = readelf(&["--audit"], &stripped);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("PASS  RELRO"), "{out}");
+    let (code, out) = readelf(&["-S", "-d"], &stripped);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("There are no sections in this file.") && out.contains("BIND_NOW"), "{out}");
+    let _ = std::fs::remove_dir_all(d);
+}
