@@ -9,7 +9,7 @@ __BEGIN_DECLS
 typedef struct _vibix_FILE FILE;
 typedef struct { long __pos; long __pad[1]; } fpos_t;
 
-#define BUFSIZ 4096
+#define BUFSIZ 8192
 #define EOF (-1)
 #define FOPEN_MAX 1000
 #define FILENAME_MAX 4096
