@@ -129,7 +129,7 @@ fn run() -> Result<(), String> {
     let mut rd = Initrd::new();
     rd.add_sysroot(&sysroot)?;
     rd.file("bin/rust-hello", &read(&target.join("x86_64-unknown-linux-gnu/release/vibix-demo"))?, 0o755);
-    rd.file("etc/vibix/tests", b"rust-hello\t0\t-\t/\tLANG=C\t/bin/rust-hello\tfrom vibix\n", 0o644);
+    rd.file("etc/vibix/tests", b"rust-hello\t0\t-\t/\tLANG=C\t/bin/rust-hello\tfrom\tvibix\n", 0o644);
     let initrd = stage.join("initrd.cpio");
     fs::write(&initrd, rd.finish()).map_err(|e| e.to_string())?;
     let (code, _) = qemu(&kernel, &initrd, &stage.join("serial.log"))?;
@@ -154,7 +154,10 @@ fn build_static(src: &Path, out: &Path, pie: bool) -> Result<PathBuf, String> {
 
 /// Broken variants of a valid static executable, each with the errno the
 /// kernel must answer: (name, bytes, errno).
-fn malformed(good: &[u8]) -> Result<Vec<(&'static str, Vec<u8>, i32)>, String> {
+/// (file name, contents, errno the kernel must answer)
+type BadElf = (&'static str, Vec<u8>, i32);
+
+fn malformed(good: &[u8]) -> Result<Vec<BadElf>, String> {
     const ENOEXEC: i32 = 8;
     const EACCES: i32 = 13;
     let u16_at = |b: &[u8], o: usize| u16::from_le_bytes([b[o], b[o + 1]]) as usize;
@@ -395,7 +398,7 @@ impl Initrd {
     }
 
     fn pad(&mut self) {
-        while self.buf.len() % 4 != 0 {
+        while !self.buf.len().is_multiple_of(4) {
             self.buf.push(0);
         }
     }
@@ -482,7 +485,7 @@ impl Initrd {
 
     fn finish(mut self) -> Vec<u8> {
         self.entry("TRAILER!!!", 0, &[]);
-        while self.buf.len() % 512 != 0 {
+        while !self.buf.len().is_multiple_of(512) {
             self.buf.push(0);
         }
         self.buf

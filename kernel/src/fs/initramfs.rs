@@ -17,7 +17,6 @@ pub struct Node {
     pub mode: u32,
     pub data: &'static [u8],
     pub children: Vec<usize>,
-    pub parent: usize,
 }
 
 impl Node {
@@ -58,7 +57,7 @@ fn add(t: &mut Tree, path: &str, mode: u32, data: &'static [u8]) -> usize {
         None => add(t, "", S_IFDIR | 0o755, &[]),
     };
     let i = t.nodes.len();
-    t.nodes.push(Node { path: String::from(path), mode, data, children: Vec::new(), parent });
+    t.nodes.push(Node { path: String::from(path), mode, data, children: Vec::new() });
     t.by_path.insert(String::from(path), i);
     if i != parent {
         t.nodes[parent].children.push(i);

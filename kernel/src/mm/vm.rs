@@ -237,17 +237,6 @@ impl AddressSpace {
         }
         Ok(())
     }
-
-    /// Eagerly backs `[start, end)` with zeroed frames (used for stacks' top pages).
-    pub fn populate(&mut self, start: u64, end: u64) -> Result<(), Errno> {
-        let mut va = page_down(start);
-        while va < end {
-            let prot = self.vma_at(va).ok_or(EFAULT)?.prot;
-            self.populate_page(va, prot)?;
-            va += PAGE;
-        }
-        Ok(())
-    }
 }
 
 impl AddressSpace {

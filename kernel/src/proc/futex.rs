@@ -6,7 +6,7 @@ use crate::mm::uaccess;
 use alloc::vec::Vec;
 
 pub fn wait(pid: u64, addr: u64, val: u32, deadline: Option<u64>, bitset: u32) -> Result<i64, Errno> {
-    if addr % 4 != 0 || bitset == 0 {
+    if !addr.is_multiple_of(4) || bitset == 0 {
         return Err(EINVAL);
     }
     if uaccess::read::<u32>(addr)? != val {

@@ -22,7 +22,7 @@ fn aspace() -> Result<&'static mut AddressSpace, Errno> {
 
 /// `[addr, addr+len)` rounded to pages, or EINVAL/ENOMEM.
 fn range(addr: u64, len: u64) -> Result<(u64, u64), Errno> {
-    if addr % PAGE != 0 || len == 0 {
+    if !addr.is_multiple_of(PAGE) || len == 0 {
         return Err(EINVAL);
     }
     let end = addr.checked_add(page_up(len).ok_or(ENOMEM)?).ok_or(ENOMEM)?;
@@ -43,7 +43,7 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
     let data: Option<&'static [u8]> = if flags & MAP_ANONYMOUS != 0 {
         None
     } else {
-        if off % PAGE != 0 {
+        if !off.is_multiple_of(PAGE) {
             return Err(EINVAL);
         }
         let f = proc::current_proc().fds.get(fd)?.file.clone();
@@ -71,7 +71,7 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
             asp.unmap(s, e);
         }
         s
-    } else if addr % PAGE == 0 && addr != 0 && asp.is_free(addr, addr.saturating_add(len)) {
+    } else if addr.is_multiple_of(PAGE) && addr != 0 && asp.is_free(addr, addr.saturating_add(len)) {
         addr
     } else {
         asp.find_free(len).ok_or(ENOMEM)?
@@ -102,7 +102,7 @@ pub fn mprotect(addr: u64, len: u64, prot: u32) -> SysResult {
     if wx_violation(prot) {
         return Err(EACCES);
     }
-    if len == 0 && addr % PAGE == 0 {
+    if len == 0 && addr.is_multiple_of(PAGE) {
         return Ok(0);
     }
     let (s, e) = range(addr, len)?;

@@ -29,7 +29,7 @@ pub struct TrapFrame {
     pub rcx: u64,
     pub rbx: u64,
     pub rax: u64,
-    /// Interrupt vector, or `SYSCALL_VECTOR`.
+    /// Interrupt vector, or 0x100 for `syscall`.
     pub vector: u64,
     pub err: u64,
     pub rip: u64,
@@ -40,8 +40,6 @@ pub struct TrapFrame {
 }
 static_assertions::const_assert_eq!(core::mem::size_of::<TrapFrame>(), 176);
 static_assertions::const_assert_eq!(core::mem::offset_of!(TrapFrame, cs), 144);
-
-pub const SYSCALL_VECTOR: u64 = 0x100;
 
 /// Top of the current thread's kernel stack (also TSS.rsp0).
 #[no_mangle]
@@ -55,7 +53,6 @@ pub static CURRENT_FPU: AtomicU64 = AtomicU64::new(0);
 
 extern "C" {
     pub fn syscall_entry();
-    pub fn return_to_user() -> !;
     pub fn new_thread_start();
     /// Saves callee-saved registers on the current stack, stores %rsp in
     /// `*old_rsp`, loads `new_rsp` and pops the other thread's registers.
