@@ -102,11 +102,12 @@ pub struct Cell {
     pub built: Result<Built, String>,
     pub instrs: Result<Instrs, String>,
     pub wall: Result<Wall, String>,
+    pub syscalls: Result<u64, String>,
 }
 
 impl Cell {
     fn failed(why: String) -> Cell {
-        Cell { built: Err(why.clone()), instrs: Err(why.clone()), wall: Err(why) }
+        Cell { built: Err(why.clone()), instrs: Err(why.clone()), wall: Err(why.clone()), syscalls: Err(why) }
     }
 }
 
@@ -186,6 +187,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         eprintln!("bench: valgrind not found: no instruction counts (apt-get install valgrind)");
     }
 
+    let have_strace = tool_version("strace", "-V").is_some();
     let src = work.join("src");
     build::write_sources(&root, &src, sizes)?;
     if let Some((prog, loader)) = opts.annotate {
@@ -198,7 +200,12 @@ pub fn main(args: &[String]) -> Result<(), String> {
         let mut row: Vec<Cell> = toolchains
             .iter()
             .map(|t| match t.build(p, sizes, &src, &work.join(t.loader.name())) {
-                Ok(b) => Cell { built: Ok(b), instrs: Err(String::new()), wall: Err(String::new()) },
+                Ok(b) => Cell {
+                    built: Ok(b),
+                    instrs: Err(String::new()),
+                    wall: Err(String::new()),
+                    syscalls: Err(String::new()),
+                },
                 Err(e) => Cell::failed(e),
             })
             .collect();
@@ -208,6 +215,11 @@ pub fn main(args: &[String]) -> Result<(), String> {
                     callgrind_checked(&b.path, &b.dir, opts.smoke)
                 } else {
                     Err("valgrind not installed".into())
+                };
+                c.syscalls = if have_strace {
+                    measure::syscalls(&b.path, &b.dir)
+                } else {
+                    Err("n/a: strace not installed".into())
                 };
             }
         }
@@ -265,9 +277,10 @@ fn check(r: &Results) -> Result<(), String> {
                 ("build", c.built.as_ref().err()),
                 ("callgrind", c.instrs.as_ref().err()),
                 ("run", c.wall.as_ref().err()),
+                ("strace", c.syscalls.as_ref().err()),
             ] {
                 if let Some(e) = res {
-                    if !e.is_empty() && !e.contains("valgrind not installed") {
+                    if !e.is_empty() && !e.contains("valgrind not installed") && !e.starts_with("n/a") {
                         errors.push(format!("{} {} {what}: {e}", p.key(), t.loader.name()));
                     }
                 }

@@ -70,6 +70,28 @@ fn mentions_preload(text: &str) -> bool {
     text.lines().any(|l| (l.starts_with("ob=") || l.starts_with("cob=")) && l.contains("vgpreload"))
 }
 
+/// System calls of one run, counted with `strace -f` (wall time goes to
+/// mmap/mprotect and page faults more than to instructions).
+pub fn syscalls(prog: &Path, scratch: &Path) -> Result<u64, String> {
+    let out = scratch.join("strace.out");
+    let status = Command::new("strace")
+        .env_clear()
+        .args(["-f", "-qq", "-o"])
+        .arg(&out)
+        .arg(prog)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| format!("strace: {e}"))?;
+    if !status.success() {
+        return Err(format!("under strace: {status}"));
+    }
+    let text = fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    // One line per call; `+++ exited` and `--- SIG` lines are not calls.
+    Ok(text.lines().filter(|l| !l.contains("+++ ") && !l.contains("--- ") && !l.contains("resumed>")).count() as u64)
+}
+
 /// Wall time and page faults over many runs.
 #[derive(Clone, Copy, Debug)]
 pub struct Wall {

@@ -134,6 +134,7 @@ fn metric_rows(c: [&Cell; 3]) -> Vec<(&'static str, Row)> {
         ("wall min µs", f(&|c| c.wall.as_ref().map(|w| w.min_us).map_err(|e| err_text(e)))),
         ("wall median µs", f(&|c| c.wall.as_ref().map(|w| w.median_us).map_err(|e| err_text(e)))),
         ("minor faults", f(&|c| c.wall.as_ref().map(|w| w.minor_faults).map_err(|e| err_text(e)))),
+        ("system calls", f(&|c| c.syscalls.as_ref().map(|&n| n as f64).map_err(|e| err_text(e)))),
     ]
 }
 
@@ -223,7 +224,8 @@ fn reasons(r: &Results) -> Vec<String> {
     for p in Prog::ALL {
         for l in Loader::ALL {
             let c = r.cell(p, l);
-            for e in [c.built.as_ref().err(), c.instrs.as_ref().err(), c.wall.as_ref().err()].into_iter().flatten() {
+            let errs = [c.built.as_ref().err(), c.instrs.as_ref().err(), c.wall.as_ref().err(), c.syscalls.as_ref().err()];
+            for e in errs.into_iter().flatten() {
                 let line = format!("{}: {}", l.name(), e.strip_prefix("n/a: ").unwrap_or(e));
                 if !e.is_empty() && !out.contains(&line) {
                     out.push(line);
