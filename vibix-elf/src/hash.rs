@@ -16,16 +16,23 @@ pub fn gnu_hash_cstr(s: &[u8]) -> Option<(u32, usize)> {
     let mut h: u32 = 5381;
     if s.last() == Some(&0) {
         // String tables end with a NUL, so the scan needs no bounds check.
+        // Two bytes per step: h*33*33 + c0*33 + c1 (fewer instructions per byte).
         let p = s.as_ptr();
         let mut i = 0;
         loop {
-            // SAFETY: s[len-1] == 0 stops the loop at or before the last byte.
-            let c = unsafe { *p.add(i) };
-            if c == 0 {
+            // SAFETY: s[len-1] == 0, so byte i exists, and byte i+1 is read only
+            // when byte i is not that final NUL.
+            let c0 = unsafe { *p.add(i) } as u32;
+            if c0 == 0 {
                 return Some((h, i));
             }
-            h = h.wrapping_mul(33).wrapping_add(c as u32);
-            i += 1;
+            // SAFETY: see above.
+            let c1 = unsafe { *p.add(i + 1) } as u32;
+            if c1 == 0 {
+                return Some((h.wrapping_mul(33).wrapping_add(c0), i + 1));
+            }
+            h = h.wrapping_mul(1089).wrapping_add(c0.wrapping_mul(33)).wrapping_add(c1);
+            i += 2;
         }
     }
     for (i, &c) in s.iter().enumerate() {

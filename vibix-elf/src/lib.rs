@@ -5,7 +5,7 @@
 
 mod consts;
 mod hash;
-mod lookup;
+pub(crate) mod lookup;
 mod types;
 mod version;
 

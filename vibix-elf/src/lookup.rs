@@ -67,20 +67,29 @@ pub struct SymbolTable<'a> {
 /// Equality of two equally long byte strings, 8 bytes at a time (names are short;
 /// this beats a call to `bcmp`).
 #[inline]
-fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let (mut a, mut b) = (a, b);
-    while a.len() >= 8 {
-        let (x, y) = (u64::from_ne_bytes(a[..8].try_into().unwrap()), u64::from_ne_bytes(b[..8].try_into().unwrap()));
-        if x != y {
-            return false;
+    let w4 = |s: &[u8], i: usize| u32::from_ne_bytes([s[i], s[i + 1], s[i + 2], s[i + 3]]);
+    let w8 = |s: &[u8], i: usize| u64::from_ne_bytes(s[i..i + 8].try_into().unwrap());
+    match n {
+        0 => true,
+        1..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        // Two overlapping words cover every length up to twice the word size.
+        4..=8 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        _ => {
+            let mut i = 0;
+            while i + 8 < n {
+                if w8(a, i) != w8(b, i) {
+                    return false;
+                }
+                i += 8;
+            }
+            w8(a, n - 8) == w8(b, n - 8)
         }
-        a = &a[8..];
-        b = &b[8..];
     }
-    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The NUL-terminated string at `off` in `strtab` (without the NUL), bounds-checked.
@@ -150,17 +159,16 @@ impl<'a> SymbolTable<'a> {
     /// Is symbol `i` a definition of `q` (name, kind, binding, version)?
     #[inline]
     fn check(&self, i: u32, q: &SymQuery) -> Option<&'a Sym> {
+        const KINDS: u32 = 1 << STT_NOTYPE | 1 << STT_OBJECT | 1 << STT_FUNC | 1 << STT_COMMON | 1 << STT_TLS | 1 << STT_GNU_IFUNC;
+        const BINDS: u32 = 1 << STB_GLOBAL | 1 << STB_WEAK | 1 << STB_GNU_UNIQUE;
         let s = self.symtab.get(i as usize)?;
-        if s.is_undefined() && s.kind() != STT_TLS {
+        let (kind, bind) = (s.kind() as u32, s.bind() as u32);
+        // A definition of an acceptable kind and binding; a value of 0 only for
+        // TLS (offset 0 in its block) or absolute symbols.
+        if (KINDS >> kind) & (BINDS >> bind) & 1 == 0 || s.st_shndx == SHN_UNDEF {
             return None;
         }
-        if s.st_value == 0 && s.kind() != STT_TLS && s.st_shndx != SHN_ABS {
-            return None;
-        }
-        if !matches!(s.kind(), STT_NOTYPE | STT_OBJECT | STT_FUNC | STT_COMMON | STT_TLS | STT_GNU_IFUNC) {
-            return None;
-        }
-        if !matches!(s.bind(), STB_GLOBAL | STB_WEAK | STB_GNU_UNIQUE) {
+        if s.st_value == 0 && kind != STT_TLS as u32 && s.st_shndx != SHN_ABS {
             return None;
         }
         // Compare in place: name bytes, then the terminating NUL (no strlen).

@@ -14,8 +14,28 @@ fn hash_known_values() {
     assert_eq!(sysv_hash(b"GLIBC_2.2.5"), 0x0969_1a75);
     assert_eq!(gnu_hash_cstr(b"printf\0junk"), Some((gnu_hash(b"printf"), 6)));
     assert_eq!(gnu_hash_cstr(b"no-nul"), None);
+    for name in [&b""[..], b"a", b"ab", b"abc", b"abcd", b"memcpy", b"__libc_start_main"] {
+        let mut v = name.to_vec();
+        v.push(0);
+        assert_eq!(gnu_hash_cstr(&v), Some((gnu_hash(name), name.len())));
+    }
     let q = SymQuery::from_strtab(b"\0abc\0", 1, None).unwrap();
     assert_eq!((q.name, q.gnu), (&b"abc"[..], gnu_hash(b"abc")));
+}
+
+#[test]
+fn name_compare_all_lengths() {
+    let long = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    for n in 0..long.len() {
+        let a = &long[..n];
+        assert!(super::lookup::bytes_eq(a, a));
+        for k in 0..n {
+            let mut b = a.to_vec();
+            b[k] ^= 1;
+            assert!(!super::lookup::bytes_eq(a, &b), "len {n} pos {k}");
+        }
+    }
+    assert!(!super::lookup::bytes_eq(b"ab", b"abc"));
 }
 
 #[test]
