@@ -14,7 +14,14 @@ pub fn futex_wait(word: &AtomicU32, val: u32) {
     let _ = futex::wait(word, futex::Flags::PRIVATE, val, None);
 }
 
-/// Same, with a relative timeout; returns false on timeout.
+/// Wait on a word the *kernel* wakes (CLONE_CHILD_CLEARTID's wake-up on thread
+/// exit is a shared, not a private, futex wake).
+#[inline]
+pub fn futex_wait_shared(word: &AtomicU32, val: u32) {
+    let _ = futex::wait(word, futex::Flags::empty(), val, None);
+}
+
+/// Same as `futex_wait`, with a relative timeout; returns false on timeout.
 pub fn futex_wait_timeout(word: &AtomicU32, val: u32, rel: &rustix::time::Timespec) -> bool {
     !matches!(
         futex::wait(word, futex::Flags::PRIVATE, val, Some(rel)),

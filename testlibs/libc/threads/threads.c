@@ -69,6 +69,12 @@ static void *detached(void *arg)
     return NULL;
 }
 
+static void *sleeper(void *arg)
+{
+    usleep(50000);
+    return arg;
+}
+
 static void *recursive(void *arg)
 {
     pthread_mutex_t *m = arg;
@@ -140,5 +146,11 @@ int main(void)
     pthread_join(rt, &rr);
     printf("recursive trylock: %ld\n", (long)rr);
     printf("self equal: %d\n", pthread_equal(pthread_self(), pthread_self()));
+    /* Join a thread that is still running: the kernel's exit wake-up must reach us. */
+    pthread_t sl;
+    pthread_create(&sl, NULL, sleeper, (void *)7L);
+    void *sr;
+    pthread_join(sl, &sr);
+    printf("joined running thread: %ld\n", (long)sr);
     return 0;
 }

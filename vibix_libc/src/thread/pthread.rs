@@ -320,7 +320,7 @@ fn wait_dead(t: *mut ThreadState) {
         }
         // Shared (not PRIVATE): the kernel's CLONE_CHILD_CLEARTID wake-up is a
         // shared FUTEX_WAKE, which does not wake private waiters.
-        let _ = rustix::thread::futex::wait(tid, rustix::thread::futex::Flags::empty(), v, None);
+        crate::sync::futex_wait_shared(tid, v);
     }
 }
 
