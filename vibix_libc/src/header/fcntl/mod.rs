@@ -1,7 +1,7 @@
 //! `<fcntl.h>`: open/openat/creat/fcntl.
 use core::ffi::{c_char, c_int};
 
-use crate::header::unistd::fs::{cs, dirfd};
+use crate::header::unistd::fs::dirfd;
 use crate::header::unistd::{bfd, cret};
 
 pub const O_RDONLY: c_int = 0;
@@ -31,8 +31,7 @@ pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mode: u32) -> c
 pub unsafe extern "C" fn openat(fd: c_int, path: *const c_char, flags: c_int, mode: u32) -> c_int {
     let of = rustix::fs::OFlags::from_bits_retain(flags as u32);
     let m = rustix::fs::Mode::from_raw_mode(mode);
-    // SAFETY: path is a C string.
-    cret(rustix::fs::openat(dirfd(fd), unsafe { cs(path) }, of, m), raw_fd)
+    cret(rustix::fs::openat(dirfd(fd), crate::cs!(path), of, m), raw_fd)
 }
 
 /// POSIX `creat`.

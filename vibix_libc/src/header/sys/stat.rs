@@ -2,7 +2,7 @@
 use core::ffi::{c_char, c_int, c_void};
 use static_assertions::{const_assert_eq};
 
-use crate::header::unistd::fs::{cs, dirfd};
+use crate::header::unistd::fs::dirfd;
 use crate::header::unistd::{bfd, cret};
 use rustix::fs::{AtFlags, Mode};
 
@@ -44,15 +44,13 @@ fn put(out: *mut Stat, s: rustix::fs::Stat) -> c_int {
 /// POSIX `stat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn stat(p: *const c_char, out: *mut Stat) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::stat(unsafe { cs(p) }), |s| put(out, s))
+    cret(rustix::fs::stat(crate::cs!(p)), |s| put(out, s))
 }
 
 /// POSIX `lstat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lstat(p: *const c_char, out: *mut Stat) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::lstat(unsafe { cs(p) }), |s| put(out, s))
+    cret(rustix::fs::lstat(crate::cs!(p)), |s| put(out, s))
 }
 
 /// POSIX `fstat`.
@@ -64,8 +62,7 @@ pub unsafe extern "C" fn fstat(fd: c_int, out: *mut Stat) -> c_int {
 /// POSIX `fstatat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fstatat(fd: c_int, p: *const c_char, out: *mut Stat, flags: c_int) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::statat(dirfd(fd), unsafe { cs(p) }, AtFlags::from_bits_retain(flags as u32)), |s| put(out, s))
+    cret(rustix::fs::statat(dirfd(fd), crate::cs!(p), AtFlags::from_bits_retain(flags as u32)), |s| put(out, s))
 }
 
 /// Linux `statx`.
@@ -78,8 +75,7 @@ pub unsafe extern "C" fn statx(fd: c_int, p: *const c_char, flags: c_int, mask: 
         return -1;
     }
     let m = rustix::fs::StatxFlags::from_bits_retain(mask);
-    // SAFETY: C string.
-    cret(rustix::fs::statx(dirfd(fd), unsafe { cs(p) }, AtFlags::from_bits_retain(flags as u32), m), |s| {
+    cret(rustix::fs::statx(dirfd(fd), crate::cs!(p), AtFlags::from_bits_retain(flags as u32), m), |s| {
         // SAFETY: rustix's Statx is the kernel's struct statx (256 bytes); out is writable.
         unsafe { core::ptr::copy_nonoverlapping(&s as *const _ as *const u8, out as *mut u8, core::mem::size_of_val(&s)) };
         0
@@ -89,8 +85,7 @@ pub unsafe extern "C" fn statx(fd: c_int, p: *const c_char, flags: c_int, mask: 
 /// POSIX `chmod`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn chmod(p: *const c_char, mode: u32) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::chmod(unsafe { cs(p) }, Mode::from_raw_mode(mode)), |_| 0)
+    cret(rustix::fs::chmod(crate::cs!(p), Mode::from_raw_mode(mode)), |_| 0)
 }
 
 /// POSIX `fchmod`.
@@ -102,15 +97,13 @@ pub extern "C" fn fchmod(fd: c_int, mode: u32) -> c_int {
 /// POSIX `fchmodat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fchmodat(fd: c_int, p: *const c_char, mode: u32, _flags: c_int) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::chmodat(dirfd(fd), unsafe { cs(p) }, Mode::from_raw_mode(mode), AtFlags::empty()), |_| 0)
+    cret(rustix::fs::chmodat(dirfd(fd), crate::cs!(p), Mode::from_raw_mode(mode), AtFlags::empty()), |_| 0)
 }
 
 /// POSIX `mkfifo`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mkfifo(p: *const c_char, mode: u32) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::mkfifoat(rustix::fs::CWD, unsafe { cs(p) }, Mode::from_raw_mode(mode)), |_| 0)
+    cret(rustix::fs::mkfifoat(rustix::fs::CWD, crate::cs!(p), Mode::from_raw_mode(mode)), |_| 0)
 }
 
 /// `struct timespec` pair for utimensat/futimens.
@@ -134,7 +127,7 @@ unsafe fn times(t: *const [i64; 4]) -> rustix::fs::Timestamps {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn utimensat(fd: c_int, p: *const c_char, t: *const [i64; 4], flags: c_int) -> c_int {
     // SAFETY: C string; t is NULL or two timespecs.
-    cret(rustix::fs::utimensat(dirfd(fd), unsafe { cs(p) }, unsafe { &times(t) }, AtFlags::from_bits_retain(flags as u32)), |_| 0)
+    cret(rustix::fs::utimensat(dirfd(fd), crate::cs!(p), unsafe { &times(t) }, AtFlags::from_bits_retain(flags as u32)), |_| 0)
 }
 
 /// POSIX `futimens`.

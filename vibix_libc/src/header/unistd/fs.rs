@@ -12,6 +12,37 @@ pub unsafe fn cs<'a>(p: *const c_char) -> &'a CStr {
     unsafe { CStr::from_ptr(p) }
 }
 
+/// The -1 of a C return type.
+pub trait MinusOne {
+    const MINUS_ONE: Self;
+}
+impl MinusOne for c_int {
+    const MINUS_ONE: Self = -1;
+}
+impl MinusOne for isize {
+    const MINUS_ONE: Self = -1;
+}
+
+/// EFAULT and -1: what the kernel would answer for a NULL path.
+pub fn efault<T: MinusOne>() -> T {
+    set_errno(14);
+    T::MINUS_ONE
+}
+
+/// `cs!(p)`: the C path `p` as &CStr, or return -1 with EFAULT from the
+/// enclosing function when it is NULL (glibc passes NULL to the kernel).
+#[macro_export]
+macro_rules! cs {
+    ($p:expr) => {{
+        let p = $p;
+        if p.is_null() {
+            return $crate::header::unistd::fs::efault();
+        }
+        // SAFETY: non-NULL C paths are NUL-terminated (caller contract).
+        unsafe { $crate::header::unistd::fs::cs(p) }
+    }};
+}
+
 pub fn dirfd(fd: c_int) -> rustix::fd::BorrowedFd<'static> {
     if fd == -100 { CWD } else { bfd(fd) }
 }
@@ -19,43 +50,37 @@ pub fn dirfd(fd: c_int) -> rustix::fd::BorrowedFd<'static> {
 /// POSIX `unlink`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn unlink(p: *const c_char) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::unlink(unsafe { cs(p) }), |_| 0)
+    cret(rustix::fs::unlink(crate::cs!(p)), |_| 0)
 }
 
 /// POSIX `unlinkat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn unlinkat(fd: c_int, p: *const c_char, flags: c_int) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::unlinkat(dirfd(fd), unsafe { cs(p) }, AtFlags::from_bits_retain(flags as u32)), |_| 0)
+    cret(rustix::fs::unlinkat(dirfd(fd), crate::cs!(p), AtFlags::from_bits_retain(flags as u32)), |_| 0)
 }
 
 /// POSIX `rmdir`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rmdir(p: *const c_char) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::rmdir(unsafe { cs(p) }), |_| 0)
+    cret(rustix::fs::rmdir(crate::cs!(p)), |_| 0)
 }
 
 /// POSIX `mkdir`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mkdir(p: *const c_char, mode: u32) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::mkdir(unsafe { cs(p) }, Mode::from_raw_mode(mode)), |_| 0)
+    cret(rustix::fs::mkdir(crate::cs!(p), Mode::from_raw_mode(mode)), |_| 0)
 }
 
 /// POSIX `mkdirat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mkdirat(fd: c_int, p: *const c_char, mode: u32) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::fs::mkdirat(dirfd(fd), unsafe { cs(p) }, Mode::from_raw_mode(mode)), |_| 0)
+    cret(rustix::fs::mkdirat(dirfd(fd), crate::cs!(p), Mode::from_raw_mode(mode)), |_| 0)
 }
 
 /// POSIX `chdir`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn chdir(p: *const c_char) -> c_int {
-    // SAFETY: C string.
-    cret(rustix::process::chdir(unsafe { cs(p) }), |_| 0)
+    cret(rustix::process::chdir(crate::cs!(p)), |_| 0)
 }
 
 /// POSIX `fchdir`.
@@ -104,22 +129,19 @@ pub unsafe extern "C" fn access(p: *const c_char, mode: c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn faccessat(fd: c_int, p: *const c_char, mode: c_int, flags: c_int) -> c_int {
     let a = rustix::fs::Access::from_bits_retain(mode as u32);
-    // SAFETY: C string.
-    cret(rustix::fs::accessat(dirfd(fd), unsafe { cs(p) }, a, AtFlags::from_bits_retain(flags as u32)), |_| 0)
+    cret(rustix::fs::accessat(dirfd(fd), crate::cs!(p), a, AtFlags::from_bits_retain(flags as u32)), |_| 0)
 }
 
 /// POSIX `link`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn link(a: *const c_char, b: *const c_char) -> c_int {
-    // SAFETY: C strings.
-    cret(rustix::fs::link(unsafe { cs(a) }, unsafe { cs(b) }), |_| 0)
+    cret(rustix::fs::link(crate::cs!(a), crate::cs!(b)), |_| 0)
 }
 
 /// POSIX `symlink`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn symlink(a: *const c_char, b: *const c_char) -> c_int {
-    // SAFETY: C strings.
-    cret(rustix::fs::symlink(unsafe { cs(a) }, unsafe { cs(b) }), |_| 0)
+    cret(rustix::fs::symlink(crate::cs!(a), crate::cs!(b)), |_| 0)
 }
 
 /// POSIX `readlink`.
@@ -134,8 +156,7 @@ pub unsafe extern "C" fn readlink(p: *const c_char, buf: *mut c_char, n: usize) 
 pub unsafe extern "C" fn readlinkat(fd: c_int, p: *const c_char, buf: *mut c_char, n: usize) -> isize {
     // SAFETY: buf has n bytes.
     let b = unsafe { core::slice::from_raw_parts_mut(buf as *mut core::mem::MaybeUninit<u8>, n) };
-    // SAFETY: C string.
-    match rustix::fs::readlinkat_raw(dirfd(fd), unsafe { cs(p) }, b) {
+    match rustix::fs::readlinkat_raw(dirfd(fd), crate::cs!(p), b) {
         Ok((a, _)) => a.len() as isize,
         Err(e) => fail(e, -1),
     }
@@ -144,8 +165,7 @@ pub unsafe extern "C" fn readlinkat(fd: c_int, p: *const c_char, buf: *mut c_cha
 /// POSIX `renameat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn renameat(fa: c_int, a: *const c_char, fb: c_int, b: *const c_char) -> c_int {
-    // SAFETY: C strings.
-    cret(rustix::fs::renameat(dirfd(fa), unsafe { cs(a) }, dirfd(fb), unsafe { cs(b) }), |_| 0)
+    cret(rustix::fs::renameat(dirfd(fa), crate::cs!(a), dirfd(fb), crate::cs!(b)), |_| 0)
 }
 
 /// POSIX `truncate`.
@@ -173,16 +193,14 @@ fn ids(uid: u32, gid: u32) -> (Option<rustix::fs::Uid>, Option<rustix::fs::Gid>)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn chown(p: *const c_char, uid: u32, gid: u32) -> c_int {
     let (u, g) = ids(uid, gid);
-    // SAFETY: C string.
-    cret(rustix::fs::chown(unsafe { cs(p) }, u, g), |_| 0)
+    cret(rustix::fs::chown(crate::cs!(p), u, g), |_| 0)
 }
 
 /// POSIX `lchown`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn lchown(p: *const c_char, uid: u32, gid: u32) -> c_int {
     let (u, g) = ids(uid, gid);
-    // SAFETY: C string.
-    cret(rustix::fs::chownat(CWD, unsafe { cs(p) }, u, g, AtFlags::SYMLINK_NOFOLLOW), |_| 0)
+    cret(rustix::fs::chownat(CWD, crate::cs!(p), u, g, AtFlags::SYMLINK_NOFOLLOW), |_| 0)
 }
 
 /// POSIX `fchown`.
