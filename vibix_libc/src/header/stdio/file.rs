@@ -168,7 +168,7 @@ pub fn for_each(mut op: impl FnMut(*mut File)) {
     }
 }
 
-/// Flushes every stream (exit, fflush(NULL)).
+/// Flushes every stream (fflush(NULL)).
 pub fn flush_all() {
     for_each(|f| {
         // SAFETY: f is a live stream.
@@ -176,6 +176,23 @@ pub fn flush_all() {
             if (*f).wlen > 0 {
                 let _l = FileLock::new(f);
                 flush(f);
+            }
+        }
+    });
+}
+
+/// exit()'s flush: a stream another thread holds locked is flushed anyway
+/// rather than waited for (that thread may never unlock it), as glibc does.
+pub fn flush_all_at_exit() {
+    for_each(|f| {
+        // SAFETY: f is a live stream; at exit we accept a racing writer.
+        unsafe {
+            if (*f).wlen > 0 {
+                let locked = crate::thread::pthread::threaded() && try_lock(f);
+                flush(f);
+                if locked {
+                    unlock(f);
+                }
             }
         }
     });

@@ -115,7 +115,7 @@ pub extern "C" fn __cxa_finalize(dso: *mut c_void) {
 pub extern "C" fn exit(status: c_int) -> ! {
     crate::compat::thread_dtors::run_current_thread();
     __cxa_finalize(null_mut());
-    crate::header::stdio::file::flush_all();
+    crate::header::stdio::file::flush_all_at_exit();
     _exit(status)
 }
 
