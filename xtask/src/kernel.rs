@@ -83,6 +83,10 @@ fn test() -> Result<(), String> {
     manifest.push_str("kernel/hello\t0\t/etc/expected/hello\t/\t-\t/bin/hello\targument one\n");
     manifest.push_str("kernel/hello-pie\t0\t/etc/expected/hello-pie\t/\t-\t/bin/hello-pie\n");
     manifest.push_str("kernel/wx-mprotect\t0\t/etc/expected/wx\t/\t-\t/bin/wx\n");
+    let preempt = build_static(&src.join("preempt.c"), &stage.join("preempt"), false)?;
+    rd.file("bin/preempt", &read(&preempt)?, 0o755);
+    rd.file("etc/expected/preempt", &read(&src.join("preempt.expected"))?, 0o644);
+    manifest.push_str("kernel/preempt\t0\t/etc/expected/preempt\t/\t-\t/bin/preempt\n");
 
     // 2. malformed ELF files are refused with an errno, and the kernel keeps running.
     for (name, bytes, errno) in malformed(&read(&hello)?)? {
@@ -269,20 +273,27 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 skipped.push(format!("{case}: `{}` is not an ELF program", argv.join(" ")));
                 continue;
             }
-            if !exe.starts_with(sysroot) {
-                rd.host_file(&exe)?;
-            }
-            rd.host_file(Path::new(expected))?;
-            rd.host_dir_files(Path::new(cwd))?;
-            // Files named on the command line bring their directory (libraries next to a program).
-            for a in argv {
-                let p = if a.starts_with('/') { PathBuf::from(a) } else { Path::new(cwd).join(a) };
-                if p.is_file() && !p.starts_with(sysroot) {
-                    rd.host_file(&p)?;
-                    if let Some(dir) = p.parent() {
-                        rd.host_dir_files(dir)?;
+            let added = (|| -> Result<(), String> {
+                if !exe.starts_with(sysroot) {
+                    rd.host_file(&exe)?;
+                }
+                rd.host_file(Path::new(expected))?;
+                rd.host_dir_files(Path::new(cwd))?;
+                // Files named on the command line bring their directory (libraries next to a program).
+                for a in argv {
+                    let p = if a.starts_with('/') { PathBuf::from(a) } else { Path::new(cwd).join(a) };
+                    if p.is_file() && !p.starts_with(sysroot) {
+                        rd.host_file(&p)?;
+                        if let Some(dir) = p.parent() {
+                            rd.host_dir_files(dir)?;
+                        }
                     }
                 }
+                Ok(())
+            })();
+            if let Err(e) = added {
+                skipped.push(format!("{case}: `{}`: {e}", argv.join(" ")));
+                continue;
             }
             n += 1;
             let status = match status.parse::<i32>() {

@@ -13,7 +13,7 @@ cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$O
 expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; qemu_record "$exp" "$@"; }
 # qemu_record EXPECTED ARGV...: for `cargo xtask kernel test` (only when VIBIX_QEMU_CASES is set): note a
 # program that passed here so it runs again inside the vibix kernel.
-qemu_record() { [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0; local exp=$1; shift; [[ $exp == /* ]] || exp=$PWD/$exp; local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	0	$exp	$PWD		$*" >>"$VIBIX_QEMU_CASES"; }
+qemu_record() { [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0; local exp="$OUT/qemu-expected.$(cat "$VIBIX_QEMU_CASES" 2>/dev/null | wc -l)"; cp "$1" "$exp"; shift; local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	0	$exp	$PWD		$*" >>"$VIBIX_QEMU_CASES"; }
 # has_reloc FILE TYPE : assert the ELF file carries a dynamic relocation of TYPE,
 # parsed by `xtask elf-relocs` (the object crate) under the harness, else readelf.
 has_reloc() {
