@@ -113,6 +113,9 @@ impl Opts {
         self.notes = true;
     }
     pub fn any_view(&self) -> bool {
+        self.any_readelf_view() || self.bindings || self.audit
+    }
+    pub fn any_readelf_view(&self) -> bool {
         self.header
             || self.segments
             || self.sections
@@ -122,7 +125,5 @@ impl Opts {
             || self.dynamic
             || self.versions
             || self.notes
-            || self.bindings
-            || self.audit
     }
 }

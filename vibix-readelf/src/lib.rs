@@ -82,8 +82,9 @@ pub fn show_views(o: &mut String, err: &mut String, name: &str, data: &[u8], opt
         code = EXIT_ERROR;
     }
     if let Err(e) = &elf.shdrs {
-        if opts.sections || opts.syms || opts.dyn_syms || opts.relocs || opts.versions {
+        if opts.syms || opts.dyn_syms || opts.relocs || opts.versions || opts.notes {
             let _ = writeln!(err, "vibix-readelf: Warning: {name}: {e}");
+            code = EXIT_ERROR;
         }
     }
     code
@@ -125,8 +126,10 @@ pub fn run(args: &[String]) -> Outcome {
         if many {
             let _ = writeln!(out.stdout, "\nFile: {f}");
         }
-        let c = show_views(&mut out.stdout, &mut out.stderr, f, &data, &opts);
-        out.code = out.code.max(c);
+        if opts.any_readelf_view() {
+            let c = show_views(&mut out.stdout, &mut out.stderr, f, &data, &opts);
+            out.code = out.code.max(c);
+        }
         if opts.bindings {
             let c = bindings::show(&mut out.stdout, &mut out.stderr, f, &data, &opts);
             out.code = out.code.max(c);

@@ -35,12 +35,10 @@ fn size5(v: u64) -> String {
 pub fn show(o: &mut String, elf: &Elf, wide: bool, dyn_only: bool) {
     let vers = Versions::from_sections(elf);
     let osabi = elf.eh.e_ident[EI_OSABI];
-    let mut any = false;
     for (idx, s) in elf.shdrs().iter().enumerate() {
         if !(s.sh_type == SHT_DYNSYM || (!dyn_only && s.sh_type == SHT_SYMTAB)) {
             continue;
         }
-        any = true;
         let Some(tab) = SymTab::from_section(elf, idx) else { continue };
         let n = tab.syms.len();
         let name = elf.section_label(s);
@@ -76,8 +74,5 @@ pub fn show(o: &mut String, elf: &Elf, wide: bool, dyn_only: bool) {
                 sym_shndx(sym.st_shndx)
             );
         }
-    }
-    if !any && dyn_only && elf.shnum != 0 {
-        // readelf prints nothing when there is no .dynsym.
     }
 }
