@@ -323,3 +323,51 @@ fn case_env(cmd: &mut Command, testlibs: &Path, sysroot: &Path, out: &Path, case
         .env("VIBIX_CASE", case)
         .env("LC_ALL", "C");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A throw-away testlibs tree with one case per outcome.
+    fn fixture(name: &str, script: &str, timeout: Option<&str>) -> (PathBuf, String) {
+        let root = paths::target_dir().join("xtask-selftest").join(name);
+        let case = format!("selftest/{name}");
+        let dir = root.join(&case);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("run.sh"), script).unwrap();
+        if let Some(t) = timeout {
+            fs::write(dir.join("timeout"), t).unwrap();
+        }
+        (root, case)
+    }
+
+    fn outcome(name: &str, script: &str, timeout: Option<&str>) -> (Outcome, Duration, String) {
+        let (root, case) = fixture(name, script, timeout);
+        run_case(&root, Path::new("/nonexistent-sysroot"), &case)
+    }
+
+    #[test]
+    fn exit_codes_map_to_outcomes() {
+        assert!(outcome("pass", "test -n \"$OUT\" && test -d \"$OUT\"\n", None).0 == Outcome::Pass);
+        assert!(outcome("fail", "echo broken; exit 3\n", None).0 == Outcome::Fail);
+        let (o, _, detail) = outcome("skip", "echo 'SKIP: no tool' >&2; exit 77\n", None);
+        assert!(o == Outcome::Skip && detail.contains("no tool"));
+        assert!(outcome("signal", "kill -SEGV $$\n", None).0 == Outcome::Fail);
+    }
+
+    #[test]
+    fn a_hanging_case_times_out_with_its_children() {
+        let (o, took, detail) = outcome("hang", "sleep 300 & sleep 300\n", Some("2\n"));
+        assert!(o == Outcome::Fail);
+        assert!(took < Duration::from_secs(20), "took {took:?}");
+        assert!(detail.contains("timed out"), "{detail}");
+    }
+
+    #[test]
+    fn filters_select_cases() {
+        let (root, _) = fixture("filter", "exit 0\n", None);
+        let all = discover(&root, &[]).unwrap();
+        assert_eq!(all, vec!["selftest/filter".to_string()]);
+        assert!(discover(&root, &["nomatch".into()]).unwrap().is_empty());
+    }
+}
