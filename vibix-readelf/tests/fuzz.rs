@@ -23,11 +23,34 @@ fn exercise(data: &[u8]) {
     }
 }
 
+/// The whole --bindings path (library search from disk, then binding) on a file
+/// holding `data`: hostile DT_NEEDED / RPATH / RUNPATH strings included.
+fn exercise_bindings(data: &[u8]) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let f = std::env::temp_dir().join(format!("vibix-readelf-fuzzbind-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+    std::fs::write(&f, data).unwrap();
+    let name = f.display().to_string();
+    let opts = cli::parse(&["--bindings".into(), "--ldso".into(), "/lib64/ld-linux-x86-64.so.2".into(), name.clone()]).unwrap();
+    let (mut o, mut e) = (String::new(), String::new());
+    bindings::show(&mut o, &mut e, &name, data, &opts);
+    let _ = std::fs::remove_file(f);
+}
+
 /// Runs `exercise` on a worker thread; Err describes a panic or a hang.
 fn check(data: Vec<u8>, limit: Duration) -> Result<(), String> {
+    check_with(data, limit, false)
+}
+
+fn check_with(data: Vec<u8>, limit: Duration, with_bindings: bool) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let r = std::panic::catch_unwind(|| exercise(&data));
+        let r = std::panic::catch_unwind(|| {
+            exercise(&data);
+            if with_bindings {
+                exercise_bindings(&data);
+            }
+        });
         let _ = tx.send(r.map_err(|p| {
             p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
         }));
@@ -161,7 +184,7 @@ fn mutated_real_binaries() {
     while Instant::now() < end {
         let i = rng.below(corpus.len());
         let input = mutate(&mut rng, &corpus[i].1, &hot[i]);
-        if let Err(m) = check(input.clone(), Duration::from_secs(30)) {
+        if let Err(m) = check_with(input.clone(), Duration::from_secs(30), runs % 32 == 0) {
             let out = std::env::temp_dir().join(format!("vibix-readelf-crash-{runs}"));
             let _ = std::fs::write(&out, &input);
             panic!("{m} on a mutation of {} (saved as {}; add it to tests/crashers/ once fixed)", corpus[i].0, out.display());
