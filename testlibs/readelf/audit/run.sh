@@ -6,6 +6,11 @@ need_cmd gcc
 RE="$SYSROOT/bin/vibix-readelf"
 [ -x "$RE" ] || fail "$RE not installed"
 "$RE" --audit "$SYSROOT/lib/libc.so" "$LDSO" >"$OUT/good" || { cat "$OUT/good" >&2; fail "our libraries fail --audit"; }
+# What vibix-cc links must be hardened too (PIE, BIND_NOW, RELRO, no exec stack).
+printf '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n' >"$OUT/hello.c"
+vcc -O1 -o "$OUT/hello" "$OUT/hello.c"
+vcc -O1 -shared -fPIC -o "$OUT/libhello.so" "$OUT/hello.c"
+"$RE" --audit "$OUT/hello" "$OUT/libhello.so" >"$OUT/vcc" || { cat "$OUT/vcc" >&2; fail "vibix-cc output fails --audit"; }
 cat >"$OUT/bad.s" <<'ASM'
     .text
     .globl f

@@ -19,5 +19,6 @@ fn main() {
 RS
 rustc -O -C linker="$VIBIX_CC" -o prog main.rs || fail "rustc with vibix-cc failed"
 compare_bindings ./prog
+"$SYSROOT/bin/vibix-readelf" --audit ./prog >audit.txt || { cat audit.txt >&2; fail "Rust program linked by vibix-cc fails --audit"; }
 [ "$(cat run.out)" = 1 ] || fail "unexpected output: $(cat run.out)"
 [ "$(wc -l <theirs)" -ge 40 ] || fail "only $(wc -l <theirs) bindings"
