@@ -2,7 +2,9 @@
 # with the host gcc (glibc), run both with the same arguments, environment and
 # working directory, and require identical stdout and exit status.
 # Use: source "$TESTLIB"; source ../_compare.sh; compare_with_glibc prog.c [ARGS...]
-# Extra compiler flags: CFLAGS_BOTH, VIBIX_LIBS / HOST_LIBS (link flags).
+# Extra compiler flags: CFLAGS_BOTH, VIBIX_LIBS / HOST_LIBS (link flags), OPT
+# (optimisation, default -O2).
+DEFAULT_OPT=-O2
 
 compare_with_glibc() {
     local src=$1
@@ -11,8 +13,14 @@ compare_with_glibc() {
     local name
     name=$(basename "$src" .c)
     mkdir -p "$OUT/vibix" "$OUT/glibc"
-    vcc -O2 -Wall -Werror=implicit-function-declaration -Werror=incompatible-pointer-types ${CFLAGS_BOTH:-} "$here/$src" -o "$OUT/$name.vibix" ${VIBIX_LIBS:-}
-    host_cc -O2 -Wall ${CFLAGS_BOTH:-} "$here/$src" -o "$OUT/$name.glibc" ${HOST_LIBS:-}
+    # Both builds at once (the acceptance programs are large).
+    local opt=${OPT:-$DEFAULT_OPT} vpid hpid
+    vcc $opt -Wall -Werror=implicit-function-declaration -Werror=incompatible-pointer-types ${CFLAGS_BOTH:-} "$here/$src" -o "$OUT/$name.vibix" ${VIBIX_LIBS:-} &
+    vpid=$!
+    host_cc $opt -Wall ${CFLAGS_BOTH:-} "$here/$src" -o "$OUT/$name.glibc" ${HOST_LIBS:-} &
+    hpid=$!
+    wait $vpid || fail "vibix-cc build of $name failed"
+    wait $hpid || fail "gcc build of $name failed"
     local vs gs
     set +e
     (cd "$OUT/glibc" && env -i PATH=/usr/bin:/bin HOME=/nonexistent TZ=UTC LC_ALL=C VIBIX_TEST=1 "$OUT/$name.glibc" "$@" >"$OUT/glibc.out" 2>"$OUT/glibc.err" </dev/null)

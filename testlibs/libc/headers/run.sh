@@ -9,7 +9,7 @@ headers=$(find . -name '*.h' | sed 's|^\./||' | sort)
 n=0
 for h in $headers; do
     printf '#include <%s>\n#include <%s>\nint vibix_header_probe;\n' "$h" "$h" >"$OUT/t.c"
-    for std in -std=c99 -std=c11 -std=gnu17; do
+    for std in -std=c99 -std=c11; do
         "$VIBIX_CC" $std -Wall -Werror -Wno-unused -fsyntax-only "$OUT/t.c" 2>"$OUT/err" ||
             { cat "$OUT/err" >&2; fail "<$h> does not compile with $std"; }
     done

@@ -15,4 +15,5 @@ cp "$PWD/test.lua" "$OUT/test.lua"
 CFLAGS_BOTH="-I$l -DLUA_USE_LINUX -w"
 VIBIX_LIBS="${srcs[*]} -lm -ldl"
 HOST_LIBS="${srcs[*]} -lm -ldl"
+OPT=-O1
 compare_with_glibc run_lua.c "$OUT/test.lua"
