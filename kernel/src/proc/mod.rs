@@ -22,6 +22,14 @@ use core::sync::atomic::Ordering;
 
 pub const KSTACK_SIZE: usize = 32 * 1024;
 pub const KERNEL_PID: u64 = 1;
+/// Limits that keep clone/fork loops from exhausting kernel memory (EAGAIN past them).
+const MAX_THREADS: usize = 2048;
+const RESERVED_FRAMES: usize = 1024;
+
+/// Whether one more thread (kernel stack + FPU area) may be created.
+pub fn can_add_thread() -> bool {
+    sched().threads.len() < MAX_THREADS && crate::mm::frame::free_count() > RESERVED_FRAMES
+}
 
 #[repr(C, align(16))]
 pub struct FpuArea(pub [u8; 512]);
@@ -360,6 +368,9 @@ pub fn exit_thread(code: i32) -> ! {
 /// fork(2): a copy of the current process (address space copied eagerly,
 /// descriptors shared, one thread) that returns 0 to the child.
 pub fn fork(frame: &TrapFrame) -> Result<u64, crate::errno::Errno> {
+    if !can_add_thread() {
+        return Err(crate::errno::EAGAIN);
+    }
     let cur = current();
     let p = current_proc();
     let aspace = p.aspace.as_ref().ok_or(crate::errno::EINVAL)?.fork().ok_or(crate::errno::ENOMEM)?;

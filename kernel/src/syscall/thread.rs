@@ -30,6 +30,9 @@ pub fn clone(f: &TrapFrame, flags: u64, stack: u64, ptid: u64, ctid: u64, tls: u
         // Only threads: there is no fork (see docs/kernel.md).
         return Err(if flags & CLONE_THREAD == 0 { ENOSYS } else { EINVAL });
     }
+    if !proc::can_add_thread() {
+        return Err(EAGAIN);
+    }
     if flags & CLONE_SETTLS != 0 && tls >= USER_TOP {
         return Err(EPERM);
     }
