@@ -24,6 +24,24 @@ fn hash_known_values() {
 }
 
 #[test]
+fn gnu_hash_matches_the_definition() {
+    let reference = |b: &[u8]| b.iter().fold(5381u32, |h, &c| h.wrapping_mul(33).wrapping_add(c as u32));
+    let bytes: std::vec::Vec<u8> = (1..=255u8).cycle().take(300).collect();
+    for n in 0..60 {
+        for start in [0usize, 7, 128, 200] {
+            let name = &bytes[start..start + n];
+            assert_eq!(gnu_hash(name), reference(name));
+            let mut v = name.to_vec();
+            v.push(0);
+            v.extend_from_slice(b"trailing\0");
+            assert_eq!(gnu_hash_cstr(&v), Some((reference(name), n)), "len {n}");
+            v.truncate(n + 1);
+            assert_eq!(gnu_hash_cstr(&v), Some((reference(name), n)));
+        }
+    }
+}
+
+#[test]
 fn name_compare_all_lengths() {
     let long = b"abcdefghijklmnopqrstuvwxyz0123456789";
     for n in 0..long.len() {

@@ -301,10 +301,6 @@ impl Dso {
             self.syms.hash
         };
         self.syms.hash = hash;
-        self.may_define = match hash {
-            HashTable::Gnu(g) => g.nbuckets() > 16 || (0..g.nbuckets()).any(|b| g.bucket(b) != 0),
-            HashTable::Sysv(t) => t.nchain() > 1,
-        };
         if y.symtab != 0 {
             // The hash table does not cover undefined symbols after symoffset, so
             // bound .dynsym by .dynstr when it follows (the usual layout), else by
@@ -315,6 +311,15 @@ impl Dso {
             }
             self.syms.symtab = self.seg_slice::<Sym>(y.symtab, n).ok_or_else(|| bad("DT_SYMTAB"))?;
         }
+        // Small tables (programs): does any hashed symbol have a definition?
+        self.may_define = match hash {
+            HashTable::Gnu(g) if g.nbuckets() <= 16 => {
+                let (lo, hi) = (g.symoffset() as usize, self.syms.symbol_count().unwrap_or(usize::MAX));
+                self.syms.symtab.get(lo..hi.min(self.syms.symtab.len())).is_none_or(|s| s.iter().any(|s| !s.is_undefined()))
+            }
+            HashTable::Sysv(t) => t.nchain() > 1,
+            _ => true,
+        };
         if y.versym != 0 {
             self.syms.versym = self.seg_slice::<u16>(y.versym, self.syms.symtab.len());
         }
