@@ -11,13 +11,18 @@ src=$(cargo metadata --quiet --format-version 1 --manifest-path fetch/Cargo.toml
 [ -f "$src" ] || fail "cannot find serde_json's sources (cargo metadata gave '$src')"
 cp -r "$(dirname "$src")" "$OUT/serde_json"
 cd "$OUT/serde_json"
+# One target dir for both builds: with an explicit --target, build scripts and
+# proc-macros (serde_derive, syn, ...) are host artifacts that both builds share;
+# the test executables differ (RUSTFLAGS are part of their hash). No debug info
+# and no incremental state: only the test counts matter, and CI time does.
+export CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
 list_tests() { # the test executables cargo reports, one a line
     sed -n 's/.*Executable .*(\(.*\))$/\1/p' "$1"
 }
 echo "+ cargo test --no-run (glibc)" >&2
-env -u RUSTFLAGS cargo test --no-run --target-dir "$OUT/glibc" 2>"$OUT/build-glibc.log" || { tail -20 "$OUT/build-glibc.log" >&2; fail "glibc build of the tests"; }
+env -u RUSTFLAGS cargo test --no-run --target "$RUST_TARGET" --target-dir "$OUT/target" 2>"$OUT/build-glibc.log" || { tail -20 "$OUT/build-glibc.log" >&2; fail "glibc build of the tests"; }
 echo "+ cargo test --no-run (vibix)" >&2
-cargo_vibix test --no-run --target-dir "$OUT/vibix" 2>"$OUT/build-vibix.log" || { tail -20 "$OUT/build-vibix.log" >&2; fail "vibix build of the tests"; }
+cargo_vibix test --no-run --target-dir "$OUT/target" 2>"$OUT/build-vibix.log" || { tail -20 "$OUT/build-vibix.log" >&2; fail "vibix build of the tests"; }
 mapfile -t gbins < <(list_tests "$OUT/build-glibc.log")
 mapfile -t vbins < <(list_tests "$OUT/build-vibix.log")
 [ ${#gbins[@]} -ge 5 ] && [ ${#gbins[@]} = ${#vbins[@]} ] || fail "test binaries: glibc ${#gbins[@]}, vibix ${#vbins[@]}"
