@@ -2,6 +2,7 @@
 //! and the POSIX threads built on clone + futex.
 pub mod area;
 pub mod pthread;
+pub mod mainstack;
 pub mod keys;
 pub mod mutex;
 pub mod cond;

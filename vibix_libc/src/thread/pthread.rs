@@ -132,15 +132,14 @@ pub unsafe extern "C" fn pthread_getattr_np(t: *mut ThreadState, a: *mut Attr) -
     unsafe {
         pthread_attr_init(a);
         if (*t).map_base.is_null() {
-            // Main thread: the stack grows down from its top up to RLIMIT_STACK.
+            // Main thread: the stack mapping's top, RLIMIT_STACK deep.
             let lim = rustix::process::getrlimit(rustix::process::Resource::Stack);
             let size = lim.current.unwrap_or(DEFAULT_STACK as u64).min(1 << 30) as usize;
-            let top = (MAIN_STACK_END + PAGE - 1) & !(PAGE - 1);
-            if top == 0 {
-                return ESRCH;
-            }
-            (*a).stack_addr = (top - size) as *mut c_void;
-            (*a).stack_size = size;
+            let here = 0u8;
+            let sp = if MAIN_STACK_END != 0 { MAIN_STACK_END } else { &here as *const u8 as usize };
+            let Some((lo, sz)) = super::mainstack::bounds(sp, size) else { return ESRCH };
+            (*a).stack_addr = lo as *mut c_void;
+            (*a).stack_size = sz;
             (*a).guard_size = 0;
         } else {
             (*a).stack_addr = (*t).stack_lo as *mut c_void;
