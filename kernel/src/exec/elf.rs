@@ -124,7 +124,7 @@ pub fn parse(bytes: &[u8]) -> Result<Image, Errno> {
 
 /// Maps every segment of `img` at `bias`, copying file bytes; returns the end
 /// of the highest segment.
-pub fn load(asp: &mut AddressSpace, bytes: &[u8], img: &Image, bias: u64) -> Result<u64, Errno> {
+pub fn load(asp: &mut AddressSpace, bytes: &[u8], img: &Image, bias: u64, name: &alloc::rc::Rc<alloc::string::String>) -> Result<u64, Errno> {
     let mut prev_end = 0u64;
     let mut prev_prot = 0u32;
     for s in &img.segments {
@@ -148,6 +148,7 @@ pub fn load(asp: &mut AddressSpace, bytes: &[u8], img: &Image, bias: u64) -> Res
                 return Err(ENOEXEC);
             }
             asp.add_vma(start, end, s.prot);
+            asp.set_name(start, end, name);
         }
         let (off, n) = (s.offset as usize, s.filesz as usize);
         asp.write_bytes(lo, &bytes[off..off + n])?;

@@ -19,10 +19,6 @@ use alloc::vec::Vec;
 pub const PIE_BASE: u64 = 0x5555_5555_4000;
 pub const INTERP_BASE: u64 = 0x7fff_f7a0_0000;
 
-fn file(cwd: &str, path: &[u8]) -> Result<&'static [u8], Errno> {
-    Ok(node(cwd, path)?.data)
-}
-
 fn node(cwd: &str, path: &[u8]) -> Result<&'static initramfs::Node, Errno> {
     let n = initramfs::node(initramfs::resolve(cwd, path, true)?);
     if n.mode & S_IFMT != S_IFREG {
@@ -46,20 +42,21 @@ pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) 
     let img = elf::parse(exe)?;
     let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
     let bias = if img.is_dyn { PIE_BASE.wrapping_sub(img.first_vaddr()) } else { 0 };
-    let end = elf::load(&mut asp, exe, &img, bias)?;
+    let end = elf::load(&mut asp, exe, &img, bias, &alloc::rc::Rc::new(alloc::format!("/{}", exe_node.path)))?;
     asp.brk_base = page_up(end).ok_or(ENOEXEC)? + PAGE;
     asp.brk = asp.brk_base;
     let exe_entry = img.entry.wrapping_add(bias);
     let (entry, base) = match img.interp {
         Some((off, len)) => {
             let ipath = &exe[off..off + len];
-            let interp = file("", ipath)?;
+            let inode = node("", ipath)?;
+            let interp = inode.data;
             let iimg = elf::parse(interp)?;
             if !iimg.is_dyn || iimg.interp.is_some() {
                 return Err(ENOEXEC);
             }
             let ibias = INTERP_BASE.wrapping_sub(iimg.first_vaddr());
-            elf::load(&mut asp, interp, &iimg, ibias)?;
+            elf::load(&mut asp, interp, &iimg, ibias, &alloc::rc::Rc::new(alloc::format!("/{}", inode.path)))?;
             (iimg.entry.wrapping_add(ibias), ibias)
         }
         None => (exe_entry, 0),

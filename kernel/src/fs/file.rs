@@ -12,6 +12,8 @@ pub enum Kind {
     Console { fd: u8 },
     /// A node of the initramfs (regular file or directory).
     Node(usize),
+    /// A read-only text made at open time (/proc/self/maps).
+    Snapshot(alloc::boxed::Box<[u8]>),
 }
 
 pub struct OpenFile {
@@ -75,7 +77,7 @@ impl OpenFile {
     pub fn node(&self) -> Option<&'static initramfs::Node> {
         match self.kind {
             Kind::Node(i) => Some(initramfs::node(i)),
-            Kind::Console { .. } => None,
+            Kind::Console { .. } | Kind::Snapshot(_) => None,
         }
     }
 }

@@ -5,6 +5,8 @@ use super::paging::{self, ADDR, KEPT, NX, P, U, W};
 use super::{frame, page_down, phys_to_virt, PAGE};
 use crate::arch::x86_64::cpu;
 use crate::errno::*;
+use alloc::rc::Rc;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 pub const PROT_READ: u32 = 1;
@@ -17,11 +19,13 @@ pub const STACK_TOP: u64 = 0x7fff_ffff_e000;
 pub const STACK_SIZE: u64 = 8 << 20;
 pub const MMAP_TOP: u64 = 0x7f00_0000_0000;
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Vma {
     pub start: u64,
     pub end: u64,
     pub prot: u32,
+    /// The file it was mapped from (for /proc/self/maps).
+    pub name: Option<Rc<String>>,
 }
 
 /// Kinds of access a fault or a user copy needs.
@@ -104,17 +108,43 @@ impl AddressSpace {
     /// Adds a region over a range the caller made free (`unmap` first).
     pub fn add_vma(&mut self, start: u64, end: u64, prot: u32) {
         let i = self.vmas.iter().position(|v| v.start >= end).unwrap_or(self.vmas.len());
-        self.vmas.insert(i, Vma { start, end, prot });
+        self.vmas.insert(i, Vma { start, end, prot, name: None });
     }
 
     /// Splits regions so that `a` is a boundary.
     fn split_at(&mut self, a: u64) {
         if let Some(i) = self.vmas.iter().position(|v| v.start < a && a < v.end) {
-            let mut hi = self.vmas[i];
+            let mut hi = self.vmas[i].clone();
             hi.start = a;
             self.vmas[i].end = a;
             self.vmas.insert(i + 1, hi);
         }
+    }
+
+    /// Names the regions inside `[start, end)` after the file they map.
+    pub fn set_name(&mut self, start: u64, end: u64, name: &Rc<String>) {
+        for v in self.vmas.iter_mut().filter(|v| v.start >= start && v.end <= end) {
+            v.name = Some(name.clone());
+        }
+    }
+
+    /// `/proc/self/maps` text: one line per region, Linux's format.
+    pub fn maps_text(&self) -> String {
+        let mut s = String::new();
+        for v in &self.vmas {
+            let flag = |bit: u32, c: char| if v.prot & bit != 0 { c } else { '-' };
+            let name = match &v.name {
+                Some(n) => n.as_str(),
+                None if v.end == STACK_TOP => "[stack]",
+                None if v.start >= self.brk_base && v.end <= self.brk_base + (1 << 32) => "[heap]",
+                None => "",
+            };
+            s.push_str(&alloc::format!(
+                "{:08x}-{:08x} {}{}{}p 00000000 00:00 0 {}\n",
+                v.start, v.end, flag(PROT_READ, 'r'), flag(PROT_WRITE, 'w'), flag(PROT_EXEC, 'x'), name
+            ));
+        }
+        s
     }
 
     /// Removes `[start, end)` (page-aligned) from the map and frees its frames.
@@ -184,13 +214,13 @@ impl AddressSpace {
 
     /// Handles a user page fault; `Err` means the access is invalid (SIGSEGV).
     pub fn fault(&mut self, addr: u64, access: Access) -> Result<(), Errno> {
-        let vma = *self.vma_at(addr).ok_or(EFAULT)?;
+        let vma_prot = self.vma_at(addr).ok_or(EFAULT)?.prot;
         let need = match access {
             Access::Read => PROT_READ | PROT_WRITE | PROT_EXEC,
             Access::Write => PROT_WRITE,
             Access::Exec => PROT_EXEC,
         };
-        if vma.prot & need == 0 {
+        if vma_prot & need == 0 {
             return Err(EFAULT);
         }
         let va = page_down(addr);
@@ -201,7 +231,7 @@ impl AddressSpace {
                 return Ok(()); // already fine (spurious or raced by a sibling thread)
             }
         }
-        self.populate_page(va, vma.prot).map(|_| ())
+        self.populate_page(va, vma_prot).map(|_| ())
     }
 
     /// Copies `data` into the address space at `va`, populating pages as

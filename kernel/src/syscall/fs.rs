@@ -51,14 +51,16 @@ fn console_write(fd: u8, data: &[u8]) {
 fn read_at(f: &OpenFile, buf: u64, len: u64, off: u64) -> Result<usize, Errno> {
     match f.kind {
         Kind::Console { .. } => Ok(0), // stdin is always at end of file
-        Kind::Node(i) => {
-            let n = initramfs::node(i);
-            if n.is_dir() {
-                return Err(EISDIR);
-            }
-            let start = (off as usize).min(n.data.len());
-            let k = (len as usize).min(n.data.len() - start);
-            uaccess::copy_out(buf, &n.data[start..start + k])?;
+        Kind::Node(_) | Kind::Snapshot(_) => {
+            let data: &[u8] = match &f.kind {
+                Kind::Node(i) if initramfs::node(*i).is_dir() => return Err(EISDIR),
+                Kind::Node(i) => initramfs::node(*i).data,
+                Kind::Snapshot(d) => d,
+                Kind::Console { .. } => &[],
+            };
+            let start = (off as usize).min(data.len());
+            let k = (len as usize).min(data.len() - start);
+            uaccess::copy_out(buf, &data[start..start + k])?;
             Ok(k)
         }
     }
@@ -70,7 +72,7 @@ fn write_to(f: &OpenFile, data: &[u8]) -> Result<usize, Errno> {
             console_write(fd, data);
             Ok(data.len())
         }
-        Kind::Node(_) => Err(EBADF),
+        Kind::Node(_) | Kind::Snapshot(_) => Err(EBADF),
     }
 }
 
@@ -164,6 +166,11 @@ fn lookup(dirfd: i64, path: u64, follow: bool) -> Result<usize, Errno> {
 }
 
 pub fn openat(dirfd: i64, path: u64, flags: u32) -> SysResult {
+    if uaccess::read_cstr(path, PATH_MAX)? == b"/proc/self/maps" {
+        let text = proc::current_aspace().ok_or(ENOENT)?.maps_text();
+        let of = OpenFile { kind: Kind::Snapshot(text.into_bytes().into_boxed_slice()), offset: Cell::new(0), flags: 0 };
+        return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);
+    }
     let i = lookup(dirfd, path, true).map_err(|e| if e == ENOENT && flags & O_CREAT != 0 { EROFS } else { e })?;
     if flags & O_ACCMODE != 0 || flags & (O_CREAT | O_TRUNC) != 0 {
         return Err(EROFS);
@@ -181,11 +188,15 @@ pub fn close(fd: i64) -> SysResult {
 
 pub fn lseek(fd: i64, off: i64, whence: u32) -> SysResult {
     let f = file(fd)?;
-    let n = f.node().ok_or(ESPIPE)?;
+    let size = match &f.kind {
+        Kind::Node(i) => initramfs::node(*i).data.len(),
+        Kind::Snapshot(d) => d.len(),
+        Kind::Console { .. } => return Err(ESPIPE),
+    };
     let base = match whence {
         0 => 0,
         1 => f.offset.get() as i64,
-        2 => n.data.len() as i64,
+        2 => size as i64,
         _ => return Err(EINVAL),
     };
     let new = base.checked_add(off).filter(|&v| v >= 0).ok_or(EINVAL)?;
@@ -203,6 +214,7 @@ struct StatInfo {
 fn stat_info(kind: &Kind) -> StatInfo {
     match *kind {
         Kind::Console { .. } => StatInfo { mode: 0o020620, size: 0, ino: 1 << 20, rdev: (4 << 8) | 64 },
+        Kind::Snapshot(ref d) => StatInfo { mode: 0o100444, size: d.len() as u64, ino: 2 << 20, rdev: 0 },
         Kind::Node(i) => {
             let n: &Node = initramfs::node(i);
             StatInfo { mode: n.mode, size: n.data.len() as u64, ino: i as u64 + 1, rdev: 0 }
@@ -233,6 +245,7 @@ fn stat_target(dirfd: i64, path: u64, flags: u32) -> Result<Kind, Errno> {
         return Ok(match file(dirfd)?.kind {
             Kind::Console { fd } => Kind::Console { fd },
             Kind::Node(i) => Kind::Node(i),
+            Kind::Snapshot(ref d) => Kind::Snapshot(d.clone()),
         });
     }
     Ok(Kind::Node(lookup(dirfd, path, flags & AT_SYMLINK_NOFOLLOW == 0)?))

@@ -40,6 +40,7 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         return Err(EINVAL);
     }
     let len = page_up(len).filter(|&l| l <= USER_TOP).ok_or(ENOMEM)?;
+    let mut name = None;
     let data: Option<&'static [u8]> = if flags & MAP_ANONYMOUS != 0 {
         None
     } else {
@@ -55,6 +56,7 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         if flags & MAP_SHARED != 0 && prot & PROT_WRITE != 0 {
             return Err(EACCES); // the initramfs is read-only
         }
+        name = Some(alloc::rc::Rc::new(alloc::format!("/{}", n.path)));
         let start = (off as usize).min(n.data.len());
         Some(&n.data[start..n.data.len().min(start.saturating_add(len as usize))])
     };
@@ -77,6 +79,9 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         asp.find_free(len).ok_or(ENOMEM)?
     };
     asp.add_vma(start, start + len, prot);
+    if let Some(n) = &name {
+        asp.set_name(start, start + len, n);
+    }
     if let Some(d) = data {
         if let Err(e) = asp.write_bytes(start, d) {
             asp.unmap(start, start + len);
@@ -138,21 +143,24 @@ pub fn madvise(addr: u64, len: u64, advice: u64) -> SysResult {
     let (s, e) = range(addr, len.max(1))?;
     let asp = aspace()?;
     // Drop the pages but keep the regions: the next touch sees zeros.
-    let mut keep: Vec<(u64, u64, u32)> = Vec::new();
+    let mut keep: Vec<(u64, u64, u32, Option<alloc::rc::Rc<alloc::string::String>>)> = Vec::new();
     let mut a = s;
     while a < e {
         match asp.vma_at(a) {
             Some(v) => {
                 let end = v.end.min(e);
-                keep.push((a, end, v.prot));
+                keep.push((a, end, v.prot, v.name.clone()));
                 a = end;
             }
             None => return Err(ENOMEM),
         }
     }
     asp.unmap(s, e);
-    for (a, b, p) in keep {
+    for (a, b, p, name) in keep {
         asp.add_vma(a, b, p);
+        if let Some(n) = name {
+            asp.set_name(a, b, &n);
+        }
     }
     Ok(0)
 }

@@ -32,7 +32,7 @@ fn do_poll(fds: u64, nfds: u64, deadline: Option<Option<u64>>) -> SysResult {
                     let can = match f.file.kind {
                         Kind::Console { fd: 0 } => POLLIN,
                         Kind::Console { .. } => POLLOUT,
-                        Kind::Node(_) => POLLIN | POLLOUT,
+                        Kind::Node(_) | Kind::Snapshot(_) => POLLIN | POLLOUT,
                     };
                     events & can
                 }
