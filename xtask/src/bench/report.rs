@@ -308,6 +308,56 @@ mod tests {
         assert_eq!(num(-4200.0), "-4,200");
     }
 
+    fn cell(before_main: u64, relative: usize, symbolic: usize) -> Cell {
+        use super::super::build::{Built, Relocs};
+        use super::super::measure::Instrs;
+        Cell {
+            built: Ok(Built {
+                path: "p".into(),
+                dir: "d".into(),
+                relocs: Relocs { relative, symbolic, relr: false },
+            }),
+            instrs: Ok(Instrs { before_main, total: before_main, preload_loaded: true, spread: 0 }),
+            wall: Err("n/a".into()),
+            syscalls: Err("n/a".into()),
+        }
+    }
+
+    #[test]
+    fn cost_per_relocation_is_the_difference_to_the_baseline() {
+        use super::super::{Sizes, Toolchain};
+        // [prog][loader]; vibix built, glibc failed, musl not available.
+        let row = |c: fn() -> Cell| vec![c(), Cell::failed("boom".into()), Cell::failed("n/a: none".into())];
+        let cells = vec![
+            row(|| cell(40_000, 600, 5)),      // hello
+            row(|| cell(50_000, 600, 7)),      // syms-base: 2 symbolic more than nothing
+            row(|| cell(250_000, 600, 1_005)), // syms: 1,000 more
+            row(|| cell(40_000, 601, 5)),      // rel-base
+            row(|| cell(50_000, 1_600, 5)),    // rel: 999 more
+            row(|| cell(40_000, 0, 5)),        // relr-base
+            row(|| cell(45_000, 0, 5)),        // relr: counted from rel's twin
+        ];
+        let toolchains = Loader::ALL.iter().map(|&l| Toolchain::detect(l, std::path::Path::new("/nonexistent"))).collect();
+        let r = Results {
+            sizes: Sizes { syms: 500, rel: 1000 },
+            smoke: true,
+            cells,
+            toolchains,
+            environment: vec![],
+        };
+        let sym = per_reloc(&r, Kind::Symbolic, Loader::Vibix, before_main).unwrap();
+        assert!((sym - 200_000.0 / 998.0).abs() < 1e-9, "{sym}");
+        let rel = per_reloc(&r, Kind::Relative, Loader::Vibix, before_main).unwrap();
+        assert!((rel - 10_000.0 / 999.0).abs() < 1e-9, "{rel}");
+        let relr = per_reloc(&r, Kind::Relr, Loader::Vibix, before_main).unwrap();
+        assert!((relr - 5_000.0 / 999.0).abs() < 1e-9, "{relr}");
+        assert!(per_reloc(&r, Kind::Symbolic, Loader::Glibc, before_main).is_err());
+        let md = markdown(&r);
+        assert!(md.contains("| (a) C hello | Ir before main | 40,000 | FAILED | n/a |"), "{md}");
+        assert!(md.contains("- glibc: boom"), "{md}");
+        assert!(md.contains("- musl: none"), "{md}");
+    }
+
     #[test]
     fn doc_keeps_text_outside_the_markers() {
         let dir = std::env::temp_dir().join(format!("bench-doc-{}", std::process::id()));
