@@ -144,7 +144,7 @@ pub fn wall_interleaved(progs: &[Option<&Path>], budget: Budget) -> Vec<Result<W
             break;
         }
     }
-    samples.into_iter().map(|s| s.map(|list| summarize(list))).collect()
+    samples.into_iter().map(|s| s.map(summarize)).collect()
 }
 
 fn summarize(list: Vec<(f64, i64)>) -> Wall {

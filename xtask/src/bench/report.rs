@@ -127,7 +127,7 @@ fn row_line(out: &mut String, label: &str, row: &Row) {
 }
 
 fn metric_rows(c: [&Cell; 3]) -> Vec<(&'static str, Row)> {
-    let f = |m: &dyn Fn(&Cell) -> Result<f64, String>| -> Row { c.map(|c| m(c)) };
+    let f = |m: &dyn Fn(&Cell) -> Result<f64, String>| -> Row { c.map(m) };
     vec![
         ("Ir before main", f(&before_main)),
         ("Ir total", f(&|c| c.instrs.as_ref().map(|i| i.total as f64).map_err(|e| err_text(e)))),
