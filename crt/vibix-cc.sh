@@ -123,4 +123,5 @@ if [ $stdlib = 1 ] && [ $relocatable = 0 ]; then
     libs+=(-Wl,--push-state,--as-needed "$LIB/ld-vibix.so.1" -Wl,--pop-state)
 fi
 
-run "$CC" "${cflags[@]}" "${ldflags[@]}" "${pre[@]}" "$@" "${libs[@]}" "${post[@]}"
+# `-x none` ends any `-x LANG` of the user's, so our objects are not taken for sources.
+run "$CC" "${cflags[@]}" "${ldflags[@]}" "${pre[@]}" "$@" -x none "${libs[@]}" "${post[@]}"

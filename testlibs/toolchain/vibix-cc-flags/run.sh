@@ -20,6 +20,11 @@ printf '#include <gnu/libc-version.h>\n' >leak.c
 ! "$VIBIX_CC" -c leak.c -o leak.o 2>/dev/null || fail "a glibc-only header is reachable"
 echo 'int x = __STDC_HOSTED__;' | vcc -E -x c - | grep -q 'int x = 1' || fail "-E from stdin"
 
+# `-x c` from stdin, linked: our crt/libs after the user's `-x` stay objects.
+printf '#include <stdio.h>\nint main(void) { return puts("x") < 0; }\n' | vcc -x c - -o from-stdin
+assert_eq "$interp" "$(interp_of from-stdin)" "PT_INTERP of a program read from stdin"
+vcc -fsyntax-only "$src/hello.c"
+
 # Compile only, then link a PIE (default), a non-PIE and a shared library.
 vcc -O2 -g -c "$src/hello.c" -o hello.o
 [ "$(readelf -hW hello.o | awk '/Type:/{print $2}')" = REL ] || fail "-c did not give an object"
