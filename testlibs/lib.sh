@@ -134,14 +134,14 @@ check_output() {
 
 # vibix_qemu_record STATUS EXPECTED-STDOUT ARGV...: when `cargo xtask kernel test`
 # collects programs to run again inside the vibix kernel (VIBIX_QEMU_CASES set),
-# note one that passed here: case, status, expected stdout, cwd, the VIBIX_T_* variables
-# (0x1f-separated; cases pass test variables under that prefix), argv.
+# note one that passed here: case, status, expected stdout, cwd, the VIBIX_T_* variables and
+# LD_LIBRARY_PATH (0x1f-separated; cases pass test variables under that prefix), argv.
 vibix_qemu_record() {
     [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0
     local keep="$OUT/qemu-expected.$(cat "$VIBIX_QEMU_CASES" 2>/dev/null | wc -l)"
     cp "$2" "$keep" # the expected file may be rewritten by a later run
     local env
-    env=$(env | grep '^VIBIX_T_' | tr '\n' '\037' || true)
+    env=$(env | grep -E '^(VIBIX_T_|LD_LIBRARY_PATH=)' | tr '\n' '\037' || true)
     local IFS=$'\t'
     printf '%s\n' "${VIBIX_CASE:-?}	$1	$keep	$PWD	${env%$'\037'}	${*:3}" >>"$VIBIX_QEMU_CASES"
 }

@@ -13,7 +13,8 @@
 //!
 //! QEMU uses TCG (what CI has; nested KVM on these VMs hits emulation failures
 //! and then hangs); `VIBIX_QEMU_ACCEL=kvm` opts into KVM when /dev/kvm is usable.
-//! `VIBIX_QEMU_TIMEOUT` (seconds, default 600) bounds one boot.
+//! `VIBIX_QEMU_TIMEOUT` (seconds, default 600) bounds one boot;
+//! `VIBIX_QEMU_CASE_LIST` names another case list than testlibs/kernel/qemu/cases.
 
 use crate::{apt, command, paths};
 use std::collections::BTreeSet;
@@ -211,7 +212,8 @@ fn malformed(good: &[u8]) -> Result<Vec<BadElf>, String> {
 fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(String, Vec<String>), String> {
     let ws = paths::workspace();
     let testlibs = ws.join("testlibs");
-    let list = fs::read_to_string(testlibs.join("kernel/qemu/cases")).map_err(|e| format!("testlibs/kernel/qemu/cases: {e}"))?;
+    let list_file = std::env::var_os("VIBIX_QEMU_CASE_LIST").map_or_else(|| testlibs.join("kernel/qemu/cases"), PathBuf::from);
+    let list = fs::read_to_string(&list_file).map_err(|e| format!("{}: {e}", list_file.display()))?;
     let records = stage.join("records.tsv");
     let (mut lines, mut skipped) = (String::new(), Vec::new());
     for case in list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
@@ -279,6 +281,27 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 }
                 rd.host_file(Path::new(expected))?;
                 rd.host_dir_files(Path::new(cwd))?;
+                // The case's scratch directory ($OUT) comes with its sub-directories (libraries
+                // in a/, b/, lib/...), and so do directories under it that LD_LIBRARY_PATH names.
+                let mut dirs: Vec<PathBuf> = vec![out.clone()];
+                for a in argv.iter().copied().chain(envs.iter().map(String::as_str)).chain(env.split('\x1f')) {
+                    for part in a.trim_start_matches("LD_LIBRARY_PATH=").split(':') {
+                        let p = Path::new(part);
+                        if p.is_absolute() && p.starts_with(&out) && p.is_dir() {
+                            dirs.push(p.to_path_buf());
+                        }
+                    }
+                }
+                for d in dirs {
+                    for e in fs::read_dir(&d).map_err(|e| e.to_string())?.flatten() {
+                        if e.file_type().is_ok_and(|t| t.is_dir()) {
+                            rd.host_dir_files(&e.path())?;
+                        }
+                    }
+                    if d.is_dir() {
+                        rd.host_dir_files(&d)?;
+                    }
+                }
                 // Files named on the command line bring their directory (libraries next to a program).
                 for a in argv {
                     let p = if a.starts_with('/') { PathBuf::from(a) } else { Path::new(cwd).join(a) };

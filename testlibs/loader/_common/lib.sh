@@ -10,10 +10,10 @@ cc_lib() { local out=$1; shift; gcc $CFLAGS_T -shared "$@" -o "$OUT/$out"; }
 cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$OUT" -Wl,-rpath-link,"$OUT" -Wl,-rpath-link,"$(dirname "$LDSO")" -Wl,--dynamic-linker="$LDSO" -o "$OUT/$out"; }
 # expect_out FILE CMD... : run CMD, compare stdout with FILE (read with bash builtins
 # only, so LD_* set for CMD cannot affect a helper process)
-expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; qemu_record "$exp" "$@"; }
-# qemu_record EXPECTED ARGV...: for `cargo xtask kernel test` (only when VIBIX_QEMU_CASES is set): note a
+expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; qemu_record "$want" "$@"; }
+# qemu_record EXPECTED-TEXT ARGV...: for `cargo xtask kernel test` (only when VIBIX_QEMU_CASES is set): note a
 # program that passed here so it runs again inside the vibix kernel.
-qemu_record() { [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0; local exp="$OUT/qemu-expected.$(cat "$VIBIX_QEMU_CASES" 2>/dev/null | wc -l)"; cp "$1" "$exp"; shift; local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	0	$exp	$PWD		$*" >>"$VIBIX_QEMU_CASES"; }
+qemu_record() { [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0; local exp="$OUT/qemu-expected.$(cat "$VIBIX_QEMU_CASES" 2>/dev/null | wc -l)"; printf '%s\n' "$1" >"$exp"; shift; local env=${LD_LIBRARY_PATH+LD_LIBRARY_PATH=$LD_LIBRARY_PATH}; local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	0	$exp	$PWD	$env	$*" >>"$VIBIX_QEMU_CASES"; }
 # has_reloc FILE TYPE : assert the ELF file carries a dynamic relocation of TYPE,
 # parsed by `xtask elf-relocs` (the object crate) under the harness, else readelf.
 has_reloc() {
