@@ -1,35 +1,20 @@
 //! Finding a DT_NEEDED library: aliases, already-loaded objects, then the search
 //! path: DT_RPATH (only without DT_RUNPATH), LD_LIBRARY_PATH, DT_RUNPATH,
 //! ld-vibix's own directory, /lib:/usr/lib. `$ORIGIN` and `$LIB` are expanded.
+//! The aliases, expansion and order are vibix-elf's `search`, shared with vibix-readelf.
 
 use crate::diag::{msg, Msg};
 use crate::loader::{map, Dso};
 use crate::state::{dso, State};
 use alloc::boxed::Box;
-use vibix_abi::{LDSO_SONAME, SONAME_ALIASES};
+use vibix_abi::LDSO_SONAME;
+pub use vibix_elf::search::alias;
+use vibix_elf::search::{SearchObj, SearchOrder};
 
 /// Result of a search: an already loaded object, or a newly mapped one.
 pub enum Found {
     Loaded(*mut Dso),
     New(Box<Dso>),
-}
-
-/// `name` after applying glibc soname aliases.
-pub fn alias(name: &[u8]) -> &[u8] {
-    for (from, to) in SONAME_ALIASES {
-        if name == from.as_bytes() {
-            return to.as_bytes();
-        }
-    }
-    name
-}
-
-fn dirname(p: &[u8]) -> &[u8] {
-    match p.iter().rposition(|&c| c == b'/') {
-        Some(0) => b"/",
-        Some(i) => &p[..i],
-        None => b".",
-    }
 }
 
 /// Looks for an already-loaded object called `name` (soname or path).
@@ -43,45 +28,6 @@ pub fn find_loaded(st: &State, name: &[u8]) -> Option<*mut Dso> {
     })
 }
 
-/// Appends `dir` (with $ORIGIN/$LIB expanded for `origin_of`) + "/" + name to buf.
-fn build(buf: &mut [u8], dir: &[u8], name: &[u8], origin_of: &[u8], secure: bool) -> Option<usize> {
-    let mut n = 0;
-    let mut push = |s: &[u8], n: &mut usize| -> Option<()> {
-        buf.get_mut(*n..*n + s.len())?.copy_from_slice(s);
-        *n += s.len();
-        Some(())
-    };
-    let mut i = 0;
-    while i < dir.len() {
-        let rest = &dir[i..];
-        let var = [(&b"$ORIGIN"[..], 7), (b"${ORIGIN}", 9), (b"$LIB", 4), (b"${LIB}", 6)]
-            .into_iter()
-            .find(|(v, _)| rest.starts_with(v));
-        match var {
-            Some((v, len)) => {
-                if v.contains(&b'O') {
-                    if secure {
-                        return None;
-                    }
-                    push(dirname(origin_of), &mut n)?;
-                } else {
-                    push(b"lib", &mut n)?;
-                }
-                i += len;
-            }
-            None => {
-                push(&dir[i..i + 1], &mut n)?;
-                i += 1;
-            }
-        }
-    }
-    if n > 0 {
-        push(b"/", &mut n)?;
-    }
-    push(name, &mut n)?;
-    Some(n)
-}
-
 /// Opens and maps `path`, or finds it already loaded by file identity.
 fn try_path(st: &State, path: &[u8]) -> Option<Result<Found, Msg>> {
     let fd = map::open(path).ok()?;
@@ -92,60 +38,29 @@ fn try_path(st: &State, path: &[u8]) -> Option<Result<Found, Msg>> {
     Some(map::map_file(&fd, path).map(Found::New))
 }
 
+fn obj(d: &Dso) -> SearchObj<'_> {
+    SearchObj { path: d.path_bytes(), rpath: d.dy.rpath.and_then(|o| d.dynstr(o)), runpath: d.dy.runpath.and_then(|o| d.dynstr(o)) }
+}
+
 /// Finds `name` needed by `req` (null for LD_PRELOAD / dlopen by the program).
 pub fn search(st: &State, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> {
     let name = alias(name);
     if let Some(d) = find_loaded(st, name) {
         return Ok(Found::Loaded(d));
     }
-    if name.contains(&b'/') {
-        return try_path(st, name).unwrap_or_else(|| Err(msg(&[name, b": cannot open shared object file: No such file or directory"])));
-    }
-    let secure = crate::start::is_secure();
-    let main = dso(st.main);
-    let mut buf = alloc::vec![0u8; 4096];
-    let mut attempt = |dirs: &[u8], origin: &[u8]| -> Option<Result<Found, Msg>> {
-        for dir in dirs.split(|&c| c == b':') {
-            let n = build(&mut buf, dir, name, origin, secure)?;
-            if let Some(r) = try_path(st, &buf[..n]) {
-                return Some(r);
-            }
-        }
-        None
+    let order = SearchOrder {
+        requester: req.map(obj),
+        main: obj(dso(st.main)),
+        library_path: st.settings.library_path,
+        ldso_dir: &st.ldso_dir,
     };
-    let rpath_of = |d: &Dso| if d.dy.runpath.is_none() { d.dy.rpath.and_then(|o| d.dynstr(o)) } else { None };
-    if let Some(r) = req {
-        if let Some(p) = rpath_of(r) {
-            if let Some(res) = attempt(p, r.path_bytes()) {
-                return res;
-            }
-        }
-    }
-    if let Some(p) = rpath_of(main) {
-        if let Some(res) = attempt(p, main.path_bytes()) {
-            return res;
-        }
-    }
-    if !st.settings.library_path.is_empty() {
-        if let Some(res) = attempt(st.settings.library_path, main.path_bytes()) {
-            return res;
-        }
-    }
-    if let Some(r) = req {
-        if let Some(p) = r.dy.runpath.and_then(|o| r.dynstr(o)) {
-            if let Some(res) = attempt(p, r.path_bytes()) {
-                return res;
-            }
-        }
-    }
-    if let Some(res) = attempt(&st.ldso_dir, b"") {
-        return res;
-    }
-    if let Some(res) = attempt(b"/lib:/usr/lib", b"") {
+    // PATH_MAX; on the stack so the search allocates nothing.
+    let mut buf = [0u8; 4096];
+    if let Some(res) = order.find(name, crate::start::is_secure(), &mut buf, |path| try_path(st, path)) {
         return res;
     }
     let mut m = msg(&[name, b": cannot open shared object file: No such file or directory"]);
-    if let Some(r) = req {
+    if let Some(r) = req.filter(|_| !name.contains(&b'/')) {
         m.s(" (needed by ").push(r.path_bytes()).s(")");
     }
     Err(m)

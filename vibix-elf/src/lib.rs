@@ -1,11 +1,13 @@
 //! no_std, no-alloc ELF64 definitions shared by ld-vibix, the kernel and vibix-readelf:
 //! `repr(C)` types, constants with name lookups, the GNU/SysV hash functions, and a
-//! bounds-checked symbol lookup over one object's tables.
+//! bounds-checked symbol lookup over one object's tables, and ld-vibix's library
+//! search order (`search`).
 #![no_std]
 
 mod consts;
 mod hash;
 pub(crate) mod lookup;
+pub mod search;
 mod types;
 mod version;
 

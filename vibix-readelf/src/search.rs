@@ -1,13 +1,13 @@
 //! Which files ld-vibix would load for a program, in its order: the program,
-//! LD_PRELOAD, then DT_NEEDED breadth-first, each found by ld-vibix's search
-//! (glibc soname aliases, already-loaded objects, DT_RPATH of the requester and
-//! of the program (only without DT_RUNPATH), LD_LIBRARY_PATH, DT_RUNPATH,
-//! ld-vibix's own directory, /lib:/usr/lib), and ld-vibix itself last unless needed.
-//! Mirrors ld-vibix/src/search.rs and start.rs `load_initial`; keep them in step.
+//! LD_PRELOAD, then DT_NEEDED breadth-first, and ld-vibix itself last unless needed.
+//! Each is found as ld-vibix finds it: glibc soname aliases, already-loaded
+//! objects, then vibix-elf's `SearchOrder` (the code ld-vibix/src/search.rs uses).
+//! The scope walk mirrors ld-vibix/src/start.rs `load_initial`; keep them in step.
 
 use crate::dynobj::DynObj;
 use std::os::unix::fs::MetadataExt;
-use vibix_abi::{LDSO_SONAME, SONAME_ALIASES};
+use vibix_abi::LDSO_SONAME;
+use vibix_elf::search::{alias_str as alias, dirname, SearchObj, SearchOrder};
 
 /// Where the files came from and in which order they are searched for symbols.
 pub struct LoadPlan {
@@ -27,29 +27,6 @@ pub struct Env {
     pub ldso_path: String,
 }
 
-pub fn alias(name: &str) -> &str {
-    SONAME_ALIASES.iter().find(|(from, _)| *from == name).map_or(name, |(_, to)| to)
-}
-
-fn dirname(p: &str) -> &str {
-    match p.rfind('/') {
-        Some(0) => "/",
-        Some(i) => &p[..i],
-        None => ".",
-    }
-}
-
-/// `dir` with $ORIGIN/$LIB expanded, joined to `name` as ld-vibix's `build` does.
-fn build(dir: &str, name: &str, origin_of: &str) -> String {
-    let o = dirname(origin_of);
-    let d = dir.replace("${ORIGIN}", o).replace("$ORIGIN", o).replace("${LIB}", "lib").replace("$LIB", "lib");
-    if d.is_empty() {
-        name.to_string()
-    } else {
-        format!("{d}/{name}")
-    }
-}
-
 fn file_id(path: &str) -> Option<(u64, u64)> {
     std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| (m.dev(), m.ino()))
 }
@@ -62,6 +39,10 @@ struct Loaded {
     needed: Vec<String>,
     rpath: Option<String>,
     runpath: Option<String>,
+}
+
+fn obj(o: &Loaded) -> SearchObj<'_> {
+    SearchObj { path: o.path.as_bytes(), rpath: o.rpath.as_deref().map(str::as_bytes), runpath: o.runpath.as_deref().map(str::as_bytes) }
 }
 
 fn load(path: &str, how: &str) -> Result<Loaded, String> {
@@ -107,39 +88,18 @@ pub fn plan(prog: &str, env: &Env) -> LoadPlan {
         if let Some(i) = objs.iter().position(|o| o.soname.as_deref() == Some(name) || o.path == name) {
             return Some(i);
         }
-        let mut candidates: Vec<String> = Vec::new();
-        if name.contains('/') {
-            candidates.push(name.to_string());
-        } else {
-            let main = &objs[0];
-            let rpath_of = |o: &Loaded| if o.runpath.is_none() { o.rpath.clone() } else { None };
-            let mut dirs: Vec<(String, String)> = Vec::new();
-            if let Some(r) = req {
-                if let Some(p) = rpath_of(&objs[r]) {
-                    dirs.push((p, objs[r].path.clone()));
-                }
-            }
-            if let Some(p) = rpath_of(main) {
-                dirs.push((p, main.path.clone()));
-            }
-            if let Some(p) = env.library_path.as_ref().filter(|p| !p.is_empty()) {
-                dirs.push((p.clone(), main.path.clone()));
-            }
-            if let Some(r) = req {
-                if let Some(p) = objs[r].runpath.clone() {
-                    dirs.push((p, objs[r].path.clone()));
-                }
-            }
-            dirs.push((dirname(&env.ldso_path).to_string(), String::new()));
-            dirs.push(("/lib:/usr/lib".into(), String::new()));
-            for (list, origin) in dirs {
-                for d in list.split(':') {
-                    candidates.push(build(d, name, &origin));
-                }
-            }
-        }
-        for c in candidates {
-            let Some(id) = file_id(&c) else { continue };
+        let order = SearchOrder {
+            requester: req.map(|r| obj(&objs[r])),
+            main: obj(&objs[0]),
+            library_path: env.library_path.as_deref().unwrap_or("").as_bytes(),
+            ldso_dir: dirname(env.ldso_path.as_bytes()),
+        };
+        let mut buf = [0u8; 4096];
+        let found = order.find(name.as_bytes(), false, &mut buf, |p| {
+            let p = String::from_utf8_lossy(p).into_owned();
+            file_id(&p).map(|id| (p, id))
+        });
+        if let Some((c, id)) = found {
             if let Some(i) = objs.iter().position(|o| o.id == id && id != (0, 0)) {
                 return Some(i);
             }

@@ -42,9 +42,9 @@ fn names_match_binutils() {
 
 #[test]
 fn soname_aliases_follow_vibix_abi() {
-    assert_eq!(crate::search::alias("libc.so.6"), vibix_abi::LIBC_SONAME);
-    assert_eq!(crate::search::alias("ld-linux-x86-64.so.2"), vibix_abi::LDSO_SONAME);
-    assert_eq!(crate::search::alias("libfoo.so"), "libfoo.so");
+    assert_eq!(vibix_elf::search::alias_str("libc.so.6"), vibix_abi::LIBC_SONAME);
+    assert_eq!(vibix_elf::search::alias_str("ld-linux-x86-64.so.2"), vibix_abi::LDSO_SONAME);
+    assert_eq!(vibix_elf::search::alias_str("libfoo.so"), "libfoo.so");
 }
 
 #[test]
