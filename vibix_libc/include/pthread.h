@@ -94,6 +94,12 @@ int pthread_spin_lock(pthread_spinlock_t *);
 int pthread_spin_trylock(pthread_spinlock_t *);
 int pthread_spin_unlock(pthread_spinlock_t *);
 
+int pthread_barrierattr_init(pthread_barrierattr_t *);
+int pthread_barrierattr_destroy(pthread_barrierattr_t *);
+int pthread_barrier_init(pthread_barrier_t *__restrict, const pthread_barrierattr_t *__restrict, unsigned);
+int pthread_barrier_destroy(pthread_barrier_t *);
+int pthread_barrier_wait(pthread_barrier_t *);
+
 int pthread_key_create(pthread_key_t *, void (*)(void *));
 int pthread_key_delete(pthread_key_t);
 void *pthread_getspecific(pthread_key_t);
@@ -103,5 +109,6 @@ int pthread_setspecific(pthread_key_t, const void *);
 #define pthread_cleanup_push(f, a) do { void (*__vibix_cf)(void *) = (f); void *__vibix_ca = (a);
 #define pthread_cleanup_pop(e) if (e) __vibix_cf(__vibix_ca); } while (0)
 
+int pthread_atfork(void (*)(void), void (*)(void), void (*)(void));
 __END_DECLS
 #endif

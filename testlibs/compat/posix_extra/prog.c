@@ -7,6 +7,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <sched.h>
 #include <spawn.h>
@@ -98,8 +99,28 @@ static void lookup(const char *host, const char *serv, int family, int socktype,
     freeaddrinfo(res);
 }
 
+static void prep1(void) { printf("prepare 1\n"); }
+static void prep2(void) { printf("prepare 2\n"); }
+static void par1(void) { printf("parent 1\n"); }
+static void par2(void) { printf("parent 2\n"); }
+static int child_order;
+static void chi1(void) { child_order = child_order * 10 + 1; }
+static void chi2(void) { child_order = child_order * 10 + 2; }
+
+static void atfork(void) {
+    pthread_atfork(prep1, par1, chi1);
+    pthread_atfork(prep2, par2, chi2);
+    pthread_atfork(NULL, NULL, NULL);
+    pid_t c = fork();
+    if (c == 0) _exit(child_order); /* 12: oldest first */
+    int st;
+    waitpid(c, &st, 0);
+    printf("child handlers ran in order %d\n", WEXITSTATUS(st));
+}
+
 int main(void) {
     setvbuf(stdout, NULL, _IONBF, 0);
+    atfork();
     sockets();
     lookup("127.0.0.1", "80", AF_UNSPEC, SOCK_STREAM, 0);
     lookup("127.0.0.1", NULL, AF_INET, 0, 0);

@@ -9,8 +9,9 @@
 //!
 //! Also here, until the libc engineer moves them under header/: the POSIX
 //! families std references that issue 4 did not need — sockets, `getaddrinfo`,
-//! `getpwuid_r`, `posix_spawn`, and a few single calls (posix.rs).
+//! `getpwuid_r`, `posix_spawn`, `pthread_atfork`, and a few single calls (posix.rs).
 
+pub(crate) mod atfork;
 mod files;
 mod largefile;
 mod misc;

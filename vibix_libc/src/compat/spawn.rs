@@ -14,7 +14,6 @@ extern "C" {
     fn realloc(p: *mut c_void, n: usize) -> *mut c_void;
     fn free(p: *mut c_void);
     fn strdup(s: *const c_char) -> *mut c_char;
-    fn fork() -> c_int;
     fn execve(path: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> c_int;
     fn execvpe(file: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> c_int;
     fn _exit(status: c_int) -> !;
@@ -326,7 +325,8 @@ unsafe fn spawn(pid: *mut c_int, path: *const c_char, search: bool, fa: *const F
         if pipe2(p.as_mut_ptr(), O_CLOEXEC) != 0 {
             return errno();
         }
-        let c = fork();
+        // No pthread_atfork handlers (as glibc's posix_spawn).
+        let c = crate::header::unistd::process::fork_with(false);
         if c < 0 {
             let e = errno();
             close(p[0]);

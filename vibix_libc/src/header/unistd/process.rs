@@ -67,6 +67,15 @@ pub extern "C" fn umask(m: c_uint) -> c_uint {
 /// consistent; the child forgets its cached thread id.
 #[unsafe(no_mangle)]
 pub extern "C" fn fork() -> c_int {
+    fork_with(true)
+}
+
+/// `fork` with or without the `pthread_atfork` handlers (posix_spawn runs
+/// none, as glibc's does).
+pub(crate) fn fork_with(atfork: bool) -> c_int {
+    if atfork {
+        crate::compat::atfork::before_fork();
+    }
     crate::header::stdlib::malloc::before_fork();
     // SAFETY: we hold the allocator lock; other locks are the program's concern (POSIX).
     let r = unsafe { crate::rt::kernel_fork() };
@@ -78,14 +87,23 @@ pub extern "C" fn fork() -> c_int {
                 let t = crate::thread::area::current();
                 (*t).tid.store(0, core::sync::atomic::Ordering::Relaxed);
             }
+            if atfork {
+                crate::compat::atfork::after_fork(true);
+            }
             0
         }
         Ok(crate::rt::Fork::ParentOf(p)) => {
             crate::header::stdlib::malloc::after_fork_parent();
+            if atfork {
+                crate::compat::atfork::after_fork(false);
+            }
             p.as_raw_nonzero().get()
         }
         Err(e) => {
             crate::header::stdlib::malloc::after_fork_parent();
+            if atfork {
+                crate::compat::atfork::after_fork(false);
+            }
             fail(e, -1)
         }
     }
