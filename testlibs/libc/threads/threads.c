@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <unistd.h>
+#include <semaphore.h>
 
 #define NT 8
 #define ITER 20000
@@ -66,6 +67,31 @@ static void *worker(void *arg)
 static void *detached(void *arg)
 {
     __atomic_fetch_add((long *)arg, 1, __ATOMIC_SEQ_CST);
+    return NULL;
+}
+
+static pthread_barrier_t bar;
+static long serial_count;
+static sem_t items, slots;
+static int ring[4], rhead, rtail;
+
+static void *at_barrier(void *arg)
+{
+    (void)arg;
+    for (int round = 0; round < 3; round++)
+        if (pthread_barrier_wait(&bar) == PTHREAD_BARRIER_SERIAL_THREAD)
+            __atomic_fetch_add(&serial_count, 1, __ATOMIC_SEQ_CST);
+    return NULL;
+}
+
+static void *producer(void *arg)
+{
+    (void)arg;
+    for (int i = 1; i <= 1000; i++) {
+        sem_wait(&slots);
+        ring[rhead++ % 4] = i;
+        sem_post(&items);
+    }
     return NULL;
 }
 
@@ -152,5 +178,28 @@ int main(void)
     void *sr;
     pthread_join(sl, &sr);
     printf("joined running thread: %ld\n", (long)sr);
+
+    pthread_barrier_init(&bar, NULL, 4);
+    pthread_t bt[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&bt[i], NULL, at_barrier, NULL);
+    for (int i = 0; i < 4; i++)
+        pthread_join(bt[i], NULL);
+    printf("barrier serial threads: %ld\n", serial_count);
+
+    sem_init(&items, 0, 0);
+    sem_init(&slots, 0, 4);
+    pthread_t prod;
+    pthread_create(&prod, NULL, producer, NULL);
+    long total = 0;
+    for (int i = 0; i < 1000; i++) {
+        sem_wait(&items);
+        total += ring[rtail++ % 4];
+        sem_post(&slots);
+    }
+    pthread_join(prod, NULL);
+    int sv;
+    sem_getvalue(&slots, &sv);
+    printf("semaphore total: %ld slots=%d trywait=%d\n", total, sv, sem_trywait(&items));
     return 0;
 }

@@ -7,3 +7,4 @@ pub mod keys;
 pub mod mutex;
 pub mod cond;
 pub mod rwlock;
+pub mod sem;
