@@ -30,6 +30,12 @@ pub fn dirname(path: &[u8]) -> &[u8] {
     }
 }
 
+/// The names in an LD_PRELOAD list (separated by colons or spaces), in load
+/// order: they come right after the program in the global scope.
+pub fn preload_names(list: &[u8]) -> impl Iterator<Item = &[u8]> {
+    list.split(|&c| c == b':' || c == b' ').filter(|n| !n.is_empty())
+}
+
 /// Why a search directory entry yields no path (the entry is skipped).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExpandError {

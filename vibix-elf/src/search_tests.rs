@@ -21,6 +21,13 @@ fn aliases() {
 }
 
 #[test]
+fn preload_lists() {
+    let v: Vec<&[u8]> = preload_names(b" liba.so:/x/libb.so  libc.so::").collect();
+    assert_eq!(v, [&b"liba.so"[..], b"/x/libb.so", b"libc.so"]);
+    assert_eq!(preload_names(b"").count(), 0);
+}
+
+#[test]
 fn dirnames() {
     assert_eq!(dirname(b"/a/b/c.so"), b"/a/b");
     assert_eq!(dirname(b"/c.so"), b"/");

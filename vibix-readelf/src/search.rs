@@ -7,7 +7,7 @@
 use crate::dynobj::DynObj;
 use std::os::unix::fs::MetadataExt;
 use vibix_abi::LDSO_SONAME;
-use vibix_elf::search::{alias_str as alias, dirname, SearchObj, SearchOrder};
+use vibix_elf::search::{alias_str as alias, dirname, preload_names, SearchObj, SearchOrder};
 
 /// Where the files came from and in which order they are searched for symbols.
 pub struct LoadPlan {
@@ -121,8 +121,8 @@ pub fn plan(prog: &str, env: &Env) -> LoadPlan {
         None
     };
     if let Some(pre) = &env.preload {
-        for name in pre.split([':', ' ']).filter(|n| !n.is_empty()) {
-            resolve(&mut objs, &mut how, name, None, &mut plan);
+        for name in preload_names(pre.as_bytes()) {
+            resolve(&mut objs, &mut how, &String::from_utf8_lossy(name), None, &mut plan);
         }
     }
     let mut i = 0;
