@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <sys/mman.h>
 #include <getopt.h>
+#include <sys/select.h>
 
 static volatile sig_atomic_t got;
 static void on_usr1(int sig) { got = sig; }
@@ -136,5 +137,18 @@ int main(int argc, char **argv)
     printf("mmap: %d ", last);
     printf("munmap: %d\n", munmap(m, 8192));
     printf("sysconf pagesize: %ld\n", sysconf(_SC_PAGESIZE));
+    int sp[2];
+    pipe(sp);
+    fd_set rs;
+    FD_ZERO(&rs);
+    FD_SET(sp[0], &rs);
+    struct timeval tv = { 0, 1000 };
+    printf("select empty: %d\n", select(sp[0] + 1, &rs, NULL, NULL, &tv));
+    write(sp[1], "x", 1);
+    FD_ZERO(&rs);
+    FD_SET(sp[0], &rs);
+    tv.tv_usec = 1000;
+    int sr = select(sp[0] + 1, &rs, NULL, NULL, &tv);
+    printf("select ready: %d isset=%d\n", sr, FD_ISSET(sp[0], &rs));
     return 0;
 }

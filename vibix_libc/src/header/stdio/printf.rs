@@ -103,11 +103,35 @@ impl Sink for GrowSink {
     }
 }
 
-/// Writes straight to a file descriptor (dprintf), in chunks.
-struct FdSink(c_int);
+/// Writes to a file descriptor (dprintf) through a stack buffer, so short
+/// output reaches the file in one write(2), as with glibc.
+struct FdSink {
+    fd: c_int,
+    buf: [u8; 1024],
+    len: usize,
+    ok: bool,
+}
+impl FdSink {
+    fn flush(&mut self) -> bool {
+        if self.len > 0 {
+            self.ok &= crate::header::unistd::write_all(self.fd, &self.buf[..self.len]);
+            self.len = 0;
+        }
+        self.ok
+    }
+}
 impl Sink for FdSink {
     fn put(&mut self, b: &[u8]) -> bool {
-        crate::header::unistd::write_all(self.0, b)
+        if self.len + b.len() > self.buf.len() && !self.flush() {
+            return false;
+        }
+        if b.len() > self.buf.len() {
+            self.ok &= crate::header::unistd::write_all(self.fd, b);
+            return self.ok;
+        }
+        self.buf[self.len..self.len + b.len()].copy_from_slice(b);
+        self.len += b.len();
+        true
     }
 }
 
@@ -184,11 +208,10 @@ pub unsafe extern "C" fn vasprintf(out: *mut *mut c_char, fmt: *const c_char, ap
 /// POSIX `vdprintf`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vdprintf(fd: c_int, fmt: *const c_char, ap: VaPtr) -> c_int {
-    // Buffer through a small stack FILE-less sink: format once into chunks.
-    let mut sink = FdSink(fd);
+    let mut sink = FdSink { fd, buf: [0; 1024], len: 0, ok: true };
     // SAFETY: fmt is a C string; ap a live va_list.
     let (n, failed) = format(unsafe { fmt_slice(fmt) }, &mut VaArgs(VaList(ap)), &mut sink);
-    if failed { -1 } else { n as c_int }
+    if failed || !sink.flush() { -1 } else { n as c_int }
 }
 
 // Fortified (_FORTIFY_SOURCE) entry points glibc-built programs import.

@@ -144,3 +144,34 @@ pub unsafe extern "C" fn getentropy(buf: *mut c_void, n: usize) -> c_int {
     }
     0
 }
+
+/// The fd_set words select() looks at (FD_SETSIZE = 1024 bits).
+unsafe fn fdset<'a>(p: *mut u64, nfds: c_int) -> Option<&'a mut [rustix::event::FdSetElement]> {
+    if p.is_null() {
+        return None;
+    }
+    let words = (nfds.clamp(0, 1024) as usize).div_ceil(64);
+    // SAFETY: FdSetElement is a transparent u64 on Linux; the caller's fd_set
+    // holds 16 words and we use at most the first `words`.
+    Some(unsafe { core::slice::from_raw_parts_mut(p as *mut rustix::event::FdSetElement, words) })
+}
+
+/// POSIX `select` (the timeout is not updated with the time left).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn select(nfds: c_int, r: *mut u64, w: *mut u64, e: *mut u64, tv: *const [i64; 2]) -> c_int {
+    let ts;
+    let t = if tv.is_null() {
+        None
+    } else {
+        // SAFETY: tv points at a struct timeval.
+        let [s, us] = unsafe { *tv };
+        if s < 0 || !(0..1_000_000).contains(&us) {
+            set_errno(22);
+            return -1;
+        }
+        ts = rustix::time::Timespec { tv_sec: s, tv_nsec: us * 1000 };
+        Some(&ts)
+    };
+    // SAFETY: the sets are NULL or fd_sets (see fdset); select only changes their bits.
+    cret(unsafe { rustix::event::select(nfds, fdset(r, nfds), fdset(w, nfds), fdset(e, nfds), t) }, |n| n)
+}
