@@ -31,6 +31,9 @@ extern "C" {
 }
 
 static THREADED: AtomicBool = AtomicBool::new(false);
+/// Threads alive (the main thread included): the last one to call
+/// pthread_exit ends the process with exit(0), as POSIX says.
+static LIVE: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(1);
 
 /// True once a second thread has ever been started (locks are skipped before).
 #[inline]
@@ -263,6 +266,7 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
         (*tp).detach = AtomicI32::new(if detach != 0 { DETACHED } else { JOINABLE });
     }
     THREADED.store(true, Ordering::SeqCst);
+    LIVE.fetch_add(1, Ordering::AcqRel);
     // The main thread's tid is needed for recursive locks from now on.
     super::area::tid();
     const FLAGS: usize = 0x100 | 0x200 | 0x400 | 0x800 | 0x10000 | 0x40000 | 0x80000 | 0x100000 | 0x200000;
@@ -274,6 +278,7 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
         clone_thread(FLAGS, top, tidp, tidp, tp)
     };
     if r < 0 {
+        LIVE.fetch_sub(1, Ordering::AcqRel);
         // SAFETY: the thread never started; free its memory.
         unsafe {
             __vibix_thread_exit(tp);
@@ -291,6 +296,10 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
 pub extern "C" fn pthread_exit(ret: *mut c_void) -> ! {
     let t = current();
     super::keys::run_destructors();
+    if LIVE.fetch_sub(1, Ordering::AcqRel) == 1 {
+        // The last thread: the process ends as if by exit(0) (atexit, stdio flush).
+        crate::header::stdlib::exit::exit(0);
+    }
     // SAFETY: our own thread area.
     unsafe {
         (*t).result = ret;
