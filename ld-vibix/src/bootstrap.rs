@@ -69,6 +69,17 @@ pub unsafe fn apply_relr(base: usize, table: *const usize, size: usize) {
         } else {
             let mut bits = e >> 1;
             let mut w = at;
+            if bits == (1usize << 63) - 1 {
+                // Dense pointer tables: all 63 words, no bit tests.
+                let mut k = 0;
+                while k < 63 {
+                    let x = w.wrapping_add(k * 8);
+                    // SAFETY: every word of this bitmap is a relocation target.
+                    unsafe { *(x as *mut usize) = (*(x as *const usize)).wrapping_add(base) };
+                    k += 1;
+                }
+                bits = 0;
+            }
             while bits != 0 {
                 // Skip straight to the next set bit (tzcnt is inline, not a call).
                 let tz = bits.trailing_zeros() as usize;
