@@ -35,4 +35,6 @@ compare_with_glibc() {
     fi
     diff -u "$OUT/glibc.out" "$OUT/vibix.out" >&2 || fail "$name: stdout differs from the glibc build"
     [ -s "$OUT/glibc.out" ] || fail "$name: the reference run printed nothing"
+    # For `cargo xtask kernel test` (no-op unless VIBIX_QEMU_CASES is set): run it again on vibix.
+    (cd "$OUT/vibix" && vibix_qemu_record "$gs" "$OUT/glibc.out" env -i PATH=/usr/bin:/bin HOME=/nonexistent TZ=UTC LC_ALL=C VIBIX_TEST=1 "$OUT/$name.vibix" "$@")
 }

@@ -88,6 +88,10 @@ fn test() -> Result<(), String> {
     rd.file("bin/preempt", &read(&preempt)?, 0o755);
     rd.file("etc/expected/preempt", &read(&src.join("preempt.expected"))?, 0o644);
     manifest.push_str("kernel/preempt\t0\t/etc/expected/preempt\t/\t-\t/bin/preempt\n");
+    let mremap = build_static(&src.join("mremap.c"), &stage.join("mremap"), false)?;
+    rd.file("bin/mremap", &read(&mremap)?, 0o755);
+    rd.file("etc/expected/mremap", &read(&src.join("mremap.expected"))?, 0o644);
+    manifest.push_str("kernel/mremap\t0\t/etc/expected/mremap\t/\t-\t/bin/mremap\n");
 
     // 2. malformed ELF files are refused with an errno, and the kernel keeps running.
     for (name, bytes, errno) in malformed(&read(&hello)?)? {

@@ -121,6 +121,29 @@ impl AddressSpace {
         }
     }
 
+    /// Moves the frames of `[src, src+len)` to `[dst, dst+len)` (mremap); the
+    /// caller has made the destination a region and unmaps the source after.
+    pub fn move_pages(&mut self, src: u64, dst: u64, len: u64) -> Result<(), Errno> {
+        let mut off = 0;
+        while off < len {
+            if let Some(from) = paging::walk(self.pml4, src + off, false) {
+                // SAFETY: a slot in this address space's own tables.
+                let v = unsafe { *from };
+                if v & (P | KEPT) != 0 {
+                    let to = paging::walk(self.pml4, dst + off, true).ok_or(ENOMEM)?;
+                    // SAFETY: both slots are in our tables; the frame changes owner, not count.
+                    unsafe {
+                        *to = v;
+                        *from = 0;
+                    }
+                    cpu::invlpg(src + off);
+                }
+            }
+            off += PAGE;
+        }
+        Ok(())
+    }
+
     /// Names the regions inside `[start, end)` after the file they map.
     pub fn set_name(&mut self, start: u64, end: u64, name: &Rc<String>) {
         for v in self.vmas.iter_mut().filter(|v| v.start >= start && v.end <= end) {

@@ -134,6 +134,47 @@ pub fn brk(addr: u64) -> SysResult {
     Ok(addr as i64)
 }
 
+const MREMAP_MAYMOVE: u32 = 1;
+
+/// mremap: shrink in place, grow in place when the pages after are free, or
+/// (MREMAP_MAYMOVE) move the frames to a new range. One region at a time.
+pub fn mremap(old: u64, old_len: u64, new_len: u64, flags: u32) -> SysResult {
+    if flags & !MREMAP_MAYMOVE != 0 {
+        return Err(EINVAL); // MREMAP_FIXED / DONTUNMAP are not supported
+    }
+    let (s, e) = range(old, old_len)?;
+    let new_size = page_up(new_len).filter(|&l| l > 0 && l <= USER_TOP).ok_or(EINVAL)?;
+    let asp = aspace()?;
+    let v = asp.vma_at(s).ok_or(EFAULT)?.clone();
+    if v.end < e {
+        return Err(EFAULT);
+    }
+    if new_size <= e - s {
+        asp.unmap(s + new_size, e);
+        return Ok(s as i64);
+    }
+    let grow_end = s.checked_add(new_size).ok_or(ENOMEM)?;
+    let name_it = |asp: &mut AddressSpace, a: u64, b: u64| {
+        if let Some(n) = &v.name {
+            asp.set_name(a, b, n);
+        }
+    };
+    if asp.is_free(e, grow_end) {
+        asp.add_vma(e, grow_end, v.prot);
+        name_it(asp, e, grow_end);
+        return Ok(s as i64);
+    }
+    if flags & MREMAP_MAYMOVE == 0 {
+        return Err(ENOMEM);
+    }
+    let dst = asp.find_free(new_size).ok_or(ENOMEM)?;
+    asp.add_vma(dst, dst + new_size, v.prot);
+    name_it(asp, dst, dst + new_size);
+    asp.move_pages(s, dst, e - s)?;
+    asp.unmap(s, e);
+    Ok(dst as i64)
+}
+
 const MADV_DONTNEED: u64 = 4;
 
 pub fn madvise(addr: u64, len: u64, advice: u64) -> SysResult {

@@ -54,6 +54,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
             crate::proc::yield_now();
             Ok(0)
         }
+        25 => mem::mremap(a[0], a[1], a[2], a[3] as u32),
         28 => mem::madvise(a[0], a[1], a[2]),
         32 => fs::dup(a[0] as i64),
         33 => fs::dup3(a[0] as i64, a[1] as i64, 0, true),
