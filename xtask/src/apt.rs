@@ -10,9 +10,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Packages `cargo xtask test` makes sure of: the C toolchain vibix-cc drives,
 /// binutils' readelf for cross-checks, gdb and valgrind (loader tests, bench),
 /// musl-tools (reference loader for bench), QEMU (kernel tests), python3
-/// (ELF patching in loader tests).
+/// (ELF patching in loader tests), strace (system-call counts in bench).
 pub const TEST_PACKAGES: &[&str] =
-    &["gcc", "binutils", "gdb", "valgrind", "musl-tools", "qemu-system-x86", "python3"];
+    &["gcc", "binutils", "gdb", "valgrind", "musl-tools", "qemu-system-x86", "python3", "strace"];
 
 static UPDATED: AtomicBool = AtomicBool::new(false);
 
