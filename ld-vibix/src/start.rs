@@ -36,13 +36,6 @@ pub struct Entry {
 
 const USAGE: &str = "usage: ld-vibix.so.1 [--list] [--library-path PATH] [--preload LIBS] PROGRAM [ARGS...]";
 
-fn dirname(p: &[u8]) -> &[u8] {
-    match p.iter().rposition(|&c| c == b'/') {
-        Some(0) => b"/",
-        Some(i) => &p[..i],
-        None => b".",
-    }
-}
 
 /// Stage 2 entry, called from `_vibix_start` with the original stack pointer.
 ///
@@ -122,7 +115,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
             main,
             ldso,
             settings,
-            ldso_dir: Vec::from(dirname(ldso_path)),
+            ldso_dir: Vec::from(vibix_elf::search::dirname(ldso_path)),
             init_order: Vec::new(),
             argc: stack.argc,
             argv: stack.argv as usize,
@@ -212,7 +205,7 @@ pub fn adopt(s: &mut State, f: Found, global: bool) -> (*mut Dso, bool) {
 /// LD_PRELOAD objects, then DT_NEEDED of every object breadth-first.
 fn load_initial(s: &mut State) -> Result<(), Msg> {
     let pre = s.settings.preload;
-    for name in pre.split(|&c| c == b':' || c == b' ').filter(|n| !n.is_empty()) {
+    for name in vibix_elf::search::preload_names(pre) {
         let f = search(s, name, None)?;
         adopt(s, f, true);
     }
