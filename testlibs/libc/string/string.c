@@ -5,6 +5,8 @@
 #include <strings.h>
 #include <stdlib.h>
 #include <ctype.h>
+#include <wchar.h>
+#include <wctype.h>
 
 static int sign(int x) { return (x > 0) - (x < 0); }
 
@@ -68,5 +70,15 @@ int main(void)
     printf("%s\n", strerror(9999));
     char eb[64];
     printf("%s\n", strerror_r(22, eb, sizeof eb));
+    wchar_t w[32];
+    const char *mb = "Wide chars!";
+    mbstate_t st = { 0 };
+    size_t wn = mbsrtowcs(w, &mb, 32, &st);
+    printf("wide: %zu %zu %d %d %d\n", wn, wcslen(w), wcscmp(w, L"Wide chars!"), wcsncmp(w, L"Wider", 3) == 0,
+        wcschr(w, L'c') - w);
+    char back[32];
+    const wchar_t *wp = w;
+    printf("back: %zu %s %d %d %c%c\n", wcsrtombs(back, &wp, 32, &st), back, iswalpha(L'x') != 0,
+        iswdigit(L'x') != 0, (char)towupper(L'q'), (char)towlower(L'Q'));
     return 0;
 }

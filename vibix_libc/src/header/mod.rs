@@ -14,3 +14,4 @@ pub mod string;
 pub mod sys;
 pub mod time;
 pub mod unistd;
+pub mod wchar;
