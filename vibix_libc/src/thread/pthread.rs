@@ -425,7 +425,7 @@ pub unsafe extern "C" fn pthread_once(once: *mut AtomicU32, f: extern "C" fn()) 
 
 /// Cancellation is not supported (docs/unsupported.md); these keep the API.
 #[unsafe(no_mangle)]
-pub extern "C" fn pthread_setcancelstate(_s: c_int, old: *mut c_int) -> c_int {
+pub unsafe extern "C" fn pthread_setcancelstate(_s: c_int, old: *mut c_int) -> c_int {
     if !old.is_null() {
         // SAFETY: old writable.
         unsafe { *old = 0 };
@@ -433,7 +433,7 @@ pub extern "C" fn pthread_setcancelstate(_s: c_int, old: *mut c_int) -> c_int {
     0
 }
 #[unsafe(no_mangle)]
-pub extern "C" fn pthread_setcanceltype(_t: c_int, old: *mut c_int) -> c_int {
+pub unsafe extern "C" fn pthread_setcanceltype(_t: c_int, old: *mut c_int) -> c_int {
     if !old.is_null() {
         // SAFETY: old writable.
         unsafe { *old = 0 };

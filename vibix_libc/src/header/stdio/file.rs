@@ -125,7 +125,8 @@ pub fn std_files() -> [*mut File; 3] {
     [&raw mut STDIN_FILE, &raw mut STDOUT_FILE, &raw mut STDERR_FILE]
 }
 
-pub fn link(f: *mut File) {
+/// Puts a fresh stream on the open-stream list.
+pub unsafe fn link(f: *mut File) {
     let _g = LIST_LOCK.guard();
     // SAFETY: list under LIST_LOCK; f is a fresh stream.
     unsafe {
@@ -138,7 +139,8 @@ pub fn link(f: *mut File) {
     }
 }
 
-pub fn unlink(f: *mut File) {
+/// Takes a listed stream off the open-stream list.
+pub unsafe fn unlink(f: *mut File) {
     let _g = LIST_LOCK.guard();
     // SAFETY: list under LIST_LOCK; f is on it.
     unsafe {
@@ -202,6 +204,9 @@ pub fn flush_all_at_exit() {
 pub struct FileLock(*mut File, bool);
 
 impl FileLock {
+    /// `f` must be a live stream (every caller passes one it was given by C
+    /// code or owns); a safe fn so the guard reads like a scope lock.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn new(f: *mut File) -> FileLock {
         if crate::thread::pthread::threaded() {
             // SAFETY: f is a live stream.

@@ -54,7 +54,8 @@ pub fn new_stream(fd: c_int, flags: u32) -> *mut File {
         // SAFETY: f is ours.
         unsafe { (*f).flags |= F_LBF };
     }
-    link(f);
+    // SAFETY: f is a fresh, fully initialised stream.
+    unsafe { link(f) };
     f
 }
 
