@@ -37,6 +37,9 @@ fn gnu_hash_matches_the_definition() {
             assert_eq!(gnu_hash_cstr(&v), Some((reference(name), n)), "len {n}");
             v.truncate(n + 1);
             assert_eq!(gnu_hash_cstr(&v), Some((reference(name), n)));
+            // 0x01 bytes after the NUL (a borrow could mark them as zero too).
+            v.extend_from_slice(&[1; 9]);
+            assert_eq!(gnu_hash_cstr(&v), Some((reference(name), n)));
         }
     }
 }
