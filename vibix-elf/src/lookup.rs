@@ -157,7 +157,7 @@ impl<'a> SymbolTable<'a> {
     }
 
     /// Is symbol `i` a definition of `q` (name, kind, binding, version)?
-    #[inline]
+    #[inline(always)]
     fn check(&self, i: u32, q: &SymQuery) -> Option<&'a Sym> {
         const KINDS: u32 = 1 << STT_NOTYPE | 1 << STT_OBJECT | 1 << STT_FUNC | 1 << STT_COMMON | 1 << STT_TLS | 1 << STT_GNU_IFUNC;
         const BINDS: u32 = 1 << STB_GLOBAL | 1 << STB_WEAK | 1 << STB_GNU_UNIQUE;
@@ -189,7 +189,15 @@ impl<'a> SymbolTable<'a> {
     /// without version definitions (or unversioned definitions) satisfy any version.
     #[inline]
     fn version_ok(&self, i: u32, q: &SymQuery) -> bool {
-        let Some(versym) = self.versym else { return true };
+        match self.versym {
+            None => true,
+            Some(versym) => self.version_ok_slow(versym, i, q),
+        }
+    }
+
+    /// Out of line so that the common unversioned check needs few registers.
+    #[inline(never)]
+    fn version_ok_slow(&self, versym: &[u16], i: u32, q: &SymQuery) -> bool {
         let Some(&vs) = versym.get(i as usize) else { return true };
         let ndx = vs & !VERSYM_HIDDEN;
         match q.version {
