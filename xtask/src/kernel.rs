@@ -353,13 +353,28 @@ fn qemu(kernel: &Path, initrd: &Path, log: &Path) -> Result<(i32, String), Strin
         apt::ensure(&["qemu-system-x86"])?;
     }
     let kvm = std::env::var("VIBIX_QEMU_ACCEL").is_ok_and(|v| v == "kvm")
-        && fs::OpenOptions::new().read(true).write(true).open("/dev/kvm").is_ok();
+        && fs::OpenOptions::new().read(true).write(true).open("/dev/kvm").is_ok()
+        && hardware_virt();
     let r = boot(kernel, initrd, log, kvm)?;
     if kvm && !r.1.contains("vibix: booting") {
         eprintln!("xtask kernel: KVM boot failed (exit {}), retrying with TCG", r.0);
         return boot(kernel, initrd, log, false);
     }
     Ok(r)
+}
+
+/// Whether /dev/kvm is backed by VT-x/AMD-V. Without it (e.g. the `kvm_pvm` module on the
+/// development VMs) KVM emulates every kernel instruction and dies on SSE: see docs/kernel.md.
+fn hardware_virt() -> bool {
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let hw = cpuinfo
+        .lines()
+        .filter(|l| l.starts_with("flags"))
+        .any(|l| l.split_whitespace().any(|f| f == "vmx" || f == "svm"));
+    if !hw {
+        eprintln!("xtask kernel: /dev/kvm has no VT-x/AMD-V behind it (no vmx/svm flag): using TCG");
+    }
+    hw
 }
 
 fn boot(kernel: &Path, initrd: &Path, log: &Path, kvm: bool) -> Result<(i32, String), String> {
