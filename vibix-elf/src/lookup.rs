@@ -36,6 +36,7 @@ impl<'n> SymQuery<'n> {
     }
     /// The query for the NUL-terminated name at offset `off` of `strtab`, hashing
     /// and measuring it in one pass.
+    #[inline]
     pub fn from_strtab(strtab: &'n [u8], off: usize, version: Option<VersionReq<'n>>) -> Option<Self> {
         let tail = strtab.get(off..)?;
         let (gnu, len) = crate::hash::gnu_hash_cstr(tail)?;
@@ -79,6 +80,7 @@ pub(crate) fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
         1..=3 => a.iter().zip(b).all(|(x, y)| x == y),
         // Two overlapping words cover every length up to twice the word size.
         4..=8 => w4(a, 0) == w4(b, 0) && w4(a, n - 4) == w4(b, n - 4),
+        9..=16 => w8(a, 0) == w8(b, 0) && w8(a, n - 8) == w8(b, n - 8),
         _ => {
             let mut i = 0;
             while i + 8 < n {
