@@ -61,6 +61,20 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
             let a = r.r_addend as usize;
             let kind = reloc_kind(r.kind());
             let si = r.sym();
+            // GLOB_DAT/JUMP_SLOT (nearly every symbolic relocation) without the general dispatch.
+            if matches!(kind, RelocKind::GlobDat) {
+                let v = if si == 0 {
+                    0
+                } else {
+                    if cache.0 != si {
+                        cache = (si, resolve(p, si, false).map_err(|u| u.msg())?);
+                    }
+                    cache.1.as_ref().map_or(0, sym_value)
+                };
+                // SAFETY: relocation targets lie in this object's writable segments.
+                unsafe { *at = v };
+                continue;
+            }
             // Consecutive relocations against one symbol (GOT + PLT) share a lookup;
             // COPY looks up differently (skipping the program) and is not cached.
             let def = if si == 0 || matches!(kind, RelocKind::Relative | RelocKind::IRelative | RelocKind::None) {
