@@ -73,6 +73,29 @@ fn starts_with_ci(s: &[u8], pat: &[u8]) -> bool {
     s.len() >= pat.len() && s.iter().zip(pat).all(|(a, b)| lower(*a) == *b)
 }
 
+/// Parses an exponent `<marker>[+-]digits` at `s[i..]` (marker case-insensitive):
+/// its value, clamped to ±2^40, and the index after it; None without digits.
+fn parse_exponent(s: &[u8], i: usize, marker: u8) -> Option<(i64, usize)> {
+    let at = |i: usize| if i < s.len() { s[i] } else { 0 };
+    if lower(at(i)) != marker {
+        return None;
+    }
+    let mut j = i + 1;
+    let eneg = at(j) == b'-';
+    if at(j) == b'-' || at(j) == b'+' {
+        j += 1;
+    }
+    if !at(j).is_ascii_digit() {
+        return None;
+    }
+    let mut e: i64 = 0;
+    while at(j).is_ascii_digit() {
+        e = (e * 10 + (at(j) - b'0') as i64).min(1 << 40);
+        j += 1;
+    }
+    Some((if eneg { -e } else { e }, j))
+}
+
 fn is_space(c: u8) -> bool {
     c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
@@ -157,21 +180,9 @@ pub fn parse(s: &[u8], f: Format) -> Parsed {
     if !any {
         return Parsed { bits: 0, len: 0, range: false };
     }
-    if lower(at(i)) == b'e' {
-        let mut j = i + 1;
-        let eneg = at(j) == b'-';
-        if at(j) == b'-' || at(j) == b'+' {
-            j += 1;
-        }
-        if at(j).is_ascii_digit() {
-            let mut e: i64 = 0;
-            while at(j).is_ascii_digit() {
-                e = (e * 10 + (at(j) - b'0') as i64).min(1 << 40);
-                j += 1;
-            }
-            exp10 += if eneg { -e } else { e };
-            i = j;
-        }
+    if let Some((e, end)) = parse_exponent(s, i, b'e') {
+        exp10 += e;
+        i = end;
     }
     if sticky {
         digits[nd] = 1;
@@ -303,21 +314,9 @@ fn parse_hex(s: &[u8], f: Format) -> Parsed {
             break;
         }
     }
-    if lower(at(i)) == b'p' {
-        let mut j = i + 1;
-        let eneg = at(j) == b'-';
-        if at(j) == b'-' || at(j) == b'+' {
-            j += 1;
-        }
-        if at(j).is_ascii_digit() {
-            let mut e: i64 = 0;
-            while at(j).is_ascii_digit() {
-                e = (e * 10 + (at(j) - b'0') as i64).min(1 << 40);
-                j += 1;
-            }
-            exp2 += if eneg { -e } else { e };
-            i = j;
-        }
+    if let Some((e, end)) = parse_exponent(s, i, b'p') {
+        exp2 += e;
+        i = end;
     }
     if m == 0 {
         return Parsed { bits: 0, len: i, range: false };
