@@ -2,34 +2,13 @@
 //! executable's initializers to libc, as glibc's ld.so does).
 use core::ffi::{c_char, c_int};
 
-const PT_DYNAMIC: u32 = 2;
-const PT_PHDR: u32 = 6;
-const PT_LOAD: u32 = 1;
-const DT_NULL: i64 = 0;
-const DT_INIT: i64 = 12;
-const DT_INIT_ARRAY: i64 = 25;
-const DT_INIT_ARRAYSZ: i64 = 27;
-const AT_PHDR: usize = 3;
-const AT_PHNUM: usize = 5;
-
-#[repr(C)]
-struct Phdr {
-    p_type: u32,
-    p_flags: u32,
-    p_offset: u64,
-    p_vaddr: u64,
-    p_paddr: u64,
-    p_filesz: u64,
-    p_memsz: u64,
-    p_align: u64,
-}
-static_assertions::const_assert_eq!(core::mem::size_of::<Phdr>(), 56);
+use vibix_elf::{Dyn, Phdr, AT_PHDR, AT_PHNUM, DT_INIT, DT_INIT_ARRAY, DT_INIT_ARRAYSZ, DT_NULL, PT_DYNAMIC, PT_LOAD, PT_PHDR};
 
 type InitFn = unsafe extern "C" fn(c_int, *mut *mut c_char, *mut *mut c_char);
 
 /// Runs the executable's initializers with (argc, argv, envp).
 pub unsafe fn run_init(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_char) {
-    let (Some(phdr), Some(phnum)) = (super::aux(AT_PHDR), super::aux(AT_PHNUM)) else { return };
+    let (Some(phdr), Some(phnum)) = (super::aux(AT_PHDR as usize), super::aux(AT_PHNUM as usize)) else { return };
     // SAFETY: AT_PHDR/AT_PHNUM describe the mapped program headers.
     let phdrs = unsafe { core::slice::from_raw_parts(phdr as *const Phdr, phnum) };
     // Load bias: from PT_PHDR, else assume the headers follow the ELF header
@@ -42,13 +21,13 @@ pub unsafe fn run_init(argc: c_int, argv: *mut *mut c_char, envp: *mut *mut c_ch
         },
     };
     let Some(dynp) = phdrs.iter().find(|p| p.p_type == PT_DYNAMIC) else { return };
-    let mut d = bias.wrapping_add(dynp.p_vaddr as usize) as *const [i64; 2];
+    let mut d = bias.wrapping_add(dynp.p_vaddr as usize) as *const Dyn;
     let (mut init, mut arr, mut arrsz) = (0usize, 0usize, 0usize);
     // SAFETY: the dynamic section is mapped and DT_NULL-terminated.
     unsafe {
-        while (*d)[0] != DT_NULL {
-            let v = (*d)[1] as usize;
-            match (*d)[0] {
+        while (*d).d_tag != DT_NULL {
+            let v = (*d).d_val as usize;
+            match (*d).d_tag {
                 DT_INIT => init = v,
                 DT_INIT_ARRAY => arr = v,
                 DT_INIT_ARRAYSZ => arrsz = v,

@@ -19,22 +19,7 @@ use unwinding::custom_eh_frame_finder::{
     set_custom_eh_frame_finder, EhFrameFinder, FrameInfo, FrameInfoKind,
 };
 
-const PT_LOAD: u32 = 1;
-const PT_GNU_EH_FRAME: u32 = 0x6474_e550;
-
-/// `Elf64_Phdr`.
-#[repr(C)]
-struct Phdr {
-    p_type: u32,
-    p_flags: u32,
-    p_offset: u64,
-    p_vaddr: u64,
-    p_paddr: u64,
-    p_filesz: u64,
-    p_memsz: u64,
-    p_align: u64,
-}
-const_assert_eq!(core::mem::size_of::<Phdr>(), 56);
+use vibix_elf::{Phdr, PT_GNU_EH_FRAME, PT_LOAD};
 
 /// The leading, always-present fields of `struct dl_phdr_info` (`<link.h>`);
 /// `dl_iterate_phdr` passes the full size, we never read beyond these.
