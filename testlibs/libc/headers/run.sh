@@ -1,5 +1,6 @@
 #!/bin/bash
-# Every installed header compiles on its own (C99, C11 and C++) with
+# Every installed header compiles on its own (C99, C11, C11 with _GNU_SOURCE,
+# and C++), all with -Wall -Werror, with
 # -nostdinc (vibix-cc): no host glibc header is needed, none leaks in, and no
 # header depends on another being included first.
 source "$TESTLIB"
@@ -9,8 +10,8 @@ headers=$(find . -name '*.h' | sed 's|^\./||' | sort)
 n=0
 for h in $headers; do
     printf '#include <%s>\n#include <%s>\nint vibix_header_probe;\n' "$h" "$h" >"$OUT/t.c"
-    for std in -std=c99 -std=c11; do
-        "$VIBIX_CC" $std -Wall -Werror -Wno-unused -fsyntax-only "$OUT/t.c" 2>"$OUT/err" ||
+    for std in -std=c99 -std=c11 "-std=c11 -D_GNU_SOURCE"; do
+        "$VIBIX_CC" $std -Wall -Werror -fsyntax-only "$OUT/t.c" 2>"$OUT/err" ||
             { cat "$OUT/err" >&2; fail "<$h> does not compile with $std"; }
     done
     cp "$OUT/t.c" "$OUT/t.cc"
