@@ -6,7 +6,7 @@ use crate::arch::{reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
 use crate::loader::{Dso, F_RELOCATED};
 use crate::state::dso;
-use crate::symbol::{resolve, Def};
+use crate::symbol::{resolve, Bind, Def};
 use vibix_elf::*;
 
 fn rela_table(addr: usize, size: usize) -> &'static [Rela] {
@@ -42,7 +42,7 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
     if crate::start::debug_flags() & DBG_RELOC != 0 {
         crate::diag::debug_line(&msg(&[b"relocation processing: ", d.name()]));
     }
-    let mut cache: (u32, Option<Def>) = (0, None);
+    let mut cache: (u32, Option<Def>);
     // Fast path: the linker sorts RELATIVE entries first and counts them.
     let rela = rela_table(d.dy.rela, d.dy.relasz);
     // Like glibc we trust DT_RELACOUNT once its first and last entries check out
@@ -56,6 +56,9 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
         unsafe { *(base.wrapping_add(r.r_offset as usize) as *mut usize) = base.wrapping_add(r.r_addend as usize) };
     }
     for table in [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
+        // The program's GOT and PLT entries for one symbol can bind differently
+        // (canonical PLT addresses), so no lookup is shared across the tables.
+        cache = (0, None);
         for r in table {
             let at = base.wrapping_add(r.r_offset as usize) as *mut usize;
             let a = r.r_addend as usize;
@@ -67,7 +70,8 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                     0
                 } else {
                     if cache.0 != si {
-                        cache = (si, resolve(p, si, false).map_err(|u| u.msg())?);
+                        let bind = if r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
+                        cache = (si, resolve(p, si, bind).map_err(|u| u.msg())?);
                     }
                     cache.1.as_ref().map_or(0, sym_value)
                 };
@@ -82,7 +86,8 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
             } else {
                 let copy = matches!(kind, RelocKind::Copy);
                 if cache.0 != si || copy {
-                    cache = (if copy { 0 } else { si }, resolve(p, si, copy).map_err(|u| u.msg())?);
+                    let bind = if copy { Bind::Copy } else { Bind::Data };
+                    cache = (if copy { 0 } else { si }, resolve(p, si, bind).map_err(|u| u.msg())?);
                 }
                 cache.1
             };

@@ -128,6 +128,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
         die(&e);
     }
     crate::dl::note_initial(s);
+    crate::symbol::note_program(main);
     if settings.list {
         list(s);
         crate::sys_rt::exit_group(0);

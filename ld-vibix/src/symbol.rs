@@ -5,6 +5,9 @@
 use crate::diag::{msg, Msg, DBG_BINDINGS, DBG_SYMBOLS};
 use crate::loader::Dso;
 use crate::state::{dso, st};
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::sync::atomic::{AtomicPtr, Ordering};
 use vibix_elf::*;
 
 /// Where a symbol was found.
@@ -108,11 +111,100 @@ fn trace_binding(d: &Dso, def: &Def, q: &SymQuery) {
     crate::diag::debug_line(&m);
 }
 
+/// Which kind of reference is being bound.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Bind {
+    /// Data or address use: GLOB_DAT, R_X86_64_64, TLS.
+    Data,
+    /// A PLT slot (R_X86_64_JUMP_SLOT).
+    Plt,
+    /// R_X86_64_COPY: looked up skipping the program.
+    Copy,
+}
+
+/// The program's canonical function addresses: undefined `STT_FUNC` symbols
+/// with a non-zero value are its PLT entries, which non-PIC code uses as the
+/// function's address. Every reference except the program's own PLT slots must
+/// bind to them, so `&f` is the same everywhere (as with glibc).
+struct Canon {
+    prog: *mut Dso,
+    /// (GNU hash of the name, symbol index), in symbol order.
+    syms: Vec<(u32, u32)>,
+}
+
+/// Set once at start-up (before other threads exist), never changed; null when
+/// the program has no canonical PLT entries (every PIE).
+static CANON: AtomicPtr<Canon> = AtomicPtr::new(core::ptr::null_mut());
+
+/// Start-up: records the program's canonical PLT symbols.
+pub fn note_program(prog: *mut Dso) {
+    let d = dso(prog);
+    let mut syms = Vec::new();
+    for (i, sym) in d.syms.symtab.iter().enumerate() {
+        if sym.is_undefined() && sym.st_value != 0 && sym.kind() == STT_FUNC && sym.bind() != STB_LOCAL {
+            if let Some(name) = d.syms.name(sym) {
+                syms.push((gnu_hash(name), i as u32));
+            }
+        }
+    }
+    if !syms.is_empty() {
+        CANON.store(Box::into_raw(Box::new(Canon { prog, syms })), Ordering::Release);
+    }
+}
+
+/// The program's canonical address for `q`, if it has one.
+#[cold]
+fn canon_lookup(c: &Canon, q: &SymQuery) -> Option<Def> {
+    let d = dso(c.prog);
+    for &(h, i) in &c.syms {
+        if h != q.gnu {
+            continue;
+        }
+        let sym = &d.syms.symtab[i as usize];
+        if d.syms.name(sym) != Some(q.name) {
+            continue;
+        }
+        // A versioned reference needs the version the program's reference names.
+        if let (Some(want), Some(have)) = (q.version, version_req(d, i)) {
+            if want.name != have.name {
+                continue;
+            }
+        }
+        return Some(Def { dso: c.prog, sym });
+    }
+    None
+}
+
+/// The canonical definition of `q` for a reference from `r` (none for the
+/// program's own PLT slots, which need the real function).
+#[inline]
+pub fn canonical(q: &SymQuery, r: *mut Dso, bind: Bind) -> Option<Def> {
+    let c = CANON.load(Ordering::Acquire);
+    if c.is_null() {
+        return None;
+    }
+    // SAFETY: written once at start-up from Box::into_raw, never freed.
+    let c = unsafe { &*c };
+    if bind == Bind::Copy || (bind == Bind::Plt && r == c.prog) {
+        return None;
+    }
+    canon_lookup(c, q)
+}
+
+/// Is `p` the program that owns canonical PLT addresses (dlsym scopes that
+/// start with it see them)?
+pub fn is_canon_program(p: *mut Dso) -> bool {
+    let c = CANON.load(Ordering::Acquire);
+    // SAFETY: as in canonical().
+    !c.is_null() && unsafe { (*c).prog } == p
+}
+
 /// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
 /// `r` itself; otherwise the global scope, then `r`'s local group (dlopen).
 /// `Ok(None)` = undefined weak.
 #[inline]
-pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Unresolved> {
+pub fn resolve(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
+    let copy = bind == Bind::Copy;
     let d = dso(r);
     let Some(sym) = d.syms.symtab.get(i as usize) else {
         return Err(Unresolved { r, i });
@@ -128,6 +220,10 @@ pub fn resolve(r: *mut Dso, i: u32, copy: bool) -> Result<Option<Def>, Unresolve
     let mut found = None;
     if d.dy.symbolic && !copy {
         found = lookup_in(&q, core::iter::once(r), core::ptr::null_mut());
+    }
+    // The program is first in the global scope: its canonical entries win.
+    if found.is_none() {
+        found = canonical(&q, r, bind);
     }
     if found.is_none() {
         found = lookup_in(&q, s.global_scope(), skip);

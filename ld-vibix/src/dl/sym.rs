@@ -6,7 +6,7 @@ use crate::diag::msg;
 use crate::loader::{Dso, F_GLOBAL};
 use crate::mem::c_bytes;
 use crate::state::{dso, st, State, LOCK};
-use crate::symbol::{lookup_in, Def};
+use crate::symbol::{canonical, is_canon_program, lookup_in, Bind, Def};
 use alloc::vec::Vec;
 use core::ffi::{c_char, c_int, c_void};
 use vibix_elf::*;
@@ -91,7 +91,12 @@ unsafe extern "C" fn dlsym_impl(handle: usize, name: *const c_char, caller: usiz
     };
     let vreq = (!version.is_null()).then(|| VersionReq { name: ver, hash: sysv_hash(ver) });
     let q = SymQuery::new(name, vreq);
-    match lookup_in(&q, scope.into_iter(), core::ptr::null_mut()) {
+    // A scope that starts with a non-PIE program sees its canonical PLT addresses.
+    let canon = match scope.first() {
+        Some(&p) if is_canon_program(p) => canonical(&q, core::ptr::null_mut(), Bind::Data),
+        _ => None,
+    };
+    match canon.or_else(|| lookup_in(&q, scope.into_iter(), core::ptr::null_mut())) {
         Some(def) => address(&def) as *mut c_void,
         None => {
             let mut m = msg(&[b"undefined symbol: ", name]);
