@@ -154,6 +154,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
             crate::reloc::apply_irelative(p);
         }
     }
+    crate::tls::copy_initial_images();
     let r = crate::debug::rdebug();
     // SAFETY: start-up; DT_DEBUG's slot is in the program's (not yet sealed) dynamic section.
     unsafe {

@@ -89,15 +89,35 @@ pub fn add_module(d: &mut Dso, want_static: bool) -> Result<(), Msg> {
         }
         t.used = off;
         ti.offset = off;
-        // Every existing thread gets the initial image in its surplus.
-        for &tp in t.threads.iter() {
-            // SAFETY: tp - off .. + memsz lies in that thread's static TLS area.
-            unsafe { copy_image(ti, tp - off) };
-        }
     }
     ti.id = t.modules.len();
     t.modules.push(p);
     Ok(())
+}
+
+/// dlopen, once `d` is relocated: every live thread gets its initial image in
+/// the static block (the image may hold relocated pointers, so not earlier; a
+/// thread created in between copied the unrelocated image and is fixed here).
+pub fn publish_static_image(d: &Dso) {
+    let Some(ti) = d.tls.filter(|t| t.offset != 0) else { return };
+    let t = TLS.lock();
+    for &tp in t.threads.iter() {
+        // SAFETY: tp - offset .. + memsz lies in that thread's static TLS area.
+        unsafe { copy_image(&ti, tp - ti.offset) };
+    }
+}
+
+/// Start-up, after relocation (including IRELATIVE): the main thread — the
+/// only one — gets the initial images of every static TLS module.
+pub fn copy_initial_images() {
+    let t = TLS.lock();
+    let Some(&tp) = t.threads.first() else { return };
+    for &p in t.modules.iter().filter(|p| !p.is_null()) {
+        if let Some(ti) = crate::state::dso(p).tls.filter(|t| t.offset != 0) {
+            // SAFETY: static block of the main thread's area.
+            unsafe { copy_image(&ti, tp - ti.offset) };
+        }
+    }
 }
 
 /// dlclose: forget the module (its id is never reused).
@@ -124,11 +144,13 @@ unsafe fn copy_image(ti: &TlsInfo, dst: usize) {
     }
 }
 
-/// Copies static images, builds the DTV and fills the header of thread `tp`.
+/// Builds the DTV and fills the header of thread `tp`; copies the static
+/// images when `copy` (not for the main thread, whose images are copied once
+/// relocation is done: see [`copy_initial_images`]).
 ///
 /// # Safety
 /// `tp` has `static_size` writable bytes below and a ThreadHeader at it.
-unsafe fn init_thread(t: &mut Tls, tp: usize) -> Result<(), ()> {
+unsafe fn init_thread(t: &mut Tls, tp: usize, copy: bool) -> Result<(), ()> {
     let n = t.modules.len() - 1;
     let dtv = new_dtv(n).ok_or(())?;
     for id in 1..=n {
@@ -141,7 +163,9 @@ unsafe fn init_thread(t: &mut Tls, tp: usize) -> Result<(), ()> {
             if ti.offset != 0 {
                 // SAFETY: static block inside the area.
                 unsafe {
-                    copy_image(&ti, tp - ti.offset);
+                    if copy {
+                        copy_image(&ti, tp - ti.offset);
+                    }
                     *dtv.add(id) = tp - ti.offset;
                 }
             }
@@ -193,7 +217,7 @@ pub fn setup_main_thread(random: usize) -> Result<(), Msg> {
     let tp = round_up(mem as usize + t.static_size, t.align);
     // SAFETY: tp has static_size bytes below and THREAD_AREA_SIZE above, zeroed.
     unsafe {
-        init_thread(&mut t, tp).map_err(|_| msg(&[b"out of memory for the DTV"]))?;
+        init_thread(&mut t, tp, false).map_err(|_| msg(&[b"out of memory for the DTV"]))?;
         crate::arch::set_thread_pointer(tp);
     }
     Ok(())
@@ -212,7 +236,7 @@ pub unsafe extern "C" fn __vibix_tls_layout(out: *mut TlsLayout) {
 pub unsafe extern "C" fn __vibix_thread_init(tp: *mut ThreadHeader) -> i32 {
     let mut t = TLS.lock();
     // SAFETY: libc allocated static_size bytes below tp (ABI contract).
-    match unsafe { init_thread(&mut t, tp as usize) } {
+    match unsafe { init_thread(&mut t, tp as usize, true) } {
         Ok(()) => 0,
         Err(()) => 12, // ENOMEM
     }

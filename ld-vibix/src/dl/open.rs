@@ -148,6 +148,7 @@ fn load_new(s: &mut State, n0: usize, p: *mut Dso) -> Result<(), Msg> {
         crate::reloc::apply_irelative(q);
     }
     for &q in &new {
+        crate::tls::publish_static_image(dso(q));
         crate::reloc::seal_relro(dso(q));
         if debug_flags() & DBG_LIBS != 0 {
             crate::diag::debug_line(&msg(&[b"dlopen: loaded ", dso(q).name()]));
