@@ -1,6 +1,7 @@
 //! Linux errno values (positive); syscalls return them negated.
 pub type Errno = i64;
 pub const EPERM: Errno = 1;
+pub const EINTR: Errno = 4;
 pub const ENOENT: Errno = 2;
 pub const ESRCH: Errno = 3;
 pub const E2BIG: Errno = 7;

@@ -18,6 +18,7 @@ mod proc;
 mod rng;
 mod runner;
 mod serial;
+mod signal;
 mod sync;
 mod syscall;
 mod trap;

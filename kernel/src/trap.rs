@@ -1,10 +1,12 @@
 //! What happens after an entry stub: interrupts and exceptions from user mode
-//! (timer preemption, demand paging, fatal faults), the idle-time timer tick,
-//! and the syscall dispatcher hand-off.
+//! (timer preemption, demand paging, faults turned into signals), the
+//! idle-time timer tick, the syscall dispatcher hand-off, and signal delivery
+//! on every way back to user mode.
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::arch::x86_64::{cpu, timer};
 use crate::mm::vm::Access;
-use crate::proc::{self, ExitStatus, State};
+use crate::proc::{self, State};
+use crate::signal::{self, Info, SEGV_ACCERR, SEGV_MAPERR};
 
 pub const SIGILL: i32 = 4;
 pub const SIGTRAP: i32 = 5;
@@ -17,6 +19,7 @@ extern "C" fn trap_from_user(f: &mut TrapFrame) {
     match f.vector {
         timer::TIMER_VECTOR => {
             timer::eoi(f.vector);
+            signal::tick();
             proc::yield_now();
         }
         14 => {
@@ -28,45 +31,44 @@ extern "C" fn trap_from_user(f: &mut TrapFrame) {
             } else {
                 Access::Read
             };
-            let ok = proc::current_aspace().is_some_and(|a| a.fault(addr, access).is_ok());
-            if !ok {
-                fatal(f, SIGSEGV, addr);
+            let aspace = proc::current_aspace();
+            let mapped = aspace.as_ref().is_some_and(|a| a.vma_at(addr).is_some());
+            if !aspace.is_some_and(|a| a.fault(addr, access).is_ok()) {
+                signal::force(Info::fault(SIGSEGV, if mapped { SEGV_ACCERR } else { SEGV_MAPERR }, addr));
             }
         }
         39 => {} // spurious IRQ7
         47 => timer::eoi(32),
-        0 | 16 | 19 => fatal(f, SIGFPE, 0),
-        6 => fatal(f, SIGILL, 0),
-        3 | 1 => fatal(f, SIGTRAP, 0),
-        17 => fatal(f, SIGBUS, 0),
-        _ => fatal(f, SIGSEGV, 0),
+        // si_code: FPE_INTDIV / FPE_FLTINV, ILL_ILLOPN, TRAP_BRKPT, BUS_ADRALN, SI_KERNEL (#GP).
+        0 => signal::force(Info::fault(SIGFPE, 1, f.rip)),
+        16 | 19 => signal::force(Info::fault(SIGFPE, 7, f.rip)),
+        6 => signal::force(Info::fault(SIGILL, 2, f.rip)),
+        3 | 1 => signal::force(Info::fault(SIGTRAP, 1, f.rip)),
+        17 => signal::force(Info::fault(SIGBUS, 1, f.rip)),
+        _ => signal::force(Info::fault(SIGSEGV, signal::SI_KERNEL, 0)),
     }
-    after_user_entry();
+    after_user_entry(f, None);
 }
 
-/// A thread whose process died meanwhile never returns to user mode.
-pub fn after_user_entry() {
+/// On the way back to user mode: a thread whose process died meanwhile never
+/// returns; otherwise pending signals are taken (`nr`: the syscall that ran).
+pub fn after_user_entry(f: &mut TrapFrame, nr: Option<u64>) {
+    if proc::current().state != State::Dead {
+        signal::deliver(f, nr);
+    }
     if proc::current().state == State::Dead {
         proc::schedule();
         unreachable!("a dead thread was scheduled");
     }
 }
 
-/// Faults are not delivered as signals: the process is terminated as if by
-/// the default action (documented in docs/kernel.md).
-fn fatal(f: &TrapFrame, sig: i32, addr: u64) {
-    let p = proc::current_proc();
-    crate::kprintln!(
-        "vibix: pid {} ({}): signal {} (vector {}, err {:#x}) at rip {:#x}, addr {:#x}, rsp {:#x}",
-        p.pid, p.name, sig, f.vector, f.err, f.rip, addr, f.rsp
-    );
-    proc::finish_process(p.pid, ExitStatus::Signal(sig));
-}
-
 #[no_mangle]
 extern "C" fn trap_from_kernel(f: &mut TrapFrame) {
     match f.vector {
-        timer::TIMER_VECTOR => timer::eoi(f.vector),
+        timer::TIMER_VECTOR => {
+            timer::eoi(f.vector);
+            signal::tick();
+        }
         39 => {}
         47 => timer::eoi(32),
         _ => panic!(
@@ -78,7 +80,9 @@ extern "C" fn trap_from_kernel(f: &mut TrapFrame) {
 
 #[no_mangle]
 extern "C" fn syscall_dispatch(f: &mut TrapFrame) {
+    let nr = f.rax;
     let r = crate::syscall::dispatch(f);
     f.rax = r as u64;
-    after_user_entry();
+    // rt_sigreturn restored the registers: nothing to restart.
+    after_user_entry(f, (nr != 15).then_some(nr));
 }

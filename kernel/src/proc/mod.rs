@@ -81,6 +81,7 @@ pub struct Thread {
     pub clear_child_tid: u64,
     pub sigmask: u64,
     pub altstack: [u64; 3],
+    pub sig: crate::signal::ThreadSig,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -105,6 +106,7 @@ pub struct Process {
     /// The runner's copy of everything written to fd 1.
     pub capture: Option<Vec<u8>>,
     pub cwd: String,
+    pub sig: crate::signal::ProcSig,
 }
 
 pub struct Sched {
@@ -153,6 +155,7 @@ pub fn init(boot_stack_top: u64) {
         clear_child_tid: 0,
         sigmask: 0,
         altstack: [0, 2, 0],
+        sig: Default::default(),
     };
     let p = new_process(KERNEL_PID, String::from("kernel"), None);
     let mut s = Sched { threads: BTreeMap::new(), procs: BTreeMap::new(), runq: VecDeque::new(), current: 1, next_id: 2 };
@@ -174,6 +177,7 @@ fn new_process(pid: u64, name: String, aspace: Option<AddressSpace>) -> Box<Proc
         sigactions: [[0; 4]; 65],
         capture: None,
         cwd: String::new(),
+        sig: Default::default(),
     })
 }
 
@@ -204,6 +208,7 @@ pub fn new_thread(pid: u64, frame: TrapFrame, fs_base: u64, fpu: Box<FpuArea>) -
         clear_child_tid: 0,
         sigmask: 0,
         altstack: [0, 2, 0],
+        sig: Default::default(),
     };
     s.threads.insert(tid, Box::new(t));
     s.procs.get_mut(&pid).expect("thread's process exists").threads.push(tid);
@@ -346,6 +351,7 @@ pub fn finish_process(pid: u64, status: ExitStatus) {
     for w in waiters {
         wake(w, Wake::Normal);
     }
+    crate::signal::child_exited(parent, pid, status);
 }
 
 /// The current thread ends (exit(2)); the last one ends the process.

@@ -1,4 +1,4 @@
-//! Time, sleeping, polling, signals (simplified), identity and limits.
+//! Time, sleeping, polling, identity and limits.
 use super::thread::read_timespec;
 use super::SysResult;
 use crate::arch::x86_64::timer;
@@ -6,7 +6,7 @@ use crate::errno::*;
 use crate::fs::file::Kind;
 use crate::mm::uaccess;
 use crate::mm::vm::Access;
-use crate::proc::{self, Block, ExitStatus};
+use crate::proc::{self, Block};
 use crate::rng;
 
 const POLLIN: i16 = 1;
@@ -46,11 +46,11 @@ fn do_poll(fds: u64, nfds: u64, deadline: Option<Option<u64>>) -> SysResult {
     uaccess::copy_out(fds, &raw)?;
     if ready == 0 {
         match deadline {
-            Some(Some(d)) => {
-                proc::block(Block::Sleep, Some(d));
-            }
-            Some(None) => {
-                proc::block(Block::Sleep, None);
+            Some(d) => {
+                proc::block(Block::Sleep, d);
+                if crate::signal::interrupted() {
+                    return Err(EINTR);
+                }
             }
             None => {}
         }
@@ -79,19 +79,32 @@ pub fn ppoll(fds: u64, nfds: u64, ts: u64) -> SysResult {
     do_poll(fds, nfds, dl)
 }
 
-fn sleep_until(deadline: u64) {
-    while timer::monotonic_ns() < deadline {
+/// Sleeps until `deadline`; a signal to take ends the sleep early with EINTR
+/// (the remaining time in `rem` when given).
+fn sleep_until(deadline: u64, rem: u64) -> SysResult {
+    loop {
+        let now = timer::monotonic_ns();
+        if now >= deadline {
+            break;
+        }
+        if crate::signal::interrupted() {
+            if rem != 0 {
+                let left = deadline - now;
+                uaccess::write(rem, &[(left / 1_000_000_000) as i64, (left % 1_000_000_000) as i64])?;
+            }
+            return Err(EINTR);
+        }
         proc::block(Block::Sleep, Some(deadline));
     }
-}
-
-pub fn nanosleep(req: u64, rem: u64) -> SysResult {
-    let ns = read_timespec(req)?;
-    sleep_until(timer::monotonic_ns().saturating_add(ns));
     if rem != 0 {
         uaccess::write(rem, &[0i64; 2])?;
     }
     Ok(0)
+}
+
+pub fn nanosleep(req: u64, rem: u64) -> SysResult {
+    let ns = read_timespec(req)?;
+    sleep_until(timer::monotonic_ns().saturating_add(ns), rem)
 }
 
 pub fn clock_nanosleep(clock: u32, flags: u32, req: u64, rem: u64) -> SysResult {
@@ -105,11 +118,8 @@ pub fn clock_nanosleep(clock: u32, flags: u32, req: u64, rem: u64) -> SysResult 
     } else {
         now.saturating_add(ns)
     };
-    sleep_until(deadline);
-    if rem != 0 && flags & 1 == 0 {
-        uaccess::write(rem, &[0i64; 2])?;
-    }
-    Ok(0)
+    // An absolute sleep leaves `rem` alone.
+    sleep_until(deadline, if flags & 1 == 0 { rem } else { 0 })
 }
 
 fn now(clock: u32) -> Result<u64, Errno> {
@@ -149,93 +159,6 @@ pub fn time(out: u64) -> SysResult {
         uaccess::write(out, &s)?;
     }
     Ok(s)
-}
-
-pub fn rt_sigaction(sig: u64, act: u64, old: u64, size: u64) -> SysResult {
-    if !(1..=64).contains(&sig) || size != 8 || (act != 0 && (sig == 9 || sig == 19)) {
-        return Err(EINVAL);
-    }
-    let p = proc::current_proc();
-    if old != 0 {
-        uaccess::write(old, &p.sigactions[sig as usize])?;
-    }
-    if act != 0 {
-        p.sigactions[sig as usize] = uaccess::read(act)?;
-    }
-    Ok(0)
-}
-
-pub fn rt_sigprocmask(how: u32, set: u64, old: u64, size: u64) -> SysResult {
-    if size != 8 {
-        return Err(EINVAL);
-    }
-    let t = proc::current();
-    if old != 0 {
-        uaccess::write(old, &t.sigmask)?;
-    }
-    if set != 0 {
-        let s: u64 = uaccess::read(set)?;
-        let unblockable = (1 << 8) | (1 << 18); // SIGKILL, SIGSTOP (bit = sig-1)
-        t.sigmask = match how {
-            0 => t.sigmask | s,
-            1 => t.sigmask & !s,
-            2 => s,
-            _ => return Err(EINVAL),
-        } & !unblockable;
-    }
-    Ok(0)
-}
-
-pub fn sigaltstack(ss: u64, old: u64) -> SysResult {
-    let t = proc::current();
-    if old != 0 {
-        uaccess::write(old, &t.altstack)?;
-    }
-    if ss != 0 {
-        let new: [u64; 3] = uaccess::read(ss)?;
-        if new[1] as u32 & 2 == 0 && new[2] < 2048 {
-            return Err(ENOMEM);
-        }
-        t.altstack = new;
-    }
-    Ok(0)
-}
-
-/// Signals to oneself take their default action unless ignored: handlers are
-/// recorded but never run (docs/kernel.md).
-fn raise_self(sig: i32) -> SysResult {
-    if sig == 0 {
-        return Ok(0);
-    }
-    if !(1..=64).contains(&sig) {
-        return Err(EINVAL);
-    }
-    let p = proc::current_proc();
-    let handler = p.sigactions[sig as usize][0];
-    let default_ignored = matches!(sig, 17 | 18 | 23 | 28);
-    if handler == 1 || (handler == 0 && default_ignored) {
-        return Ok(0);
-    }
-    crate::kprintln!("vibix: pid {} ({}) killed by signal {}", p.pid, p.name, sig);
-    proc::finish_process(p.pid, ExitStatus::Signal(sig));
-    Ok(0)
-}
-
-pub fn kill(pid: i64, sig: i32) -> SysResult {
-    let me = proc::current().pid as i64;
-    if pid == me || pid == 0 || pid == -1 {
-        raise_self(sig)
-    } else {
-        Err(ESRCH)
-    }
-}
-
-pub fn tgkill(tgid: i64, tid: i64, sig: i32) -> SysResult {
-    let me = proc::current_proc();
-    if tgid != me.pid as i64 || !me.threads.contains(&(tid as u64)) {
-        return Err(ESRCH);
-    }
-    raise_self(sig)
 }
 
 pub fn uname(buf: u64) -> SysResult {

@@ -23,8 +23,23 @@ const ALLOWED: u64 = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_T
 const REQUIRED: u64 = CLONE_VM | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
 
 pub fn clone(f: &TrapFrame, flags: u64, stack: u64, ptid: u64, ctid: u64, tls: u64) -> SysResult {
-    if flags & !0xff == 0 && stack == 0 {
-        return proc::fork(f).map(|p| p as i64); // fork as glibc spells it: clone(SIGCHLD)
+    // fork as glibc and rustix spell it: clone(SIGCHLD [| CHILD_SETTID | CHILD_CLEARTID | PARENT_SETTID]).
+    const FORK_FLAGS: u64 = 0xff | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID;
+    if flags & !FORK_FLAGS == 0 && stack == 0 {
+        let pid = proc::fork(f)?;
+        if flags & CLONE_CHILD_SETTID != 0 {
+            let child = proc::sched().procs.get_mut(&pid).and_then(|p| p.aspace.as_mut()).ok_or(ENOMEM)?;
+            child.write_bytes(ctid, &(pid as u32).to_le_bytes())?;
+        }
+        if flags & CLONE_CHILD_CLEARTID != 0 {
+            if let Some(t) = proc::sched().threads.get_mut(&pid) {
+                t.clear_child_tid = ctid;
+            }
+        }
+        if flags & CLONE_PARENT_SETTID != 0 {
+            uaccess::write(ptid, &(pid as u32))?;
+        }
+        return Ok(pid as i64);
     }
     if flags & !ALLOWED != 0 || flags & REQUIRED != REQUIRED {
         // Only threads: there is no fork (see docs/kernel.md).
@@ -137,6 +152,9 @@ pub fn wait4(pid: i64, status: u64, options: u32) -> SysResult {
         }
         let b = if pid == -1 { proc::Block::WaitChild(me) } else { proc::Block::WaitProc(pid as u64) };
         proc::block(b, None);
+        if crate::signal::interrupted() {
+            return Err(crate::signal::ERESTARTSYS); // a handler runs, then wait4 restarts (SA_RESTART)
+        }
     }
 }
 
