@@ -87,7 +87,15 @@ extern "C" fn kmain(start_info: u64) -> ! {
         cpu::wrmsr(cpu::MSR_SFMASK, 0x4_4700);
     }
     timer::init();
-    rng::init();
+    // cmdline_paddr (offset 24): a NUL-terminated string, 0 when there is none.
+    let cmdline: u64 = phys_read(start_info + 24);
+    let mut seed = None;
+    if cmdline != 0 {
+        let bytes: [u8; 256] = phys_read(cmdline);
+        let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+        seed = rng::seed_from_cmdline(&bytes[..len]);
+    }
+    rng::init(seed.as_ref().map(|s| &s[..]));
 
     // SAFETY: the initrd range was reserved above, so these bytes stay untouched.
     let archive = unsafe { core::slice::from_raw_parts(phys_to_virt(initrd), initrd_len as usize) };

@@ -386,6 +386,12 @@ fn boot(kernel: &Path, initrd: &Path, log: &Path, kvm: bool) -> Result<(i32, Str
         cmd.args(["-accel", "tcg", "-cpu", "max"]);
     }
     cmd.args(["-m", "2G", "-kernel"]).arg(kernel).arg("-initrd").arg(initrd);
+    // 32 bytes from the host's /dev/urandom seed the kernel's generator (kernel/src/rng.rs) even
+    // on CPUs without RDRAND/RDSEED; the command line is not visible to user programs.
+    let mut seed = [0u8; 32];
+    std::io::Read::read_exact(&mut fs::File::open("/dev/urandom").map_err(|e| format!("/dev/urandom: {e}"))?, &mut seed)
+        .map_err(|e| format!("/dev/urandom: {e}"))?;
+    cmd.arg("-append").arg(format!("vibix.seed={}", seed.iter().map(|b| format!("{b:02x}")).collect::<String>()));
     cmd.args(["-serial", "stdio", "-display", "none", "-monitor", "none", "-no-reboot"]);
     cmd.args(["-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]);
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::inherit());

@@ -32,7 +32,7 @@ pub fn build(asp: &mut AddressSpace, argv: &[Vec<u8>], envp: &[Vec<u8>], info: &
     let args: Vec<u64> = argv.iter().map(|a| push(a)).collect();
     let envs: Vec<u64> = envp.iter().map(|e| push(e)).collect();
     let mut random = [0u8; 16];
-    rng::fill(&mut random);
+    rng::fill_at_random(&mut random);
     strings.extend_from_slice(&random);
     if strings.len() > MAX_ARG_BYTES {
         return Err(E2BIG);

@@ -220,13 +220,20 @@ pub fn sched_getaffinity(len: u64, mask: u64) -> SysResult {
     Ok(8)
 }
 
+/// getrandom(buf, len, flags): GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE.
+/// The generator never runs out once seeded; unseeded (no hardware or boot
+/// seed) every request fails with EAGAIN instead of returning guessable bytes.
 pub fn getrandom(buf: u64, len: u64, flags: u32) -> SysResult {
-    // GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE; the pool is seeded at boot,
-    // so no request ever blocks (GRND_NONBLOCK can never see EAGAIN).
-    if flags & !7 != 0 {
+    if flags & !7 != 0 || flags & 6 == 6 {
         return Err(EINVAL);
     }
+    if !rng::seeded() {
+        return Err(EAGAIN);
+    }
     let len = len.min(33_554_431) as usize;
-    rng::fill(uaccess::slice(buf, len, Access::Write)?);
+    let out = uaccess::slice(buf, len, Access::Write)?;
+    if !rng::fill(out) {
+        return Err(EAGAIN);
+    }
     Ok(len as i64)
 }
