@@ -1,33 +1,146 @@
-//! `mem*` functions. memcpy/memset use `rep movsb`/`rep stosb` (fast on every
-//! x86_64 with ERMS, and compiled code can never turn them back into calls to
-//! themselves).
+//! `mem*` functions: SSE2 for copying, filling, comparing and searching.
+//! Small sizes use a few overlapping loads/stores instead of loops; the copy
+//! and fill loops store aligned 64-byte blocks (see simd.rs for why every
+//! access is opaque asm).
 use core::ffi::{c_int, c_void};
+
+use super::simd::{self, load, load2, load4, load8, load_aligned, store, store1, store2, store4, store8, store_aligned, VEC};
+
+/// Copies n <= 16 bytes, loading everything before storing (so overlap is fine).
+#[inline(always)]
+unsafe fn copy_small(d: *mut u8, s: *const u8, n: usize) {
+    // SAFETY: n bytes readable at s and writable at d (callers); the two
+    // accesses of each size class overlap and stay within [0, n).
+    unsafe {
+        if n >= 8 {
+            let (a, b) = (load8(s), load8(s.add(n - 8)));
+            store8(d, a);
+            store8(d.add(n - 8), b);
+        } else if n >= 4 {
+            let (a, b) = (load4(s), load4(s.add(n - 4)));
+            store4(d, a);
+            store4(d.add(n - 4), b);
+        } else if n >= 2 {
+            let (a, b) = (load2(s), load2(s.add(n - 2)));
+            store2(d, a);
+            store2(d.add(n - 2), b);
+        } else if n == 1 {
+            store1(d, *s);
+        }
+    }
+}
+
+/// Copies 16 < n <= 64 bytes, all loads before all stores (overlap is fine).
+#[inline(always)]
+unsafe fn copy_medium(d: *mut u8, s: *const u8, n: usize) {
+    // SAFETY: n bytes readable at s and writable at d; every block lies in [0, n).
+    unsafe {
+        if n <= 2 * VEC {
+            let (a, b) = (load(s), load(s.add(n - VEC)));
+            store(d, a);
+            store(d.add(n - VEC), b);
+        } else {
+            let (a, b) = (load(s), load(s.add(VEC)));
+            let (c, e) = (load(s.add(n - 2 * VEC)), load(s.add(n - VEC)));
+            store(d, a);
+            store(d.add(VEC), b);
+            store(d.add(n - 2 * VEC), c);
+            store(d.add(n - VEC), e);
+        }
+    }
+}
+
+/// Copies n > 64 bytes front to back; safe when `d` is below `s` or the two do
+/// not overlap. The head and the last 64 bytes are loaded before anything is
+/// stored; the loop stores aligned blocks in between.
+unsafe fn copy_forward(d: *mut u8, s: *const u8, n: usize) {
+    // SAFETY: n bytes readable at s and writable at d. A forward walk never
+    // overwrites source bytes it has yet to read when d <= s.
+    unsafe {
+        let head = load(s);
+        let t = n - 4 * VEC;
+        let (t0, t1, t2, t3) = (load(s.add(t)), load(s.add(t + VEC)), load(s.add(t + 2 * VEC)), load(s.add(t + 3 * VEC)));
+        let skip = VEC - (d as usize & (VEC - 1));
+        let (mut dp, mut sp) = (d.add(skip), s.add(skip));
+        let end = d.add(t);
+        while dp < end {
+            let (a, b, c, e) = (load(sp), load(sp.add(VEC)), load(sp.add(2 * VEC)), load(sp.add(3 * VEC)));
+            store_aligned(dp, a);
+            store_aligned(dp.add(VEC), b);
+            store_aligned(dp.add(2 * VEC), c);
+            store_aligned(dp.add(3 * VEC), e);
+            dp = dp.add(4 * VEC);
+            sp = sp.add(4 * VEC);
+        }
+        store(d.add(t), t0);
+        store(d.add(t + VEC), t1);
+        store(d.add(t + 2 * VEC), t2);
+        store(d.add(t + 3 * VEC), t3);
+        store(d, head);
+    }
+}
+
+/// Copies n > 64 bytes back to front, for `d` above an overlapping `s`.
+unsafe fn copy_backward(d: *mut u8, s: *const u8, n: usize) {
+    // SAFETY: as copy_forward, mirrored: with d > s, a backward walk never
+    // overwrites source bytes it has yet to read.
+    unsafe {
+        let tail = load(s.add(n - VEC));
+        let (h0, h1, h2, h3) = (load(s), load(s.add(VEC)), load(s.add(2 * VEC)), load(s.add(3 * VEC)));
+        let de = d.add(n);
+        let skip = de as usize & (VEC - 1);
+        let (mut dp, mut sp) = (de.sub(skip), s.add(n - skip));
+        let start = d.add(4 * VEC);
+        while dp > start {
+            let (a, b, c, e) = (load(sp.sub(VEC)), load(sp.sub(2 * VEC)), load(sp.sub(3 * VEC)), load(sp.sub(4 * VEC)));
+            store_aligned(dp.sub(VEC), a);
+            store_aligned(dp.sub(2 * VEC), b);
+            store_aligned(dp.sub(3 * VEC), c);
+            store_aligned(dp.sub(4 * VEC), e);
+            dp = dp.sub(4 * VEC);
+            sp = sp.sub(4 * VEC);
+        }
+        store(d, h0);
+        store(d.add(VEC), h1);
+        store(d.add(2 * VEC), h2);
+        store(d.add(3 * VEC), h3);
+        store(de.sub(VEC), tail);
+    }
+}
 
 /// POSIX `memcpy`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memcpy(dst: *mut c_void, src: *const c_void, n: usize) -> *mut c_void {
+    let (d, s) = (dst as *mut u8, src as *const u8);
     // SAFETY: the caller guarantees n readable bytes at src and n writable at dst.
     unsafe {
-        core::arch::asm!("rep movsb", inout("rcx") n => _, inout("rdi") dst => _, inout("rsi") src => _,
-            options(nostack, preserves_flags));
+        if n <= VEC {
+            copy_small(d, s, n);
+        } else if n <= 4 * VEC {
+            copy_medium(d, s, n);
+        } else {
+            copy_forward(d, s, n);
+        }
     }
     dst
 }
 
-/// POSIX `memmove`: copies backwards when the destination overlaps the source's tail.
+/// POSIX `memmove`: like memcpy, but walks backwards when the destination
+/// overlaps the source's tail.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize) -> *mut c_void {
-    if (dst as usize).wrapping_sub(src as usize) >= n {
-        // SAFETY: no harmful overlap for a forward copy.
-        return unsafe { memcpy(dst, src, n) };
-    }
-    // SAFETY: as memcpy; with DF set, movsb walks down from the last byte.
+    let (d, s) = (dst as *mut u8, src as *const u8);
+    // SAFETY: as memcpy; the small and medium copies load before they store.
     unsafe {
-        core::arch::asm!("std", "rep movsb", "cld",
-            inout("rcx") n => _,
-            inout("rdi") (dst as *mut u8).add(n).wrapping_sub(1) => _,
-            inout("rsi") (src as *const u8).add(n).wrapping_sub(1) => _,
-            options(nostack));
+        if n <= VEC {
+            copy_small(d, s, n);
+        } else if n <= 4 * VEC {
+            copy_medium(d, s, n);
+        } else if (d as usize).wrapping_sub(s as usize) >= n {
+            copy_forward(d, s, n);
+        } else {
+            copy_backward(d, s, n);
+        }
     }
     dst
 }
@@ -35,39 +148,105 @@ pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize)
 /// POSIX `memset`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memset(dst: *mut c_void, c: c_int, n: usize) -> *mut c_void {
-    // SAFETY: the caller guarantees n writable bytes at dst.
+    let d = dst as *mut u8;
+    let b = c as u8;
+    // SAFETY: the caller guarantees n writable bytes at dst; every store lies in [0, n).
     unsafe {
-        core::arch::asm!("rep stosb", inout("rcx") n => _, inout("rdi") dst => _, in("al") c as u8,
-            options(nostack, preserves_flags));
+        if n <= VEC {
+            let w = (b as u64) * 0x0101_0101_0101_0101;
+            if n >= 8 {
+                store8(d, w);
+                store8(d.add(n - 8), w);
+            } else if n >= 4 {
+                store4(d, w as u32);
+                store4(d.add(n - 4), w as u32);
+            } else if n >= 2 {
+                store2(d, w as u16);
+                store2(d.add(n - 2), w as u16);
+            } else if n == 1 {
+                store1(d, b);
+            }
+            return dst;
+        }
+        let v = simd::splat(b);
+        store(d, v);
+        store(d.add(n - VEC), v);
+        if n <= 2 * VEC {
+            return dst;
+        }
+        store(d.add(VEC), v);
+        store(d.add(n - 2 * VEC), v);
+        if n <= 4 * VEC {
+            return dst;
+        }
+        let t = n - 4 * VEC;
+        let mut p = d.add(VEC - (d as usize & (VEC - 1)));
+        let end = d.add(t);
+        while p < end {
+            store_aligned(p, v);
+            store_aligned(p.add(VEC), v);
+            store_aligned(p.add(2 * VEC), v);
+            store_aligned(p.add(3 * VEC), v);
+            p = p.add(4 * VEC);
+        }
+        store(end, v);
+        store(end.add(VEC), v);
     }
     dst
 }
 
-/// POSIX `memcmp`: compares 8 bytes at a time until a difference.
+/// Difference of the first differing byte of two words loaded from memory
+/// (little endian: the lowest differing byte comes first).
+#[inline(always)]
+fn word_diff(x: u64, y: u64) -> c_int {
+    let shift = (x ^ y).trailing_zeros() & !7;
+    ((x >> shift) as u8) as c_int - ((y >> shift) as u8) as c_int
+}
+
+/// POSIX `memcmp`: 16 bytes at a time; the tail is one overlapping block.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memcmp(a: *const c_void, b: *const c_void, n: usize) -> c_int {
     let (a, b) = (a as *const u8, b as *const u8);
-    let mut i = 0;
-    // SAFETY: all reads are below n, which the caller guarantees readable.
+    // SAFETY: all reads are within [0, n), which the caller guarantees readable.
     unsafe {
-        while i + 8 <= n {
-            let x = (a.add(i) as *const u64).read_unaligned();
-            let y = (b.add(i) as *const u64).read_unaligned();
-            if x != y {
-                let (x, y) = (x.swap_bytes(), y.swap_bytes());
-                return if x < y { -1 } else { 1 };
+        if n < VEC {
+            if n >= 8 {
+                let (x, y) = (load8(a), load8(b));
+                if x != y {
+                    return word_diff(x, y);
+                }
+                let (x, y) = (load8(a.add(n - 8)), load8(b.add(n - 8)));
+                return if x != y { word_diff(x, y) } else { 0 };
             }
-            i += 8;
+            if n >= 4 {
+                let x = load4(a) as u64 | (load4(a.add(n - 4)) as u64) << 32;
+                let y = load4(b) as u64 | (load4(b.add(n - 4)) as u64) << 32;
+                return if x != y { word_diff(x, y) } else { 0 };
+            }
+            for i in 0..n {
+                let (x, y) = (*a.add(i), *b.add(i));
+                if x != y {
+                    return x as c_int - y as c_int;
+                }
+            }
+            return 0;
         }
-        while i < n {
-            let (x, y) = (*a.add(i), *b.add(i));
-            if x != y {
-                return x as c_int - y as c_int;
+        let mut i = 0;
+        loop {
+            if i + VEC > n {
+                i = n - VEC;
             }
-            i += 1;
+            let m = !simd::same_mask(load(a.add(i)), load(b.add(i))) & 0xffff;
+            if m != 0 {
+                let j = i + m.trailing_zeros() as usize;
+                return *a.add(j) as c_int - *b.add(j) as c_int;
+            }
+            i += VEC;
+            if i >= n {
+                return 0;
+            }
         }
     }
-    0
 }
 
 /// `bcmp`: zero iff equal.
@@ -77,33 +256,63 @@ pub unsafe extern "C" fn bcmp(a: *const c_void, b: *const c_void, n: usize) -> c
     unsafe { memcmp(a, b, n) }
 }
 
-/// POSIX `memchr`.
+/// POSIX `memchr`: aligned 16-byte blocks; bytes of the first and last block
+/// outside [s, s + n) are masked off (the blocks never cross a page).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
+    if n == 0 {
+        return core::ptr::null_mut();
+    }
     let s = s as *const u8;
-    let c = c as u8;
-    for i in 0..n {
-        // SAFETY: i < n.
-        if unsafe { *s.add(i) } == c {
-            return s.wrapping_add(i) as *mut c_void;
+    let cv = simd::splat(c as u8);
+    let off = s as usize & (VEC - 1);
+    let mut p = s.wrapping_sub(off);
+    // Bytes left from p on, counting the skipped head (no overflow: the object fits in memory).
+    let mut left = n.saturating_add(off);
+    // SAFETY: every aligned block read holds at least one byte of [s, s + n).
+    unsafe {
+        let mut m = simd::eq_mask(load_aligned(p), cv) >> off << off;
+        loop {
+            if left <= VEC {
+                m &= ((1u64 << left) - 1) as u32;
+                return if m != 0 { p.add(m.trailing_zeros() as usize) as *mut c_void } else { core::ptr::null_mut() };
+            }
+            if m != 0 {
+                return p.add(m.trailing_zeros() as usize) as *mut c_void;
+            }
+            p = p.add(VEC);
+            left -= VEC;
+            m = simd::eq_mask(load_aligned(p), cv);
         }
     }
-    core::ptr::null_mut()
 }
 
-/// GNU `memrchr`.
+/// GNU `memrchr`: aligned blocks from the end.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memrchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
+    if n == 0 {
+        return core::ptr::null_mut();
+    }
     let s = s as *const u8;
-    let mut i = n;
-    while i > 0 {
-        i -= 1;
-        // SAFETY: i < n.
-        if unsafe { *s.add(i) } == c as u8 {
-            return s.wrapping_add(i) as *mut c_void;
+    let cv = simd::splat(c as u8);
+    let last = s.wrapping_add(n - 1);
+    let mut p = last.wrapping_sub(last as usize & (VEC - 1));
+    // SAFETY: every aligned block read holds at least one byte of [s, s + n);
+    // bits before s and after the last byte are masked off.
+    unsafe {
+        let mut m = simd::eq_mask(load_aligned(p), cv) & (((2u64 << (last as usize & (VEC - 1))) - 1) as u32);
+        loop {
+            if p <= s {
+                m &= !0u32 << (s as usize - p as usize);
+                return if m != 0 { p.add(31 - m.leading_zeros() as usize) as *mut c_void } else { core::ptr::null_mut() };
+            }
+            if m != 0 {
+                return p.add(31 - m.leading_zeros() as usize) as *mut c_void;
+            }
+            p = p.sub(VEC);
+            m = simd::eq_mask(load_aligned(p), cv);
         }
     }
-    core::ptr::null_mut()
 }
 
 /// POSIX `memccpy`.

@@ -1,4 +1,5 @@
 //! `<string.h>` and `<strings.h>`.
 pub mod mem;
+mod simd;
 pub mod str;
 pub mod strings;

@@ -1,79 +1,113 @@
-//! `str*` functions of `<string.h>`.
+//! `str*` functions of `<string.h>`. The scanning ones read aligned 16-byte
+//! blocks (SSE2): an aligned block never crosses a page, so reading past the
+//! terminator inside it cannot fault.
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 
-use super::mem::{memcpy, memset};
+use super::mem::{memchr, memcpy, memset};
+use super::simd::{self, load, load_aligned, VEC};
 use crate::header::stdlib::malloc::malloc;
 
-/// POSIX `strlen`: aligned 8-byte reads (an aligned word never crosses a page,
-/// so reading past the terminator inside it cannot fault).
+/// The first aligned block at or below `s`, and how far `s` is into it.
+#[inline(always)]
+fn block_of(s: *const u8) -> (*const u8, u32) {
+    let off = s as usize & (VEC - 1);
+    (s.wrapping_sub(off), off as u32)
+}
+
+/// POSIX `strlen`: 16-byte blocks until `p` is 64-byte aligned, then 64 bytes
+/// per step (their byte-wise minimum is zero iff one of them holds a NUL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strlen(s: *const c_char) -> usize {
     let s = s as *const u8;
-    let mut p = s;
-    // SAFETY: bytes up to the terminator are readable (C string contract).
+    let (mut p, off) = block_of(s);
+    // SAFETY: every block read is aligned and holds no byte beyond the block
+    // of the terminator, which is readable (C string contract).
     unsafe {
-        while (p as usize) & 7 != 0 {
-            if *p == 0 {
-                return p.offset_from(s) as usize;
+        let m = simd::zero_mask(load_aligned(p)) >> off;
+        if m != 0 {
+            return m.trailing_zeros() as usize;
+        }
+        p = p.add(VEC);
+        while p as usize & (4 * VEC - 1) != 0 {
+            let m = simd::zero_mask(load_aligned(p));
+            if m != 0 {
+                return p.offset_from(s) as usize + m.trailing_zeros() as usize;
             }
-            p = p.add(1);
+            p = p.add(VEC);
         }
         loop {
-            let w: u64;
-            // An opaque load: it may read bytes after the NUL within the same
-            // aligned word, which is harmless on x86_64 but not expressible in Rust.
-            core::arch::asm!("mov {}, qword ptr [{}]", out(reg) w, in(reg) p, options(nostack, readonly, preserves_flags));
-            if (w.wrapping_sub(0x0101_0101_0101_0101) & !w & 0x8080_8080_8080_8080) != 0 {
-                break;
+            let (a, b) = (load_aligned(p), load_aligned(p.add(VEC)));
+            let (c, d) = (load_aligned(p.add(2 * VEC)), load_aligned(p.add(3 * VEC)));
+            if simd::zero_mask(simd::min(simd::min(a, b), simd::min(c, d))) != 0 {
+                let m = simd::zero_mask(a) as u64
+                    | (simd::zero_mask(b) as u64) << 16
+                    | (simd::zero_mask(c) as u64) << 32
+                    | (simd::zero_mask(d) as u64) << 48;
+                return p.offset_from(s) as usize + m.trailing_zeros() as usize;
             }
-            p = p.add(8);
+            p = p.add(4 * VEC);
         }
-        while *p != 0 {
-            p = p.add(1);
-        }
-        p.offset_from(s) as usize
     }
 }
 
 /// POSIX `strnlen`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strnlen(s: *const c_char, max: usize) -> usize {
+    // SAFETY: memchr reads at most max bytes and never past the block of the terminator.
+    let z = unsafe { memchr(s as _, 0, max) };
+    if z.is_null() { max } else { z as usize - s as usize }
+}
+
+/// Compares the strings at `a` and `b` from byte 0 up to `n` bytes, 16 at a
+/// time with unaligned loads; a block that would touch the next page of
+/// either string is compared byte by byte instead (the string may end there).
+#[inline(always)]
+unsafe fn compare(a: *const u8, b: *const u8, n: usize) -> c_int {
     let mut i = 0;
-    // SAFETY: reads stop at the terminator or max.
-    while i < max && unsafe { *s.add(i) } != 0 {
-        i += 1;
+    // SAFETY: a vector load happens only when it stays within the page of
+    // its first byte, which is at or before the terminator (all earlier bytes
+    // were equal and nonzero); byte reads stop at the first terminator.
+    unsafe {
+        while i < n {
+            let (pa, pb) = (a.add(i), b.add(i));
+            if simd::crosses_page(pa) || simd::crosses_page(pb) {
+                let stop = (i + VEC).min(n);
+                while i < stop {
+                    let (x, y) = (*a.add(i), *b.add(i));
+                    if x != y || x == 0 {
+                        return x as c_int - y as c_int;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            let m = simd::end_or_diff_mask(load(pa), load(pb));
+            if m != 0 {
+                let j = i + m.trailing_zeros() as usize;
+                if j >= n {
+                    return 0;
+                }
+                return *a.add(j) as c_int - *b.add(j) as c_int;
+            }
+            i += VEC;
+        }
     }
-    i
+    0
 }
 
 /// POSIX `strcmp`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strcmp(a: *const c_char, b: *const c_char) -> c_int {
-    let (a, b) = (a as *const u8, b as *const u8);
-    let mut i = 0;
-    loop {
-        // SAFETY: both strings are readable up to their terminators; we stop at the first.
-        let (x, y) = unsafe { (*a.add(i), *b.add(i)) };
-        if x != y || x == 0 {
-            return x as c_int - y as c_int;
-        }
-        i += 1;
-    }
+    // SAFETY: both are C strings.
+    unsafe { compare(a as _, b as _, usize::MAX) }
 }
 
 /// POSIX `strncmp`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strncmp(a: *const c_char, b: *const c_char, n: usize) -> c_int {
-    let (a, b) = (a as *const u8, b as *const u8);
-    for i in 0..n {
-        // SAFETY: as strcmp, bounded by n.
-        let (x, y) = unsafe { (*a.add(i), *b.add(i)) };
-        if x != y || x == 0 {
-            return x as c_int - y as c_int;
-        }
-    }
-    0
+    // SAFETY: C strings (or arrays of at least n bytes).
+    unsafe { compare(a as _, b as _, n) }
 }
 
 /// POSIX `strcoll`: the C locale collates bytewise.
@@ -183,35 +217,51 @@ pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
     if unsafe { *p } as u8 == c as u8 { p } else { null_mut() }
 }
 
-/// GNU `strchrnul`.
+/// GNU `strchrnul`: aligned blocks, stopping at `c` or the terminator.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strchrnul(s: *const c_char, c: c_int) -> *mut c_char {
-    let mut p = s as *mut c_char;
-    // SAFETY: stops at the terminator.
+    let cv = simd::splat(c as u8);
+    let (mut p, off) = block_of(s as *const u8);
+    // SAFETY: aligned blocks up to the one holding the terminator (readable).
     unsafe {
-        while *p != 0 && *p as u8 != c as u8 {
-            p = p.add(1);
+        let mut m = simd::zero_or_eq_mask(load_aligned(p), cv) >> off << off;
+        while m == 0 {
+            p = p.add(VEC);
+            m = simd::zero_or_eq_mask(load_aligned(p), cv);
         }
+        p.add(m.trailing_zeros() as usize) as *mut c_char
     }
-    p
 }
 
-/// POSIX `strrchr`.
+/// POSIX `strrchr`: remembers the last block with a match before the terminator.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strrchr(s: *const c_char, c: c_int) -> *mut c_char {
-    let mut last = null_mut();
-    let mut p = s as *mut c_char;
-    // SAFETY: stops after the terminator.
+    let cv = simd::splat(c as u8);
+    let (mut p, off) = block_of(s as *const u8);
+    let mut last: (*const u8, u32) = (core::ptr::null(), 0);
+    // SAFETY: aligned blocks up to the one holding the terminator (readable).
     unsafe {
-        loop {
-            if *p as u8 == c as u8 {
-                last = p;
+        let mut v = load_aligned(p);
+        let mut z = simd::zero_mask(v) >> off << off;
+        let mut m = simd::eq_mask(v, cv) >> off << off;
+        while z == 0 {
+            if m != 0 {
+                last = (p, m);
             }
-            if *p == 0 {
-                return last;
-            }
-            p = p.add(1);
+            p = p.add(VEC);
+            v = load_aligned(p);
+            z = simd::zero_mask(v);
+            m = simd::eq_mask(v, cv);
         }
+        // Matches up to and including the terminator (c may be 0).
+        m &= z ^ (z - 1);
+        if m != 0 {
+            last = (p, m);
+        }
+        if last.0.is_null() {
+            return null_mut();
+        }
+        last.0.add(31 - last.1.leading_zeros() as usize) as *mut c_char
     }
 }
 
