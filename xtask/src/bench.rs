@@ -10,6 +10,7 @@ mod build;
 mod chart;
 mod font;
 mod gen;
+mod libc;
 mod measure;
 mod png;
 mod profile;
@@ -118,6 +119,8 @@ pub struct Results {
     pub cells: Vec<Vec<Cell>>,
     pub toolchains: Vec<Toolchain>,
     pub environment: Vec<(String, String)>,
+    /// The libc section (`None` when not run).
+    pub libc: Option<libc::LibcResults>,
 }
 
 impl Results {
@@ -134,20 +137,30 @@ struct Options {
     doc: Option<PathBuf>,
     /// `--annotate PROG[:LOADER]`: profile one program instead of benchmarking.
     annotate: Option<(Prog, Loader)>,
+    /// `--only startup|libc`: run one section.
+    startup: bool,
+    libc: bool,
 }
 
 fn parse_args(args: &[String], root: &Path) -> Result<Options, String> {
-    let mut opts = Options { smoke: false, doc: Some(root.join("docs/benchmarks.md")), annotate: None };
+    let mut opts =
+        Options { smoke: false, doc: Some(root.join("docs/benchmarks.md")), annotate: None, startup: true, libc: true };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--smoke" => opts.smoke = true,
             "--no-doc" => opts.doc = None,
             "--doc" => opts.doc = Some(PathBuf::from(it.next().ok_or("--doc needs a path")?)),
+            "--only" => match it.next().map(String::as_str) {
+                Some("startup") => opts.libc = false,
+                Some("libc") => opts.startup = false,
+                _ => return Err("--only needs `startup` or `libc`".into()),
+            },
             "--annotate" => opts.annotate = Some(profile::parse(it.next().ok_or("--annotate needs PROG[:LOADER]")?)?),
             "-h" | "--help" => {
-                return Err("usage: cargo xtask bench [--smoke] [--no-doc | --doc FILE.md] [--annotate PROG[:LOADER]]\n  \
+                return Err("usage: cargo xtask bench [--smoke] [--no-doc | --doc FILE.md] [--only startup|libc] [--annotate PROG[:LOADER]]\n  \
                      --smoke: small programs, one run each, no thresholds, writes no doc\n  \
+                     --only: just the start-up section or just the libc section (writes no doc)\n  \
                      --annotate: callgrind_annotate of one program before main (LOADER: vibix|glibc|musl)\n  \
                      PROG: hello, syms-base, syms, rel-base, rel, relr-base, relr"
                     .into())
@@ -155,7 +168,7 @@ fn parse_args(args: &[String], root: &Path) -> Result<Options, String> {
             other => return Err(format!("bench: unknown argument `{other}` (try --help)")),
         }
     }
-    if opts.smoke {
+    if opts.smoke || !(opts.startup && opts.libc) {
         opts.doc = None;
     }
     Ok(opts)
@@ -195,7 +208,7 @@ pub fn main(args: &[String]) -> Result<(), String> {
         return profile::annotate(tc, prog, sizes, &src, &work.join(loader.name()));
     }
     let mut cells = Vec::new();
-    for p in Prog::ALL {
+    for p in Prog::ALL.into_iter().filter(|_| opts.startup) {
         eprintln!("bench: {} ...", p.key());
         let mut row: Vec<Cell> = toolchains
             .iter()
@@ -233,7 +246,8 @@ pub fn main(args: &[String]) -> Result<(), String> {
         cells.push(row);
     }
 
-    let results = Results { sizes, smoke: opts.smoke, cells, toolchains, environment: environment(&sysroot) };
+    let libc = opts.libc.then(|| libc::run(&toolchains, &root, &work, opts.smoke, have_valgrind));
+    let results = Results { sizes, smoke: opts.smoke, cells, toolchains, environment: environment(&sysroot), libc };
     let md = report::markdown(&results);
     println!("{md}");
     if let Some(doc) = &opts.doc {
@@ -267,7 +281,7 @@ fn callgrind_checked(prog: &Path, dir: &Path, smoke: bool) -> Result<Instrs, Str
 /// A failure of an available toolchain is an error (no performance thresholds).
 fn check(r: &Results) -> Result<(), String> {
     let mut errors = Vec::new();
-    for (pi, p) in Prog::ALL.iter().enumerate() {
+    for (pi, p) in Prog::ALL.iter().enumerate().take(r.cells.len()) {
         for (li, t) in r.toolchains.iter().enumerate() {
             if t.missing.is_some() || (p.packed() && t.no_relr.is_some()) {
                 continue;
@@ -286,6 +300,20 @@ fn check(r: &Results) -> Result<(), String> {
                 }
             }
         }
+    }
+    if let Some(l) = &r.libc {
+        for b in &l.benches {
+            for (li, t) in r.toolchains.iter().enumerate() {
+                for res in [&b.ir_per_op[li], &b.wall_ns_per_op[li]] {
+                    if let Err(e) = res {
+                        if t.missing.is_none() && !e.starts_with("n/a") {
+                            errors.push(format!("libc {} {}: {e}", b.name, t.loader.name()));
+                        }
+                    }
+                }
+            }
+        }
+        errors.extend(l.failures.iter().map(|f| format!("libc: {f}")));
     }
     if errors.is_empty() {
         Ok(())

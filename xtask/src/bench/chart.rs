@@ -19,14 +19,33 @@ const SCALE: usize = 2;
 
 pub fn render(r: &Results) -> Canvas {
     let hello = |m: fn(&super::Cell) -> Result<f64, String>| -> Row { Loader::ALL.map(|l| m(r.cell(Prog::Hello, l))) };
-    let groups: Vec<(&str, Row)> = vec![
-        ("(A) C HELLO: INSTRUCTIONS BEFORE MAIN", hello(before_main)),
-        ("(A) C HELLO: WALL TIME, MIN US", hello(|c| c.wall.as_ref().map(|w| w.min_us).map_err(Clone::clone))),
-        ("(A) C HELLO: MINOR PAGE FAULTS", hello(|c| c.wall.as_ref().map(|w| w.minor_faults).map_err(Clone::clone))),
-        ("(B) INSTRUCTIONS PER SYMBOLIC RELOCATION", cost_row(r, Kind::Symbolic, before_main)),
-        ("(C) INSTRUCTIONS PER RELATIVE RELOCATION", cost_row(r, Kind::Relative, before_main)),
-        ("(C) INSTRUCTIONS PER DT_RELR RELOCATION", cost_row(r, Kind::Relr, before_main)),
-    ];
+    let mut groups: Vec<(&str, Row)> = Vec::new();
+    if !r.cells.is_empty() {
+        groups.extend([
+            ("(A) C HELLO: INSTRUCTIONS BEFORE MAIN", hello(before_main)),
+            ("(A) C HELLO: WALL TIME, MIN US", hello(|c| c.wall.as_ref().map(|w| w.min_us).map_err(Clone::clone))),
+            ("(A) C HELLO: MINOR PAGE FAULTS", hello(|c| c.wall.as_ref().map(|w| w.minor_faults).map_err(Clone::clone))),
+            ("(B) INSTRUCTIONS PER SYMBOLIC RELOCATION", cost_row(r, Kind::Symbolic, before_main)),
+            ("(C) INSTRUCTIONS PER RELATIVE RELOCATION", cost_row(r, Kind::Relative, before_main)),
+            ("(C) INSTRUCTIONS PER DT_RELR RELOCATION", cost_row(r, Kind::Relr, before_main)),
+        ]);
+    }
+    if let Some(l) = &r.libc {
+        for (name, title) in [
+            ("strlen-1k", "LIBC: STRLEN 1 KIB, WALL MIN NS"),
+            ("memcpy-1k", "LIBC: MEMCPY 1 KIB, WALL MIN NS"),
+            ("malloc-free", "LIBC: MALLOC + FREE, WALL MIN NS"),
+            ("qsort-1m", "LIBC: QSORT 1M INTS, WALL MIN NS"),
+            ("printf-g17", "LIBC: SNPRINTF %.17G, WALL MIN NS"),
+            ("strtod", "LIBC: STRTOD, WALL MIN NS"),
+            ("snprintf-int", "LIBC: SNPRINTF INTS, INSTRUCTIONS"),
+        ] {
+            if let Some(b) = l.get(name) {
+                let row = if name == "snprintf-int" { b.ir_per_op.clone() } else { b.wall_ns_per_op.clone() };
+                groups.push((title, row));
+            }
+        }
+    }
     let group_h = 24 + 3 * (BAR_H + 6) + 16;
     let top = 80;
     let palette = vec![
@@ -39,7 +58,7 @@ pub fn render(r: &Results) -> Canvas {
         [130, 130, 130],
     ];
     let mut c = Canvas::new(WIDTH, top + groups.len() * group_h + 10, palette);
-    let title = if r.smoke { "VIBIX START-UP (SMOKE RUN)" } else { "VIBIX START-UP COST: LOWER IS BETTER" };
+    let title = if r.smoke { "VIBIX BENCHMARKS (SMOKE RUN)" } else { "VIBIX START-UP AND LIBC COST: LOWER IS BETTER" };
     c.text(20, 16, title, 3, BLACK);
     c.text(560, 58, "EACH GROUP SCALED TO ITS MAX", 1, MUTED);
     let mut x = 20;

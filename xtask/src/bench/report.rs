@@ -99,7 +99,7 @@ pub fn num(v: f64) -> String {
     if v < 0.0 { format!("-{out}") } else { out }
 }
 
-fn cell_text(v: &Result<f64, String>) -> String {
+pub fn cell_text(v: &Result<f64, String>) -> String {
     match v {
         Ok(v) => num(*v),
         Err(e) if e.starts_with("n/a") => "n/a".into(),
@@ -114,7 +114,7 @@ fn ratio(a: &Result<f64, String>, b: &Result<f64, String>) -> String {
     }
 }
 
-fn row_line(out: &mut String, label: &str, row: &Row) {
+pub fn row_line(out: &mut String, label: &str, row: &Row) {
     let _ = writeln!(
         out,
         "| {label} | {} | {} | {} | {} | {} |",
@@ -143,6 +143,24 @@ pub fn markdown(r: &Results) -> String {
     let date = Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]).output().ok();
     let date = date.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
     let _ = writeln!(s, "## Results{} ({date})\n", if r.smoke { " of a smoke run, not comparable" } else { "" });
+    if !r.cells.is_empty() {
+        startup(r, &mut s);
+    }
+    if let Some(l) = &r.libc {
+        super::libc::markdown(l, r.smoke, &mut s);
+    }
+    s.push_str("### Environment\n\n| what | version |\n|---|---|\n");
+    for (k, v) in &r.environment {
+        let _ = writeln!(s, "| {k} | {} |", v.replace('|', "/"));
+    }
+    for t in &r.toolchains {
+        let _ = writeln!(s, "| {} compiler | `{}` |", t.loader.name(), t.cc.display());
+    }
+    s
+}
+
+/// Tables (a) to (c), costs per relocation and the start-up targets.
+fn startup(r: &Results, s: &mut String) {
     let runs = r.cells.iter().flatten().filter_map(|c| c.wall.as_ref().ok().map(|w| w.runs)).min().unwrap_or(0);
     let _ = writeln!(
         s,
@@ -155,18 +173,18 @@ pub fn markdown(r: &Results) -> String {
     for p in Prog::ALL {
         let cells = Loader::ALL.map(|l| r.cell(p, l));
         for (name, row) in metric_rows(cells) {
-            row_line(&mut s, &format!("{} | {name}", p.title(r.sizes)), &row);
+            row_line(s, &format!("{} | {name}", p.title(r.sizes)), &row);
         }
     }
     s.push_str("\n### Cost per relocation\n\nDifference to the one-relocation baseline of the same shape, \
                 divided by the number of relocations added.\n\n");
     s.push_str("| cost | vibix | glibc | musl | vibix/glibc | vibix/musl |\n|---|---|---|---|---|---|\n");
     for kind in [Kind::Symbolic, Kind::Relative, Kind::Relr] {
-        row_line(&mut s, kind.title(), &cost_row(r, kind, before_main));
+        row_line(s, kind.title(), &cost_row(r, kind, before_main));
     }
     for kind in [Kind::Symbolic, Kind::Relative, Kind::Relr] {
         let title = kind.title().replace("Ir per", "wall ns (min) per");
-        row_line(&mut s, &title, &cost_row(r, kind, wall_min_ns));
+        row_line(s, &title, &cost_row(r, kind, wall_min_ns));
     }
     s.push_str("\n### Targets\n\n| target | vibix | reference | status |\n|---|---|---|---|\n");
     for t in targets(r) {
@@ -208,14 +226,6 @@ pub fn markdown(r: &Results) -> String {
         }
         s.push('\n');
     }
-    s.push_str("### Environment\n\n| what | version |\n|---|---|\n");
-    for (k, v) in &r.environment {
-        let _ = writeln!(s, "| {k} | {} |", v.replace('|', "/"));
-    }
-    for t in &r.toolchains {
-        let _ = writeln!(s, "| {} compiler | `{}` |", t.loader.name(), t.cc.display());
-    }
-    s
 }
 
 /// Each distinct reason a cell is empty, once per loader.
@@ -344,6 +354,7 @@ mod tests {
             cells,
             toolchains,
             environment: vec![],
+            libc: None,
         };
         let sym = per_reloc(&r, Kind::Symbolic, Loader::Vibix, before_main).unwrap();
         assert!((sym - 200_000.0 / 998.0).abs() < 1e-9, "{sym}");
