@@ -1,4 +1,6 @@
-//! %f %e %g %a (and upper-case forms), exactly rounded via `num::flt2dec`.
+//! The C layer of %f %e %g %a (and upper-case forms): flags, width, precision,
+//! %g's style choice and trailing zeros, %a's hex digits. Decimal digits come
+//! exactly rounded from `num::flt2dec` (core's float formatting).
 use super::printf::{Counter, Sink, Spec};
 use crate::num::flt2dec::{decimal, Decimal, Mode};
 
@@ -59,7 +61,7 @@ pub fn fmt_float<S: Sink>(out: &mut Counter<S>, sp: &Spec, x: f64, conv: u8) {
 
 /// Digit `i` (0-based from the most significant) of `d`, zero past its end.
 fn dig(d: &Decimal, i: i64) -> u8 {
-    if i >= 0 && (i as usize) < d.n { b'0' + d.d[i as usize] } else { b'0' }
+    d.digit(i)
 }
 
 /// Writes `d` as [int].[frac digits] with exactly `p` fraction digits.

@@ -1,7 +1,7 @@
-//! Exact, correctly rounded (round-half-even) string -> binary float, the core of
-//! `strtod`/`strtof`/`scanf %f`. Short inputs take Clinger's fast path; the rest
-//! divide big integers to get 66 exact quotient bits plus a sticky bit.
-use super::big::Big;
+//! String -> binary float, the core of `strtod`/`strtof`/`scanf %f`: the C
+//! syntax (spaces, sign, inf/nan, hex floats, ERANGE) is handled here; decimal
+//! digits are converted by `core`'s `str::parse` (exact and correctly rounded:
+//! Eisel-Lemire with a big-decimal fallback).
 
 /// A binary floating-point format.
 #[derive(Clone, Copy)]
@@ -62,8 +62,6 @@ pub struct Parsed {
     /// Overflow or underflow (strtod sets ERANGE).
     pub range: bool,
 }
-
-const MAX_DIGITS: usize = 780;
 
 fn lower(c: u8) -> u8 {
     c | 0x20
@@ -142,57 +140,41 @@ pub fn parse(s: &[u8], f: Format) -> Parsed {
         p.len += i + 2;
         return p;
     }
-    // Decimal digits.
-    let mut digits = [0u8; MAX_DIGITS + 1];
-    let mut nd = 0usize;
-    let mut any = false;
-    let mut sticky = false;
-    let mut exp10: i64 = 0; // value = 0.digits... adjusted below: D × 10^exp10
-    let mut seen_point = false;
+    // Decimal: find the span core's parser gets (digits, one point, a valid exponent).
+    let start = i;
+    let (mut any, mut nonzero, mut seen_point) = (false, false, false);
     loop {
         let c = at(i);
         if c.is_ascii_digit() {
             any = true;
-            if nd == 0 && c == b'0' {
-                if seen_point {
-                    exp10 -= 1;
-                }
-            } else if nd < MAX_DIGITS {
-                digits[nd] = c - b'0';
-                nd += 1;
-                if seen_point {
-                    exp10 -= 1;
-                }
-            } else {
-                sticky |= c != b'0';
-                if !seen_point {
-                    exp10 += 1;
-                }
-            }
-            i += 1;
+            nonzero |= c != b'0';
         } else if c == b'.' && !seen_point {
             seen_point = true;
-            i += 1;
         } else {
             break;
         }
+        i += 1;
     }
     if !any {
         return Parsed { bits: 0, len: 0, range: false };
     }
-    if let Some((e, end)) = parse_exponent(s, i, b'e') {
-        exp10 += e;
+    if let Some((_, end)) = parse_exponent(s, i, b'e') {
         i = end;
     }
-    if sticky {
-        digits[nd] = 1;
-        nd += 1;
-        exp10 -= 1;
-    }
-    if nd == 0 {
+    if !nonzero {
         return Parsed { bits: sign, len: i, range: false };
     }
-    let (bits, range) = decimal_to_bits(&digits[..nd], exp10, f);
+    // SAFETY: the span holds only ASCII digits, '.', 'e'/'E' and '+'/'-'.
+    let text = unsafe { core::str::from_utf8_unchecked(&s[start..i]) };
+    let bits = if f.mant_bits == 53 {
+        text.parse::<f64>().map(f64::to_bits)
+    } else {
+        text.parse::<f32>().map(|v| v.to_bits() as u64)
+    };
+    // The span is valid float syntax by construction; core accepts all of it.
+    let bits = bits.unwrap_or(inf);
+    // Overflow to infinity, or underflow to a subnormal or zero.
+    let range = bits == inf || bits >> (f.mant_bits - 1) == 0;
     Parsed { bits: bits | sign, len: i, range }
 }
 
@@ -224,66 +206,6 @@ fn inf_bits(f: Format) -> u64 {
 fn sign_bit(f: Format) -> u64 {
     if f.mant_bits == 53 { 1 << 63 } else { 1 << 31 }
 }
-
-/// D × 10^e, D = the digits (no leading zero), correctly rounded.
-fn decimal_to_bits(d: &[u8], e: i64, f: Format) -> (u64, bool) {
-    let nd = d.len() as i64;
-    let mag = nd + e; // value in [10^(mag-1), 10^mag)
-    let inf = inf_bits(f);
-    if mag > (f.emax as i64 * 30103 / 100000) + 2 {
-        return (inf, true);
-    }
-    if mag < ((f.emin - f.mant_bits as i32) as i64 * 30103 / 100000) - 2 {
-        return (0, true);
-    }
-    // Clinger's fast path: exact integer times/divided by an exact power of ten.
-    if f.mant_bits == 53 && nd <= 15 && e.abs() <= 22 {
-        let mut m = 0u64;
-        for &x in d {
-            m = m * 10 + x as u64;
-        }
-        let p = POW10[e.unsigned_abs() as usize];
-        let v = if e >= 0 { m as f64 * p } else { m as f64 / p };
-        return (v.to_bits(), false);
-    }
-    let mut n = Big::zero();
-    for chunk in d.chunks(9) {
-        let mut v = 0u32;
-        for &x in chunk {
-            v = v * 10 + x as u32;
-        }
-        n.mul_add_small(10u32.pow(chunk.len() as u32), v);
-    }
-    let mut p = Big::from_u64(1);
-    if e >= 0 {
-        n.mul_pow10(e as u32);
-    } else {
-        p.mul_pow10((-e) as u32);
-    }
-    // q = floor(n × 2^s / p) with 65 or 66 bits.
-    let s = 65 - (n.bit_len() as i32 - p.bit_len() as i32);
-    if s > 0 {
-        n.shl(s as usize);
-    } else if s < 0 {
-        p.shl((-s) as usize);
-    }
-    let mut q: u128 = 0;
-    for b in (0..=67).rev() {
-        if n.cmp_shifted(&p, b) != core::cmp::Ordering::Less {
-            n.sub_shifted(&p, b);
-            q |= 1u128 << b;
-        }
-    }
-    let bits = round_binary(q, !n.is_zero(), s, f);
-    let exp_field = bits >> (f.mant_bits - 1);
-    let range = bits == inf || exp_field == 0;
-    (bits, range)
-}
-
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
 
 fn parse_hex(s: &[u8], f: Format) -> Parsed {
     let at = |i: usize| if i < s.len() { s[i] } else { 0 };

@@ -1,18 +1,40 @@
-//! Exact binary -> decimal digits for printf's %f/%e/%g, rounded half-to-even
-//! on the exact value (as glibc does). Digits are generated 9 at a time from
-//! the exact integer and fraction parts (big integers when they do not fit in
-//! machine words), only as many as the requested precision needs.
-use super::big::Big;
+//! Binary -> decimal digits for printf's %f/%e/%g, exact and rounded
+//! half-to-even on the exact value (as glibc does). The digits come from
+//! `core`'s float formatting (`{:.N}` and `{:.Ne}`, exact mode: Grisu with a
+//! Dragon fallback); this module only turns its text into a digit string with
+//! a decimal exponent, which the C layer (fmt/float.rs) lays out.
+use core::fmt::Write;
+use core::mem::MaybeUninit;
 
-/// Room for 309 integer digits plus every fraction digit a double can have.
-pub const MAX_DIGITS: usize = 1500;
+/// Most fraction digits %f needs: a double's exact expansion has at most
+/// 1074 of them, the rest are zeros (printed by the caller).
+const MAX_FRAC: usize = 1080;
+/// Most significant digits %e/%g need: an exact expansion has at most 767.
+const MAX_SIG: usize = 780;
+/// 309 integer digits, a point, the fraction digits and an exponent.
+const CAP: usize = 320 + MAX_FRAC + 16;
 
-/// Decimal digits d[0..n] (d[0] != 0 unless n == 0) meaning 0.d0d1... × 10^exp.
-/// Digits past n are zeros.
+/// Decimal digits 0.d0d1...d(n-1) × 10^exp (d0 != 0 unless n == 0); digits
+/// past n are zeros.
 pub struct Decimal {
-    pub d: [u8; MAX_DIGITS + 20],
+    buf: [MaybeUninit<u8>; CAP],
+    /// Index of d0 in `buf`.
+    start: usize,
     pub n: usize,
     pub exp: i32,
+}
+
+impl Decimal {
+    /// ASCII digit `i` (0-based from the most significant), '0' past the end.
+    #[inline]
+    pub fn digit(&self, i: i64) -> u8 {
+        if i >= 0 && (i as usize) < self.n {
+            // SAFETY: buf[start..start + n] was written by `decimal`.
+            unsafe { self.buf[self.start + i as usize].assume_init() }
+        } else {
+            b'0'
+        }
+    }
 }
 
 /// How many digits to keep.
@@ -24,215 +46,85 @@ pub enum Mode {
     Sig(usize),
 }
 
-/// Where digits come from: the integer part first, then fraction digits.
-struct Gen {
-    /// Integer digits, most significant first, already produced.
-    int_digits: [u8; 320],
-    int_n: usize,
-    /// Fraction = frac / 2^fbits, as u128 when it fits, else as a big integer.
-    small: Option<u128>,
-    big: Big,
-    fbits: usize,
+/// core::fmt output into the digit buffer.
+struct Text<'a> {
+    buf: &'a mut [MaybeUninit<u8>; CAP],
+    len: usize,
 }
 
-impl Gen {
-    fn new(x: f64) -> Gen {
-        let bits = x.to_bits();
-        let be = ((bits >> 52) & 0x7ff) as i32;
-        let mut m = bits & ((1 << 52) - 1);
-        let e2 = if be == 0 { -1074 } else {
-            m |= 1 << 52;
-            be - 1075
-        };
-        let mut g = Gen { int_digits: [0; 320], int_n: 0, small: None, big: Big::zero(), fbits: 0 };
-        // Integer part.
-        if e2 >= 0 {
-            if e2 <= 11 {
-                g.put_int_u64(m << e2);
-            } else {
-                let mut b = Big::from_u64(m);
-                b.shl(e2 as usize);
-                let mut chunks = [0u32; 40];
-                let mut k = 0;
-                while !b.is_zero() {
-                    chunks[k] = b.div_small(1_000_000_000);
-                    k += 1;
-                }
-                let mut first = true;
-                for c in chunks[..k].iter().rev() {
-                    g.put_chunk(*c, first);
-                    first = false;
-                }
-            }
-            g.small = Some(0);
-        } else {
-            let fb = (-e2) as usize;
-            let ip = if fb >= 64 { 0 } else { m >> fb };
-            if ip != 0 {
-                g.put_int_u64(ip);
-            }
-            let frac = if fb >= 64 { m } else { m & ((1u64 << fb) - 1) };
-            g.fbits = fb;
-            if fb <= 96 {
-                g.small = Some(frac as u128);
-            } else {
-                g.big = Big::from_u64(frac);
-            }
+impl Write for Text<'_> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let b = s.as_bytes();
+        if self.len + b.len() > CAP {
+            return Err(core::fmt::Error);
         }
-        g
-    }
-
-    fn put_int_u64(&mut self, v: u64) {
-        let mut tmp = [0u8; 20];
-        let mut k = 0;
-        let mut v = v;
-        while v != 0 {
-            tmp[k] = (v % 10) as u8;
-            v /= 10;
-            k += 1;
+        for (i, &c) in b.iter().enumerate() {
+            self.buf[self.len + i] = MaybeUninit::new(c);
         }
-        for i in (0..k).rev() {
-            self.int_digits[self.int_n] = tmp[i];
-            self.int_n += 1;
-        }
-    }
-
-    fn put_chunk(&mut self, c: u32, first: bool) {
-        let mut tmp = [0u8; 9];
-        let mut v = c;
-        for i in (0..9).rev() {
-            tmp[i] = (v % 10) as u8;
-            v /= 10;
-        }
-        let start = if first { tmp.iter().position(|&d| d != 0).unwrap_or(9) } else { 0 };
-        for &d in &tmp[start..] {
-            self.int_digits[self.int_n] = d;
-            self.int_n += 1;
-        }
-    }
-
-    fn frac_is_zero(&self) -> bool {
-        match self.small {
-            Some(v) => v == 0,
-            None => self.big.is_zero(),
-        }
-    }
-
-    /// The next 9 fraction digits as a number.
-    fn next_chunk(&mut self) -> u32 {
-        match self.small.as_mut() {
-            Some(v) => {
-                let t = *v * 1_000_000_000;
-                let hi = (t >> self.fbits) as u32;
-                *v = t & ((1u128 << self.fbits) - 1);
-                hi
-            }
-            None => {
-                self.big.mul_add_small(1_000_000_000, 0);
-                self.big.split_at_bit(self.fbits) as u32
-            }
-        }
+        self.len += b.len();
+        Ok(())
     }
 }
 
-/// Exact decimal expansion of the finite, non-negative `x`, rounded as `mode` says.
+/// The digits of finite, non-negative `x` in `mode`.
 pub fn decimal(x: f64, mode: Mode) -> Decimal {
-    let mut out = Decimal { d: [0; MAX_DIGITS + 20], n: 0, exp: 0 };
+    let mut d = Decimal { buf: [MaybeUninit::uninit(); CAP], start: 0, n: 0, exp: 1 };
     if x == 0.0 {
-        out.exp = 1;
-        return out;
+        return d;
     }
-    let mut g = Gen::new(x);
-    let mut n = 0usize;
-    let mut exp: i32;
-    for i in 0..g.int_n {
-        out.d[n] = g.int_digits[i];
-        n += 1;
-    }
-    exp = n as i32;
-    // How many digits we need: `keep` plus one rounding digit.
-    let keep_for = |exp: i32| -> i64 {
-        match mode {
-            Mode::Fixed(f) => exp as i64 + f.min(MAX_DIGITS - 320) as i64,
-            Mode::Sig(s) => s.min(MAX_DIGITS - 330) as i64,
-        }
+    let mut t = Text { buf: &mut d.buf, len: 0 };
+    // The precisions are capped so the text fits; the capped digits are exact zeros.
+    let ok = match mode {
+        Mode::Fixed(f) => write!(t, "{:.*}", f.min(MAX_FRAC), x),
+        Mode::Sig(s) => write!(t, "{:.*e}", s.clamp(1, MAX_SIG) - 1, x),
     };
-    // Leading fraction zeros of numbers below 1 only move the exponent.
-    let mut leading = n == 0;
-    while (n as i64) < keep_for(exp) + 1 && !g.frac_is_zero() {
-        let c = g.next_chunk();
-        let mut tmp = [0u8; 9];
-        let mut v = c;
-        for i in (0..9).rev() {
-            tmp[i] = (v % 10) as u8;
-            v /= 10;
-        }
-        for &dg in &tmp {
-            if leading && dg == 0 {
-                exp -= 1;
-                continue;
+    let len = t.len;
+    debug_assert!(ok.is_ok(), "digit buffer too small");
+    // SAFETY: core wrote buf[..len]; only indices below len are read.
+    let at = |b: &[MaybeUninit<u8>; CAP], i: usize| unsafe { b[i].assume_init() };
+    match mode {
+        Mode::Sig(_) => {
+            // "D[.DDD]e[-]X": move D next to the fraction digits.
+            let e_at = (0..len).rev().find(|&i| at(&d.buf, i) == b'e').unwrap_or(len);
+            let mut e: i32 = 0;
+            let neg = e_at + 1 < len && at(&d.buf, e_at + 1) == b'-';
+            for i in e_at + 1 + neg as usize..len {
+                e = e * 10 + (at(&d.buf, i) - b'0') as i32;
             }
-            leading = false;
-            out.d[n] = dg;
-            n += 1;
+            let first = at(&d.buf, 0);
+            let (start, end) = if e_at > 1 { (1, e_at) } else { (0, 1) };
+            d.buf[start] = MaybeUninit::new(first);
+            d.start = start;
+            d.n = end - start;
+            d.exp = if neg { -e } else { e } + 1;
         }
-        if leading && matches!(mode, Mode::Fixed(_)) && keep_for(exp) < -1 {
-            // Already below half a unit of the last place: it rounds to zero.
-            out.n = 0;
-            out.exp = 1;
-            return out;
-        }
-    }
-    let sticky_frac = !g.frac_is_zero();
-    let keep = keep_for(exp);
-    if keep < 0 {
-        out.n = 0;
-        out.exp = 1;
-        return out;
-    }
-    let keep = keep as usize;
-    if n <= keep {
-        out.n = n;
-        out.exp = exp;
-        trim(&mut out);
-        return out;
-    }
-    // Round at `keep`: look at the next digit and everything after it.
-    let r = out.d[keep];
-    let rest = sticky_frac || out.d[keep + 1..n].iter().any(|&d| d != 0);
-    let last_odd = keep > 0 && out.d[keep - 1] & 1 == 1;
-    let up = r > 5 || (r == 5 && (rest || last_odd));
-    n = keep;
-    if up {
-        let mut i = keep;
-        loop {
-            if i == 0 {
-                // 99..9 rounds to 100..0.
-                out.d[0] = 1;
-                n = 1;
-                exp += 1;
-                break;
+        Mode::Fixed(_) => {
+            // "III[.FFF]": close the gap of the point by moving the integer digits right.
+            let point = (0..len).find(|&i| at(&d.buf, i) == b'.');
+            let int_n = point.unwrap_or(len);
+            if let Some(p) = point {
+                for i in (0..p).rev() {
+                    d.buf[i + 1] = d.buf[i];
+                }
             }
-            i -= 1;
-            if out.d[i] == 9 {
-                out.d[i] = 0;
-            } else {
-                out.d[i] += 1;
-                break;
+            let (lo, hi) = (point.is_some() as usize, len);
+            let mut start = lo;
+            while start < hi && at(&d.buf, start) == b'0' {
+                start += 1;
             }
+            if start == hi {
+                // Rounded to zero.
+                return Decimal { n: 0, exp: 1, start: 0, ..d };
+            }
+            d.start = start;
+            d.n = hi - start;
+            // Leading zeros of the integer part (just the "0" of "0.xxx") and of the fraction.
+            d.exp = int_n as i32 - (start - lo) as i32;
         }
     }
-    out.n = n;
-    out.exp = exp;
-    trim(&mut out);
-    out
-}
-
-fn trim(o: &mut Decimal) {
-    while o.n > 0 && o.d[o.n - 1] == 0 {
-        o.n -= 1;
+    // Trailing zeros are implied.
+    while d.n > 0 && d.digit(d.n as i64 - 1) == b'0' {
+        d.n -= 1;
     }
-    if o.n == 0 {
-        o.exp = 1;
-    }
+    d
 }

@@ -1,7 +1,6 @@
-//! Pure numeric cores (no libc state, no syscalls): big integers, exact
+//! Pure numeric cores (no libc state, no syscalls): exact
 //! decimal<->binary conversion. `tests-host/` compiles these files on the host
 //! and compares them against glibc.
-pub mod big;
 pub mod dec2flt;
 pub mod flt2dec;
 

@@ -215,3 +215,29 @@ fn strtod_matches_glibc() {
         check_strtod(&format!("0.{s}e{}", e / 10));
     }
 }
+
+#[test]
+fn printed_doubles_read_back_exactly() {
+    // %.17g and %a of random bit patterns: identical to glibc's text, and our
+    // parser (like glibc's) gets the same double back.
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    for _ in 0..50_000 {
+        let x = rng.double();
+        for f in ["%.17g", "%a", "%.16e"] {
+            let text = ours(f, vec![A::D(x)]);
+            assert_eq!(text, glibc_d(f, x), "{f} of {:#x}", x.to_bits());
+            let back = parse(text.as_bytes(), F64);
+            assert_eq!((back.bits, back.len), (x.to_bits(), text.len()), "{f}: {text} read back");
+        }
+    }
+}
+
+#[test]
+fn long_precisions_match_glibc() {
+    // Beyond the digits a double has: exact expansions, then zeros.
+    for x in [5e-324, 2.2250738585072014e-308, 0.1, 1.0 / 3.0, f64::MAX, 0.5, 1.5, 2.5, 1e-20, 123.456] {
+        for f in ["%.1100f", "%.1200e", "%.800g", "%.0f", "%.0e", "%#.0e", "%.760e", "%.770e"] {
+            assert_eq!(ours(f, vec![A::D(x)]), glibc_d(f, x), "{f} of {x:e}");
+        }
+    }
+}

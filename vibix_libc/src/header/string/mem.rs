@@ -232,6 +232,19 @@ pub unsafe extern "C" fn memcmp(a: *const c_void, b: *const c_void, n: usize) ->
             return 0;
         }
         let mut i = 0;
+        // 64 bytes per step until a difference; the 16-byte loop below finds it.
+        while i + 4 * VEC <= n {
+            let (x, y) = (a.add(i), b.add(i));
+            let e0 = simd::and(simd::eq(load(x), load(y)), simd::eq(load(x.add(VEC)), load(y.add(VEC))));
+            let e1 = simd::and(simd::eq(load(x.add(2 * VEC)), load(y.add(2 * VEC))), simd::eq(load(x.add(3 * VEC)), load(y.add(3 * VEC))));
+            if simd::movemask(simd::and(e0, e1)) != 0xffff {
+                break;
+            }
+            i += 4 * VEC;
+        }
+        if i >= n {
+            return 0;
+        }
         loop {
             if i + VEC > n {
                 i = n - VEC;
@@ -272,6 +285,24 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
     // SAFETY: every aligned block read holds at least one byte of [s, s + n).
     unsafe {
         let mut m = simd::eq_mask(load_aligned(p), cv) >> off << off;
+        if left > VEC {
+            if m != 0 {
+                return p.add(m.trailing_zeros() as usize) as *mut c_void;
+            }
+            p = p.add(VEC);
+            left -= VEC;
+            // 64 bytes per step while all four blocks lie inside the range.
+            while left > 4 * VEC {
+                let (a, b) = (simd::eq(load_aligned(p), cv), simd::eq(load_aligned(p.add(VEC)), cv));
+                let (c, d) = (simd::eq(load_aligned(p.add(2 * VEC)), cv), simd::eq(load_aligned(p.add(3 * VEC)), cv));
+                if simd::movemask(simd::or(simd::or(a, b), simd::or(c, d))) != 0 {
+                    return p.add(simd::first_set64(a, b, c, d)) as *mut c_void;
+                }
+                p = p.add(4 * VEC);
+                left -= 4 * VEC;
+            }
+            m = simd::eq_mask(load_aligned(p), cv);
+        }
         loop {
             if left <= VEC {
                 m &= ((1u64 << left) - 1) as u32;

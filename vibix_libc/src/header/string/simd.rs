@@ -7,7 +7,8 @@
 //! turning the copy and fill loops back into calls to memcpy/memset themselves.
 use core::arch::asm;
 use core::arch::x86_64::{
-    __m128i, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_setzero_si128,
+    __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    _mm_setzero_si128, _mm_xor_si128,
 };
 
 pub const VEC: usize = 16;
@@ -112,21 +113,44 @@ pub fn same_mask(a: __m128i, b: __m128i) -> u32 {
     unsafe { _mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) as u32 }
 }
 
-/// Bit i set where byte i of `v` is zero or equals `c`.
-#[inline(always)]
-pub fn zero_or_eq_mask(v: __m128i, c: __m128i) -> u32 {
-    // SAFETY: SSE2 is baseline on x86_64.
-    unsafe {
-        let z = _mm_setzero_si128();
-        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, z), _mm_cmpeq_epi8(v, c))) as u32
-    }
-}
-
 /// Bit i set where `a` ends (byte zero) or differs from `b` at byte i.
 #[inline(always)]
 pub fn end_or_diff_mask(a: __m128i, b: __m128i) -> u32 {
     // SAFETY: SSE2 is baseline on x86_64. min(a, eq) is 0 exactly where a is 0 or a != b.
     unsafe { zero_mask(_mm_min_epu8(a, _mm_cmpeq_epi8(a, b))) }
+}
+
+/// 0xff where bytes are equal, else 0.
+#[inline(always)]
+pub fn eq(a: __m128i, b: __m128i) -> __m128i {
+    // SAFETY: SSE2 is baseline on x86_64.
+    unsafe { _mm_cmpeq_epi8(a, b) }
+}
+
+#[inline(always)]
+pub fn and(a: __m128i, b: __m128i) -> __m128i {
+    // SAFETY: SSE2 is baseline on x86_64.
+    unsafe { _mm_and_si128(a, b) }
+}
+
+#[inline(always)]
+pub fn or(a: __m128i, b: __m128i) -> __m128i {
+    // SAFETY: SSE2 is baseline on x86_64.
+    unsafe { _mm_or_si128(a, b) }
+}
+
+/// Zero exactly at the bytes of `v` that are zero or equal `c` (min(v ^ c, v)).
+#[inline(always)]
+pub fn zero_at_nul_or(v: __m128i, c: __m128i) -> __m128i {
+    // SAFETY: SSE2 is baseline on x86_64.
+    unsafe { _mm_min_epu8(_mm_xor_si128(v, c), v) }
+}
+
+/// Top bits of the 16 bytes.
+#[inline(always)]
+pub fn movemask(v: __m128i) -> u32 {
+    // SAFETY: SSE2 is baseline on x86_64.
+    unsafe { _mm_movemask_epi8(v) as u32 }
 }
 
 /// Byte-wise minimum: zero where either input has a zero byte.
@@ -147,4 +171,23 @@ pub fn splat(c: u8) -> __m128i {
 #[inline(always)]
 pub fn crosses_page(p: *const u8) -> bool {
     (p as usize) & (PAGE - 1) > PAGE - VEC
+}
+
+/// Index of the first zero byte in the 64 bytes a, b, c, d (one must have one).
+#[inline(always)]
+pub fn first_zero64(a: __m128i, b: __m128i, c: __m128i, d: __m128i) -> usize {
+    first_set64(eq(a, zero()), eq(b, zero()), eq(c, zero()), eq(d, zero()))
+}
+
+/// Index of the first byte with its top bit set in the 64 bytes a, b, c, d.
+#[inline(always)]
+pub fn first_set64(a: __m128i, b: __m128i, c: __m128i, d: __m128i) -> usize {
+    let m = movemask(a) as u64 | (movemask(b) as u64) << 16 | (movemask(c) as u64) << 32 | (movemask(d) as u64) << 48;
+    m.trailing_zeros() as usize
+}
+
+#[inline(always)]
+fn zero() -> __m128i {
+    // SAFETY: SSE2 is baseline on x86_64.
+    unsafe { _mm_setzero_si128() }
 }

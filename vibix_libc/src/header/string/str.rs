@@ -40,11 +40,7 @@ pub unsafe extern "C" fn strlen(s: *const c_char) -> usize {
             let (a, b) = (load_aligned(p), load_aligned(p.add(VEC)));
             let (c, d) = (load_aligned(p.add(2 * VEC)), load_aligned(p.add(3 * VEC)));
             if simd::zero_mask(simd::min(simd::min(a, b), simd::min(c, d))) != 0 {
-                let m = simd::zero_mask(a) as u64
-                    | (simd::zero_mask(b) as u64) << 16
-                    | (simd::zero_mask(c) as u64) << 32
-                    | (simd::zero_mask(d) as u64) << 48;
-                return p.offset_from(s) as usize + m.trailing_zeros() as usize;
+                return p.offset_from(s) as usize + simd::first_zero64(a, b, c, d);
             }
             p = p.add(4 * VEC);
         }
@@ -217,19 +213,36 @@ pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
     if unsafe { *p } as u8 == c as u8 { p } else { null_mut() }
 }
 
-/// GNU `strchrnul`: aligned blocks, stopping at `c` or the terminator.
+/// GNU `strchrnul`: like strlen, stopping at `c` or the terminator.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strchrnul(s: *const c_char, c: c_int) -> *mut c_char {
     let cv = simd::splat(c as u8);
     let (mut p, off) = block_of(s as *const u8);
+    let hit = |v| simd::zero_mask(simd::zero_at_nul_or(v, cv));
     // SAFETY: aligned blocks up to the one holding the terminator (readable).
     unsafe {
-        let mut m = simd::zero_or_eq_mask(load_aligned(p), cv) >> off << off;
-        while m == 0 {
-            p = p.add(VEC);
-            m = simd::zero_or_eq_mask(load_aligned(p), cv);
+        let m = hit(load_aligned(p)) >> off << off;
+        if m != 0 {
+            return p.add(m.trailing_zeros() as usize) as *mut c_char;
         }
-        p.add(m.trailing_zeros() as usize) as *mut c_char
+        p = p.add(VEC);
+        while p as usize & (4 * VEC - 1) != 0 {
+            let m = hit(load_aligned(p));
+            if m != 0 {
+                return p.add(m.trailing_zeros() as usize) as *mut c_char;
+            }
+            p = p.add(VEC);
+        }
+        loop {
+            let a = simd::zero_at_nul_or(load_aligned(p), cv);
+            let b = simd::zero_at_nul_or(load_aligned(p.add(VEC)), cv);
+            let c = simd::zero_at_nul_or(load_aligned(p.add(2 * VEC)), cv);
+            let d = simd::zero_at_nul_or(load_aligned(p.add(3 * VEC)), cv);
+            if simd::zero_mask(simd::min(simd::min(a, b), simd::min(c, d))) != 0 {
+                return p.add(simd::first_zero64(a, b, c, d)) as *mut c_char;
+            }
+            p = p.add(4 * VEC);
+        }
     }
 }
 
