@@ -1,5 +1,7 @@
 //! qsort (a stable merge sort, like glibc's, so ties come out in the same
-//! order) and bsearch.
+//! order: insertion-sorted runs, then bottom-up merge passes that alternate
+//! between the array and one malloc'd buffer; 4- and 8-byte elements move as
+//! words) and bsearch. Without memory it falls back to an in-place heap sort.
 use core::ffi::{c_int, c_void};
 
 use super::malloc::{free, malloc};
@@ -8,69 +10,165 @@ use crate::header::string::mem::memcpy;
 type Cmp = unsafe extern "C" fn(*const c_void, *const c_void) -> c_int;
 type CmpR = unsafe extern "C" fn(*const c_void, *const c_void, *mut c_void) -> c_int;
 
-enum Compare {
-    Plain(Cmp),
-    WithArg(CmpR, *mut c_void),
+/// "a sorts before or equal to b", monomorphized per comparator kind.
+trait Order {
+    unsafe fn le(&self, a: *const u8, b: *const u8) -> bool;
 }
 
-impl Compare {
+struct Plain(Cmp);
+struct WithArg(CmpR, *mut c_void);
+
+impl Order for Plain {
+    #[inline(always)]
     unsafe fn le(&self, a: *const u8, b: *const u8) -> bool {
         // SAFETY: the caller's comparator on two elements of its array.
-        unsafe {
-            match *self {
-                Compare::Plain(f) => f(a as _, b as _) <= 0,
-                Compare::WithArg(f, arg) => f(a as _, b as _, arg) <= 0,
+        unsafe { (self.0)(a as _, b as _) <= 0 }
+    }
+}
+
+impl Order for WithArg {
+    #[inline(always)]
+    unsafe fn le(&self, a: *const u8, b: *const u8) -> bool {
+        // SAFETY: as above, with the caller's argument.
+        unsafe { (self.0)(a as _, b as _, self.1) <= 0 }
+    }
+}
+
+/// Copies one element, monomorphized for 4- and 8-byte elements.
+trait Elem {
+    fn size(&self) -> usize;
+    unsafe fn copy(&self, dst: *mut u8, src: *const u8);
+}
+
+struct E4;
+struct E8;
+struct Bytes(usize);
+
+impl Elem for E4 {
+    #[inline(always)]
+    fn size(&self) -> usize {
+        4
+    }
+    #[inline(always)]
+    unsafe fn copy(&self, dst: *mut u8, src: *const u8) {
+        // SAFETY: both point at 4-byte elements (maybe unaligned).
+        unsafe { (dst as *mut u32).write_unaligned((src as *const u32).read_unaligned()) }
+    }
+}
+
+impl Elem for E8 {
+    #[inline(always)]
+    fn size(&self) -> usize {
+        8
+    }
+    #[inline(always)]
+    unsafe fn copy(&self, dst: *mut u8, src: *const u8) {
+        // SAFETY: both point at 8-byte elements (maybe unaligned).
+        unsafe { (dst as *mut u64).write_unaligned((src as *const u64).read_unaligned()) }
+    }
+}
+
+impl Elem for Bytes {
+    #[inline(always)]
+    fn size(&self) -> usize {
+        self.0
+    }
+    #[inline(always)]
+    unsafe fn copy(&self, dst: *mut u8, src: *const u8) {
+        // SAFETY: both point at elements of self.0 bytes, in different places.
+        unsafe { memcpy(dst as _, src as _, self.0) };
+    }
+}
+
+/// Sorted runs of this many elements (insertion sort) start the merging.
+const RUN: usize = 12;
+
+/// Stable insertion sort of the `n` elements at `p`; `slot` holds one element.
+#[inline(always)]
+unsafe fn insertion_sort<E: Elem, O: Order>(p: *mut u8, n: usize, slot: *mut u8, e: &E, o: &O) {
+    let sz = e.size();
+    // SAFETY: all indices are below n; slot is separate scratch.
+    unsafe {
+        for i in 1..n {
+            let cur = p.add(i * sz);
+            if o.le(cur.sub(sz), cur) {
+                continue;
             }
+            e.copy(slot, cur);
+            let mut j = i;
+            while j > 0 && !o.le(p.add((j - 1) * sz), slot) {
+                e.copy(p.add(j * sz), p.add((j - 1) * sz));
+                j -= 1;
+            }
+            e.copy(p.add(j * sz), slot);
         }
     }
 }
 
-/// Sorts base[0..n) using tmp (n*size bytes) as scratch.
-unsafe fn merge_sort(base: *mut u8, tmp: *mut u8, n: usize, size: usize, cmp: &Compare) {
-    if n < 2 {
-        return;
-    }
-    // SAFETY: all indices stay below n elements of `size` bytes in both buffers.
+/// Merges the sorted runs src[0..m) and src[m..n) (elements) into dst, stably.
+#[inline(always)]
+unsafe fn merge<E: Elem, O: Order>(src: *const u8, dst: *mut u8, m: usize, n: usize, e: &E, o: &O) {
+    let sz = e.size();
+    // SAFETY: reads stay in src[0..n), writes in dst[0..n); the buffers differ.
     unsafe {
-        if n <= 8 {
-            // Stable insertion sort for short runs.
-            for i in 1..n {
-                let mut j = i;
-                memcpy(tmp as _, base.add(i * size) as _, size);
-                while j > 0 && !cmp.le(base.add((j - 1) * size), tmp) {
-                    j -= 1;
+        let (mut i, mid, mut j, end) = (src, src.add(m * sz), src.add(m * sz), src.add(n * sz));
+        let mut k = dst;
+        // Already in order: one copy.
+        if !o.le(mid.sub(sz), mid) {
+            while i < mid && j < end {
+                if o.le(i, j) {
+                    e.copy(k, i);
+                    i = i.add(sz);
+                } else {
+                    e.copy(k, j);
+                    j = j.add(sz);
                 }
-                if j != i {
-                    core::ptr::copy(base.add(j * size), base.add((j + 1) * size), (i - j) * size);
-                    memcpy(base.add(j * size) as _, tmp as _, size);
-                }
+                k = k.add(sz);
             }
-            return;
-        }
-        let mid = n / 2;
-        merge_sort(base, tmp, mid, size, cmp);
-        merge_sort(base.add(mid * size), tmp, n - mid, size, cmp);
-        let (mut i, mut j, mut k) = (0, mid, 0);
-        while i < mid && j < n {
-            if cmp.le(base.add(i * size), base.add(j * size)) {
-                memcpy(tmp.add(k * size) as _, base.add(i * size) as _, size);
-                i += 1;
-            } else {
-                memcpy(tmp.add(k * size) as _, base.add(j * size) as _, size);
-                j += 1;
-            }
-            k += 1;
         }
         if i < mid {
-            memcpy(tmp.add(k * size) as _, base.add(i * size) as _, (mid - i) * size);
-            k += mid - i;
+            memcpy(k as _, i as _, mid as usize - i as usize);
+            k = k.add(mid as usize - i as usize);
         }
-        memcpy(base as _, tmp as _, k * size);
+        if j < end {
+            memcpy(k as _, j as _, end as usize - j as usize);
+        }
+    }
+}
+
+/// Bottom-up stable merge sort of base[0..n) with tmp (n elements) as the
+/// other buffer of each pass; the result ends in base.
+unsafe fn merge_sort<E: Elem, O: Order>(base: *mut u8, tmp: *mut u8, n: usize, e: E, o: O) {
+    let sz = e.size();
+    // SAFETY: every run lies within the n elements of both buffers.
+    unsafe {
+        let mut start = 0;
+        while start < n {
+            let len = RUN.min(n - start);
+            insertion_sort(base.add(start * sz), len, tmp, &e, &o);
+            start += len;
+        }
+        let (mut src, mut dst) = (base, tmp);
+        let mut width = RUN;
+        while width < n {
+            let mut start = 0;
+            while start < n {
+                let m = width.min(n - start);
+                let len = (2 * width).min(n - start);
+                merge(src.add(start * sz), dst.add(start * sz), m, len, &e, &o);
+                start += len;
+            }
+            core::mem::swap(&mut src, &mut dst);
+            width *= 2;
+        }
+        if src != base {
+            memcpy(base as _, src as _, n * sz);
+        }
     }
 }
 
 /// In-place heap sort: the fallback when no scratch memory is available.
-unsafe fn heap_sort(base: *mut u8, n: usize, size: usize, cmp: &Compare) {
+unsafe fn heap_sort<O: Order>(base: *mut u8, n: usize, size: usize, cmp: &O) {
     let swap = |a: usize, b: usize| {
         // SAFETY: a, b < n.
         unsafe {
@@ -106,19 +204,24 @@ unsafe fn heap_sort(base: *mut u8, n: usize, size: usize, cmp: &Compare) {
     }
 }
 
-unsafe fn sort(base: *mut c_void, n: usize, size: usize, cmp: Compare) {
+unsafe fn sort<O: Order>(base: *mut c_void, n: usize, size: usize, cmp: O) {
     if n < 2 || size == 0 {
         return;
     }
+    let base = base as *mut u8;
     let tmp = malloc(n.saturating_mul(size)) as *mut u8;
     // SAFETY: base has n elements of `size` bytes; tmp as many (or NULL).
     unsafe {
         if tmp.is_null() {
-            heap_sort(base as *mut u8, n, size, &cmp);
-        } else {
-            merge_sort(base as *mut u8, tmp, n, size, &cmp);
-            free(tmp as *mut c_void);
+            heap_sort(base, n, size, &cmp);
+            return;
         }
+        match size {
+            4 => merge_sort(base, tmp, n, E4, cmp),
+            8 => merge_sort(base, tmp, n, E8, cmp),
+            _ => merge_sort(base, tmp, n, Bytes(size), cmp),
+        }
+        free(tmp as *mut c_void);
     }
 }
 
@@ -126,14 +229,14 @@ unsafe fn sort(base: *mut c_void, n: usize, size: usize, cmp: Compare) {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qsort(base: *mut c_void, n: usize, size: usize, cmp: Cmp) {
     // SAFETY: forwarded.
-    unsafe { sort(base, n, size, Compare::Plain(cmp)) }
+    unsafe { sort(base, n, size, Plain(cmp)) }
 }
 
 /// GNU `qsort_r`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qsort_r(base: *mut c_void, n: usize, size: usize, cmp: CmpR, arg: *mut c_void) {
     // SAFETY: forwarded.
-    unsafe { sort(base, n, size, Compare::WithArg(cmp, arg)) }
+    unsafe { sort(base, n, size, WithArg(cmp, arg)) }
 }
 
 /// C `bsearch`.
