@@ -7,6 +7,7 @@ use crate::diag::{msg, Msg, DBG_RELOC};
 use crate::loader::{Dso, F_RELOCATED};
 use crate::state::dso;
 use crate::symbol::{resolve, Bind, Def};
+use crate::tls::StaticTls;
 use vibix_elf::*;
 
 fn rela_table(addr: usize, size: usize) -> &'static [Rela] {
@@ -105,7 +106,7 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                         }
                     }
                     RelocKind::TpOff64 => {
-                        let (off, v) = tls_def(p, si, def)?;
+                        let (off, _, v) = tls_def(p, si, def)?;
                         if off == 0 {
                             return Err(msg(&[d.name(), b": initial-exec TLS refers to a dynamic TLS module"]));
                         }
@@ -116,14 +117,17 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                         *at = dso(m).tls.map_or(0, |t| t.id);
                     }
                     RelocKind::TlsDesc => {
-                        let (off, v) = tls_def(p, si, def)?;
-                        if off == 0 {
-                            return Err(msg(&[d.name(), b": TLS descriptor refers to a dynamic TLS module"]));
-                        }
-                        *at = crate::arch::tlsdesc_static();
-                        *at.add(1) = v.wrapping_add(a).wrapping_sub(off);
+                        let (off, id, v) = tls_def(p, si, def)?;
+                        let desc = if off != 0 {
+                            [crate::arch::tlsdesc_static(), v.wrapping_add(a).wrapping_sub(off)]
+                        } else {
+                            crate::arch::tlsdesc_dynamic(id, v.wrapping_add(a))
+                                .ok_or_else(|| msg(&[d.name(), b": TLS descriptor offset out of range"]))?
+                        };
+                        *at = desc[0];
+                        *at.add(1) = desc[1];
                     }
-                    RelocKind::DtpOff64 => *at = tls_def(p, si, def)?.1.wrapping_add(a),
+                    RelocKind::DtpOff64 => *at = tls_def(p, si, def)?.2.wrapping_add(a),
                     RelocKind::Unsupported(t) => {
                         let mut m = msg(&[d.name(), b": unsupported relocation type "]);
                         m.s(reloc_name(t)).s(" (").dec(t as usize).s(")");
@@ -137,14 +141,15 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
     Ok(())
 }
 
-/// (static TLS offset of the defining module, symbol offset in its block).
-fn tls_def(p: *mut Dso, si: u32, def: Option<Def>) -> Result<(usize, usize), Msg> {
+/// (static TLS offset of the defining module (0 = dynamic), its module id,
+/// symbol offset in its block).
+fn tls_def(p: *mut Dso, si: u32, def: Option<Def>) -> Result<(usize, usize, usize), Msg> {
     let (m, v) = match def {
         Some(def) if si != 0 => (def.dso, def.sym.st_value as usize),
         _ => (p, 0),
     };
     match dso(m).tls {
-        Some(t) => Ok((t.offset, v)),
+        Some(t) => Ok((t.offset, t.id, v)),
         None => Err(msg(&[dso(p).name(), b": TLS relocation against an object without TLS"])),
     }
 }
@@ -166,12 +171,23 @@ pub fn apply_irelative(p: *mut Dso) {
     }
 }
 
-/// Does `d` need static TLS (initial-exec or TLS descriptors)?
-pub fn needs_static_tls(d: &Dso) -> bool {
-    d.dy.flags & DF_STATIC_TLS != 0
-        || [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)]
-            .iter()
-            .any(|t| t.iter().any(|r| matches!(reloc_kind(r.kind()), RelocKind::TlsDesc | RelocKind::TpOff64)))
+/// Where a dlopened `d`'s TLS must go: initial-exec code (DF_STATIC_TLS,
+/// TPOFF64) needs the static surplus; TLS descriptors work either way.
+pub fn static_tls_need(d: &Dso) -> StaticTls {
+    if d.dy.flags & DF_STATIC_TLS != 0 {
+        return StaticTls::Required;
+    }
+    let mut need = StaticTls::No;
+    for t in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
+        for r in t {
+            match reloc_kind(r.kind()) {
+                RelocKind::TpOff64 => return StaticTls::Required,
+                RelocKind::TlsDesc => need = StaticTls::Preferred,
+                _ => {}
+            }
+        }
+    }
+    need
 }
 
 /// Makes PT_GNU_RELRO read-only.

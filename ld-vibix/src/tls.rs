@@ -76,19 +76,31 @@ pub fn layout_initial(objs: &[*mut Dso], surplus: usize) {
     t.static_size = round_up(off + surplus, t.align);
 }
 
-/// dlopen: gives `d` a module id; static (surplus) placement when `want_static`.
-pub fn add_module(d: &mut Dso, want_static: bool) -> Result<(), Msg> {
+/// How a dlopened module's TLS must be placed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum StaticTls {
+    /// Initial-exec code (TPOFF64, DF_STATIC_TLS): only the surplus will do.
+    Required,
+    /// TLS descriptors only: the surplus when it has room (faster), else dynamic.
+    Preferred,
+    /// General/local-dynamic only: per-thread blocks on first use.
+    No,
+}
+
+/// dlopen: gives `d` a module id and, as `want` says, a place in the surplus.
+pub fn add_module(d: &mut Dso, want: StaticTls) -> Result<(), Msg> {
     let p = d as *mut Dso;
     let Some(ref mut ti) = d.tls else { return Ok(()) };
     let mut t = TLS.lock();
-    if want_static {
+    if want != StaticTls::No {
         let a = ti.align.next_power_of_two();
         let off = round_up(t.used + ti.memsz, a);
-        if off > t.initial + t.surplus || a > t.align {
+        if off <= t.initial + t.surplus && a <= t.align {
+            t.used = off;
+            ti.offset = off;
+        } else if want == StaticTls::Required {
             return Err(msg(&[&d.path[..d.path.len() - 1], b": cannot allocate memory in static TLS block (surplus exhausted; raise LD_VIBIX_TLS_SURPLUS)"]));
         }
-        t.used = off;
-        ti.offset = off;
     }
     ti.id = t.modules.len();
     t.modules.push(p);
@@ -321,6 +333,15 @@ pub unsafe extern "C" fn __tls_get_addr(ti: *const TlsIndex) -> *mut u8 {
         }
         tls_get_slow(tp, m, off)
     }
+}
+
+/// Slow path of the dynamic TLS descriptor resolver (arch asm): the
+/// tp-relative address of `off` in module `m`, allocating the block.
+pub extern "C" fn tlsdesc_slow(m: usize, off: usize) -> usize {
+    let ti = TlsIndex { module: m, offset: off };
+    // SAFETY: the descriptor was made for a loaded module's id; %fs is set.
+    let a = unsafe { __tls_get_addr(&ti) } as usize;
+    a.wrapping_sub(crate::arch::thread_pointer())
 }
 
 #[cold]

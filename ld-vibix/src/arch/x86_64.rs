@@ -35,14 +35,81 @@ core::arch::global_asm!(
     "    ret",
 );
 
+// TLS descriptor resolver for dynamic TLS: the second word packs the module id
+// (high 32 bits) and the offset in its block (low 32 bits). Fast path: the
+// block is in the DTV. Slow path: every register the caller may hold live
+// (integer scratch registers, x87/SSE state via fxsave) is saved around a call
+// into `tls::tlsdesc_slow`, which grows the DTV and allocates the block.
+// Returns block + offset - tp in %rax; only %rax and the flags change.
+core::arch::global_asm!(
+    ".globl _vibix_tlsdesc_dynamic",
+    ".hidden _vibix_tlsdesc_dynamic",
+    "_vibix_tlsdesc_dynamic:",
+    "    mov rax, [rax + 8]",
+    "    push rcx",
+    "    push rdx",
+    "    mov rcx, rax",
+    "    shr rcx, 32",
+    "    mov edx, eax",
+    "    mov rax, fs:8",
+    "    cmp rcx, [rax]",
+    "    ja 2f",
+    "    mov rax, [rax + rcx * 8]",
+    "    test rax, rax",
+    "    jz 2f",
+    "    add rax, rdx",
+    "    sub rax, fs:0",
+    "    pop rdx",
+    "    pop rcx",
+    "    ret",
+    "2:",
+    "    push rdi",
+    "    push rsi",
+    "    push r8",
+    "    push r9",
+    "    push r10",
+    "    push r11",
+    "    push rbx",
+    "    mov rbx, rsp",
+    "    and rsp, -16",
+    "    sub rsp, 512",
+    "    fxsave [rsp]",
+    "    mov rdi, rcx",
+    "    mov rsi, rdx",
+    "    call {slow}",
+    "    fxrstor [rsp]",
+    "    mov rsp, rbx",
+    "    pop rbx",
+    "    pop r11",
+    "    pop r10",
+    "    pop r9",
+    "    pop r8",
+    "    pop rsi",
+    "    pop rdi",
+    "    pop rdx",
+    "    pop rcx",
+    "    ret",
+    slow = sym crate::tls::tlsdesc_slow,
+);
+
 unsafe extern "C" {
     static __ehdr_start: elf::Ehdr;
     fn _vibix_tlsdesc_static();
+    fn _vibix_tlsdesc_dynamic();
 }
 
 /// Address of the static TLS descriptor resolver.
 pub fn tlsdesc_static() -> usize {
     _vibix_tlsdesc_static as *const () as usize
+}
+
+/// The dynamic TLS descriptor: resolver and argument for offset `off` in module
+/// `id`, or None when either does not fit its 32 bits.
+pub fn tlsdesc_dynamic(id: usize, off: usize) -> Option<[usize; 2]> {
+    if id > u32::MAX as usize || off > u32::MAX as usize {
+        return None;
+    }
+    Some([_vibix_tlsdesc_dynamic as *const () as usize, id << 32 | off])
 }
 
 /// Our own load address (the ELF header is the first byte of the first segment).

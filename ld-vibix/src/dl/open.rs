@@ -138,8 +138,8 @@ fn load_new(s: &mut State, n0: usize, p: *mut Dso) -> Result<(), Msg> {
     }
     for &q in &new {
         let d = dso(q);
-        let want_static = d.tls.is_some() && crate::reloc::needs_static_tls(d);
-        crate::tls::add_module(d, want_static)?;
+        let want = if d.tls.is_some() { crate::reloc::static_tls_need(d) } else { crate::tls::StaticTls::No };
+        crate::tls::add_module(d, want)?;
     }
     for &q in new.iter().rev() {
         crate::reloc::relocate(q)?;
