@@ -236,6 +236,7 @@ pub fn resolve(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolve
     }
     match found {
         Some(def) => {
+            crate::dl::note_binding(r, def.dso);
             if crate::start::debug_flags() & DBG_BINDINGS != 0 {
                 trace_binding(d, &def, &q);
             }

@@ -1,12 +1,15 @@
 //! The dl* API for running programs: dlopen/dlclose (open.rs), dlsym/dlvsym/
-//! dladdr (sym.rs), dl_iterate_phdr (iterate.rs), and dlerror here.
+//! dladdr (sym.rs), dl_iterate_phdr (iterate.rs), dependencies made by
+//! binding (bindings.rs), and dlerror here.
 //! Every entry point takes the loader lock (recursive: constructors run by
 //! dlopen may call back in).
 
+mod bindings;
 mod iterate;
 mod open;
 mod sym;
 
+pub use bindings::note as note_binding;
 pub use open::note_initial;
 
 use crate::diag::Msg;

@@ -166,6 +166,7 @@ fn unmap(d: &Dso) {
 
 /// Removes and unmaps every object loaded since `n0` (a failed dlopen).
 fn rollback(s: &mut State, n0: usize) {
+    super::bindings::forget(&s.objs[n0..]);
     for p in s.objs.split_off(n0) {
         let d = dso(p);
         if d.flags & (F_LDSO | F_MAIN) != 0 {
@@ -199,13 +200,15 @@ pub unsafe extern "C" fn dlclose(handle: *mut c_void) -> c_int {
 }
 
 /// Unloads every object no longer reachable from a start-up object, a
-/// NODELETE object or an open handle (through DT_NEEDED edges).
+/// NODELETE object or an open handle (through DT_NEEDED edges and the
+/// dependencies binding created, see bindings.rs).
 fn sweep(s: &mut State) {
     let mut live: Vec<*mut Dso> =
         s.objs.iter().copied().filter(|&p| dso(p).refcount > 0 || dso(p).flags & F_NODELETE != 0).collect();
     let mut i = 0;
     while i < live.len() {
-        for &n in dso(live[i]).needed.iter() {
+        let p = live[i];
+        for n in dso(p).needed.iter().copied().chain(super::bindings::targets(p)) {
             if !live.contains(&n) {
                 live.push(n);
             }
@@ -224,6 +227,7 @@ fn sweep(s: &mut State) {
     }
     s.objs.retain(|p| !dead.contains(p));
     s.init_order.retain(|p| !dead.contains(p));
+    super::bindings::forget(&dead);
     crate::debug::sync(&s.objs, crate::debug::RT_DELETE);
     for &p in &dead {
         let d = dso(p);

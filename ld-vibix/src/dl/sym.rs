@@ -97,7 +97,16 @@ unsafe extern "C" fn dlsym_impl(handle: usize, name: *const c_char, caller: usiz
         _ => None,
     };
     match canon.or_else(|| lookup_in(&q, scope.into_iter(), core::ptr::null_mut())) {
-        Some(def) => address(&def) as *mut c_void,
+        Some(def) => {
+            // A lookup in the global scope (not through a handle the caller
+            // holds) keeps the definition loaded for the calling object.
+            if handle == 0 || handle == RTLD_NEXT || handle == s.main as usize {
+                if let Some(c) = obj_containing(s, caller) {
+                    super::note_binding(c, def.dso);
+                }
+            }
+            address(&def) as *mut c_void
+        }
         None => {
             let mut m = msg(&[b"undefined symbol: ", name]);
             if !version.is_null() {
