@@ -11,7 +11,8 @@ __BEGIN_DECLS
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX 2147483647
-#define MB_CUR_MAX 1
+size_t __ctype_get_mb_cur_max(void);
+#define MB_CUR_MAX (__ctype_get_mb_cur_max())
 
 typedef struct { int quot, rem; } div_t;
 typedef struct { long quot, rem; } ldiv_t;
@@ -47,6 +48,9 @@ unsigned long long strtoull(const char *__restrict, char **__restrict, int);
 double strtod(const char *__restrict, char **__restrict);
 float strtof(const char *__restrict, char **__restrict);
 long double strtold(const char *__restrict, char **__restrict);
+#include <bits/locale_t.h>
+double strtod_l(const char *__restrict, char **__restrict, locale_t);
+float strtof_l(const char *__restrict, char **__restrict, locale_t);
 int atoi(const char *);
 long atol(const char *);
 long long atoll(const char *);

@@ -23,6 +23,10 @@ size_t strnlen(const char *, size_t);
 int strcmp(const char *, const char *);
 int strncmp(const char *, const char *, size_t);
 int strcoll(const char *, const char *);
+#include <bits/locale_t.h>
+int strcoll_l(const char *, const char *, locale_t);
+size_t strxfrm_l(char *__restrict, const char *__restrict, size_t, locale_t);
+char *strerror_l(int, locale_t);
 size_t strxfrm(char *__restrict, const char *__restrict, size_t);
 char *strcpy(char *__restrict, const char *__restrict);
 char *strncpy(char *__restrict, const char *__restrict, size_t);

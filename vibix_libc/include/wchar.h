@@ -1,6 +1,6 @@
 #ifndef _WCHAR_H
 #define _WCHAR_H
-/* C locale wide characters: bytes 0..255 map one-to-one. */
+/* Wide characters are UTF-32; the multibyte encoding is the locale's (UTF-8 or single bytes). */
 #include <features.h>
 #define __need_size_t
 #define __need_wchar_t
@@ -35,5 +35,30 @@ size_t mbrlen(const char *__restrict, size_t, mbstate_t *__restrict);
 size_t wcrtomb(char *__restrict, wchar_t, mbstate_t *__restrict);
 size_t mbsrtowcs(wchar_t *__restrict, const char **__restrict, size_t, mbstate_t *__restrict);
 size_t wcsrtombs(char *__restrict, const wchar_t **__restrict, size_t, mbstate_t *__restrict);
+size_t mbsnrtowcs(wchar_t *__restrict, const char **__restrict, size_t, size_t, mbstate_t *__restrict);
+size_t wcsnrtombs(char *__restrict, const wchar_t **__restrict, size_t, size_t, mbstate_t *__restrict);
+wchar_t *wcscat(wchar_t *__restrict, const wchar_t *__restrict);
+wchar_t *wcsncat(wchar_t *__restrict, const wchar_t *__restrict, size_t);
+size_t wcsnlen(const wchar_t *, size_t);
+wchar_t *wcsdup(const wchar_t *);
+size_t wcsspn(const wchar_t *, const wchar_t *);
+size_t wcscspn(const wchar_t *, const wchar_t *);
+wchar_t *wcspbrk(const wchar_t *, const wchar_t *);
+wchar_t *wcsstr(const wchar_t *__restrict, const wchar_t *__restrict);
+wchar_t *wcswcs(const wchar_t *, const wchar_t *);
+wchar_t *wcstok(wchar_t *__restrict, const wchar_t *__restrict, wchar_t **__restrict);
+wchar_t *wcpcpy(wchar_t *__restrict, const wchar_t *__restrict);
+wchar_t *wcpncpy(wchar_t *__restrict, const wchar_t *__restrict, size_t);
+int wcscasecmp(const wchar_t *, const wchar_t *);
+int wcsncasecmp(const wchar_t *, const wchar_t *, size_t);
+int wcscoll(const wchar_t *, const wchar_t *);
+size_t wcsxfrm(wchar_t *__restrict, const wchar_t *__restrict, size_t);
+int wcwidth(wchar_t);
+int wcswidth(const wchar_t *, size_t);
+#include <bits/locale_t.h>
+int wcscasecmp_l(const wchar_t *, const wchar_t *, locale_t);
+int wcsncasecmp_l(const wchar_t *, const wchar_t *, size_t, locale_t);
+int wcscoll_l(const wchar_t *, const wchar_t *, locale_t);
+size_t wcsxfrm_l(wchar_t *__restrict, const wchar_t *__restrict, size_t, locale_t);
 __END_DECLS
 #endif

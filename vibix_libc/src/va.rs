@@ -60,9 +60,9 @@ impl VaList {
         }
     }
 
-    /// Next `long double` (x87 80-bit, always passed in memory, 16-aligned),
-    /// converted to the nearest `f64`.
-    pub fn long_double(&mut self) -> f64 {
+    /// Next `long double` (x87 80-bit, always passed in memory, 16-aligned):
+    /// its 10 bytes.
+    pub fn long_double(&mut self) -> [u8; 10] {
         // SAFETY: as for `gp`; MEMORY-class arguments live in the overflow area.
         let bytes = unsafe {
             let ap = &mut *self.0;
@@ -70,7 +70,7 @@ impl VaList {
             ap.overflow_arg_area = p.add(16);
             (p as *const [u8; 10]).read()
         };
-        crate::num::f80_to_f64(bytes)
+        bytes
     }
 
     pub fn ptr<T>(&mut self) -> *mut T {

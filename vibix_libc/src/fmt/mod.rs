@@ -2,3 +2,6 @@
 //! sink, shared by the whole printf family (and host-tested against glibc).
 pub mod printf;
 pub mod float;
+pub mod mb;
+pub mod positional;
+pub mod spec;

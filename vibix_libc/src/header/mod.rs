@@ -15,3 +15,4 @@ pub mod sys;
 pub mod time;
 pub mod unistd;
 pub mod wchar;
+pub mod wctype;

@@ -34,6 +34,8 @@ pub struct ThreadState {
     pub tsd: *mut *mut c_void,
     /// `pthread_cleanup_push` chain is kept by the macros on the stack; nothing here.
     pub name: [u8; 16],
+    /// `uselocale`'s per-thread locale (null: the global locale).
+    pub locale: *mut c_void,
 }
 const_assert!(core::mem::size_of::<ThreadState>() <= THREAD_AREA_SIZE);
 

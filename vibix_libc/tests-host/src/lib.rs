@@ -1,5 +1,6 @@
 //! The pure modules of vibix_libc, compiled for the host.
 #![allow(dead_code)]
+extern crate alloc;
 #[path = "../../src/num/mod.rs"]
 pub mod num;
 #[path = "../../src/fmt/mod.rs"]

@@ -136,8 +136,8 @@ pub extern "C" fn __ctype_toupper_loc() -> *mut *const i32 {
     }
 }
 
-/// glibc `__ctype_get_mb_cur_max`: the C locale is single-byte.
+/// glibc `__ctype_get_mb_cur_max` (`MB_CUR_MAX`): of the calling thread's locale.
 #[unsafe(no_mangle)]
 pub extern "C" fn __ctype_get_mb_cur_max() -> usize {
-    1
+    crate::header::locale::mb_cur_max()
 }

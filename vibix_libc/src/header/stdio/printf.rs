@@ -19,11 +19,11 @@ impl Args for VaArgs {
     fn double(&mut self) -> f64 {
         self.0.fp()
     }
-    fn long_double(&mut self) -> f64 {
+    fn long_double(&mut self) -> [u8; 10] {
         self.0.long_double()
     }
-    fn cstr(&mut self, max: usize) -> Option<&[u8]> {
-        let p: *const c_char = self.0.ptr();
+    fn cstr_at(&self, p: u64, max: usize) -> Option<&[u8]> {
+        let p = p as usize as *const c_char;
         if p.is_null() {
             return None;
         }
@@ -33,8 +33,8 @@ impl Args for VaArgs {
             Some(core::slice::from_raw_parts(p as *const u8, n))
         }
     }
-    fn store_count(&mut self, count: usize, len: Len) {
-        let p: *mut u8 = self.0.ptr();
+    fn store_at(&mut self, p: u64, count: usize, len: Len) {
+        let p = p as usize as *mut u8;
         // SAFETY: %n takes a pointer to an integer of the given size.
         unsafe {
             match len {
@@ -47,6 +47,12 @@ impl Args for VaArgs {
     }
     fn errno_msg(&self) -> &'static [u8] {
         crate::header::errno::message(crate::thread::area::errno())
+    }
+    fn utf8(&self) -> bool {
+        crate::header::locale::utf8()
+    }
+    fn set_error(&mut self, e: i32) {
+        crate::thread::area::set_errno(e);
     }
 }
 
@@ -162,10 +168,13 @@ pub unsafe extern "C" fn vprintf(fmt: *const c_char, ap: VaPtr) -> c_int {
 pub unsafe extern "C" fn vsnprintf(buf: *mut c_char, size: usize, fmt: *const c_char, ap: VaPtr) -> c_int {
     let mut sink = BufSink { p: buf as *mut u8, cap: size.saturating_sub(1), len: 0 };
     // SAFETY: fmt is a C string; ap a live va_list.
-    let (n, _) = format(unsafe { fmt_slice(fmt) }, &mut VaArgs(VaList(ap)), &mut sink);
+    let (n, failed) = format(unsafe { fmt_slice(fmt) }, &mut VaArgs(VaList(ap)), &mut sink);
     if size > 0 {
         // SAFETY: len <= size - 1.
         unsafe { *buf.add(sink.len) = 0 };
+    }
+    if failed {
+        return -1; // errno set by the engine (EILSEQ, EINVAL)
     }
     if n > c_int::MAX as usize {
         crate::thread::area::set_errno(75); // EOVERFLOW
@@ -189,8 +198,8 @@ pub unsafe extern "C" fn vasprintf(out: *mut *mut c_char, fmt: *const c_char, ap
         return -1;
     }
     // SAFETY: fmt is a C string; ap a live va_list.
-    let (n, _) = format(unsafe { fmt_slice(fmt) }, &mut VaArgs(VaList(ap)), &mut sink);
-    if sink.oom {
+    let (n, failed) = format(unsafe { fmt_slice(fmt) }, &mut VaArgs(VaList(ap)), &mut sink);
+    if failed {
         // SAFETY: our block.
         unsafe { free(sink.p as *mut c_void) };
         // SAFETY: out is writable.

@@ -2,7 +2,6 @@
 pub mod env;
 pub mod exit;
 pub mod malloc;
-pub mod mb;
 pub mod misc;
 pub mod rand;
 pub mod sort;

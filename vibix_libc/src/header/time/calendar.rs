@@ -146,9 +146,10 @@ pub unsafe extern "C" fn timegm(tm: *mut Tm) -> i64 {
 
 const DAYS: [&[u8; 3]; 7] = [b"Sun", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat"];
 const MONS: [&[u8; 3]; 12] = [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
-pub const DAY_NAMES: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-pub const MON_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+pub const DAY_NAMES_C: [&core::ffi::CStr; 7] = [c"Sunday", c"Monday", c"Tuesday", c"Wednesday", c"Thursday", c"Friday", c"Saturday"];
+pub const MON_NAMES_C: [&core::ffi::CStr; 12] = [
+    c"January", c"February", c"March", c"April", c"May", c"June", c"July", c"August", c"September", c"October", c"November",
+    c"December",
 ];
 pub fn day_abbr(i: c_int) -> &'static [u8] {
     DAYS.get(i as usize).map_or(b"?", |d| &d[..])

@@ -1,7 +1,7 @@
 //! C `strftime` in the C locale.
 use core::ffi::{c_char, c_int};
 
-use super::calendar::{day_abbr, mon_abbr, year_days, Tm, DAY_NAMES, MON_NAMES};
+use super::calendar::{day_abbr, mon_abbr, year_days, Tm, DAY_NAMES_C, MON_NAMES_C};
 
 struct Out {
     p: *mut u8,
@@ -96,9 +96,9 @@ fn fmt(o: &mut Out, f: &[u8], tm: &Tm) {
         let hour12 = if tm.tm_hour % 12 == 0 { 12 } else { tm.tm_hour % 12 } as i64;
         match conv {
             b'a' => o.put(day_abbr(tm.tm_wday)),
-            b'A' => o.put(DAY_NAMES.get(tm.tm_wday as usize).map_or("?", |s| s).as_bytes()),
+            b'A' => o.put(DAY_NAMES_C.get(tm.tm_wday as usize).map_or(&b"?"[..], |s| s.to_bytes())),
             b'b' | b'h' => o.put(mon_abbr(tm.tm_mon)),
-            b'B' => o.put(MON_NAMES.get(tm.tm_mon as usize).map_or("?", |s| s).as_bytes()),
+            b'B' => o.put(MON_NAMES_C.get(tm.tm_mon as usize).map_or(&b"?"[..], |s| s.to_bytes())),
             b'c' => fmt(o, b"%a %b %e %H:%M:%S %Y", tm),
             b'C' => o.num(year.div_euclid(100), 2, pad(b'0')),
             b'd' => o.num(tm.tm_mday as i64, 2, pad(b'0')),

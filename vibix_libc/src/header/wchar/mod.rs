@@ -1,14 +1,12 @@
-//! `<wchar.h>`/`<wctype.h>` for the C locale: a multibyte character is one
-//! byte, so bytes 0..=255 map one-to-one to wide characters; anything else
-//! is EILSEQ. Classification is ASCII's.
-use core::ffi::{c_char, c_int};
+//! `<wchar.h>`: wide strings (here), multibyte conversion (`mbconv`), wide
+//! stdio (`stdio`), wide number parsing (`strto`).
+pub mod mbconv;
+pub mod wstr;
+
+use core::ffi::c_int;
 use core::ptr::null_mut;
 
-use crate::thread::area::set_errno;
-
-type Wchar = i32;
-const EILSEQ: c_int = 84;
-const WEOF: u32 = 0xffff_ffff;
+pub use mbconv::{Wchar, WEOF};
 
 fn wlen(s: *const Wchar) -> usize {
     let mut n = 0;
@@ -162,144 +160,3 @@ pub unsafe extern "C" fn wmemchr(s: *const Wchar, c: Wchar, n: usize) -> *mut Wc
     null_mut()
 }
 
-/// C `mbsinit` (the C locale has no shift state).
-#[unsafe(no_mangle)]
-pub extern "C" fn mbsinit(_ps: *const u64) -> c_int {
-    1
-}
-
-/// C `btowc`.
-#[unsafe(no_mangle)]
-pub extern "C" fn btowc(c: c_int) -> u32 {
-    if (0..=255).contains(&c) { c as u32 } else { WEOF }
-}
-
-/// C `wctob`.
-#[unsafe(no_mangle)]
-pub extern "C" fn wctob(c: u32) -> c_int {
-    if c <= 255 { c as c_int } else { -1 }
-}
-
-/// C `mbrtowc`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mbrtowc(pwc: *mut Wchar, s: *const c_char, n: usize, _ps: *mut u64) -> usize {
-    if s.is_null() {
-        return 0;
-    }
-    if n == 0 {
-        return usize::MAX - 1; // (size_t)-2: incomplete
-    }
-    // SAFETY: at least one byte readable; pwc writable when not NULL.
-    unsafe {
-        let c = *s as u8;
-        if !pwc.is_null() {
-            *pwc = c as Wchar;
-        }
-        (c != 0) as usize
-    }
-}
-
-/// C `mbrlen`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mbrlen(s: *const c_char, n: usize, ps: *mut u64) -> usize {
-    // SAFETY: forwarded.
-    unsafe { mbrtowc(null_mut(), s, n, ps) }
-}
-
-/// C `wcrtomb`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn wcrtomb(s: *mut c_char, wc: Wchar, _ps: *mut u64) -> usize {
-    if s.is_null() {
-        return 1;
-    }
-    if !(0..=255).contains(&wc) {
-        set_errno(EILSEQ);
-        return usize::MAX;
-    }
-    // SAFETY: s has room for one byte.
-    unsafe { *s = wc as c_char };
-    1
-}
-
-/// C `mbsrtowcs`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mbsrtowcs(d: *mut Wchar, src: *mut *const c_char, n: usize, _ps: *mut u64) -> usize {
-    // SAFETY: *src is a C string; d has n slots when not NULL.
-    unsafe {
-        let s = *src;
-        let mut i = 0;
-        loop {
-            if !d.is_null() && i >= n {
-                *src = s.add(i);
-                return i;
-            }
-            let c = *s.add(i) as u8;
-            if !d.is_null() {
-                *d.add(i) = c as Wchar;
-            }
-            if c == 0 {
-                if !d.is_null() {
-                    *src = core::ptr::null();
-                }
-                return i;
-            }
-            i += 1;
-        }
-    }
-}
-
-/// C `wcsrtombs`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn wcsrtombs(d: *mut c_char, src: *mut *const Wchar, n: usize, _ps: *mut u64) -> usize {
-    // SAFETY: *src is a wide C string; d has n bytes when not NULL.
-    unsafe {
-        let s = *src;
-        let mut i = 0;
-        loop {
-            if !d.is_null() && i >= n {
-                *src = s.add(i);
-                return i;
-            }
-            let c = *s.add(i);
-            if !(0..=255).contains(&c) {
-                set_errno(EILSEQ);
-                return usize::MAX;
-            }
-            if !d.is_null() {
-                *d.add(i) = c as c_char;
-            }
-            if c == 0 {
-                if !d.is_null() {
-                    *src = core::ptr::null();
-                }
-                return i;
-            }
-            i += 1;
-        }
-    }
-}
-
-macro_rules! wclass {
-    ($($name:ident => $f:path),*) => {$(
-        #[unsafe(no_mangle)]
-        pub extern "C" fn $name(c: u32) -> c_int {
-            if c < 128 { ($f(c as c_int) != 0) as c_int } else { 0 }
-        }
-    )*};
-}
-use crate::header::ctype as ct;
-wclass!(iswalpha => ct::isalpha, iswdigit => ct::isdigit, iswalnum => ct::isalnum, iswspace => ct::isspace,
-    iswupper => ct::isupper, iswlower => ct::islower, iswxdigit => ct::isxdigit, iswpunct => ct::ispunct,
-    iswprint => ct::isprint, iswgraph => ct::isgraph, iswcntrl => ct::iscntrl, iswblank => ct::isblank);
-
-/// C `towupper`.
-#[unsafe(no_mangle)]
-pub extern "C" fn towupper(c: u32) -> u32 {
-    if c < 128 { ct::toupper(c as c_int) as u32 } else { c }
-}
-
-/// C `towlower`.
-#[unsafe(no_mangle)]
-pub extern "C" fn towlower(c: u32) -> u32 {
-    if c < 128 { ct::tolower(c as c_int) as u32 } else { c }
-}
