@@ -75,6 +75,9 @@ pub fn resolve_for(cat: usize, name: &[u8], out: &mut [u8; super::NAME_MAX]) -> 
     if !parse_name(n) {
         return None;
     }
+    if n == b"POSIX" {
+        n = b"C"; // glibc reports the POSIX locale as "C"
+    }
     out[..n.len()].copy_from_slice(n);
     Some(n.len())
 }

@@ -43,6 +43,17 @@ fn unicode_cntrl(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// glibc's "alpha" also holds the decimal digits of other scripts (Nd): core
+/// has no Nd table, so Numeric minus the common No blocks (super/subscripts,
+/// fractions, circled and parenthesized numbers) stands in for it.
+fn unicode_alpha(c: char) -> bool {
+    c.is_alphabetic()
+        || (c.is_numeric()
+            && !matches!(c as u32, 0xb2 | 0xb3 | 0xb9 | 0xbc..=0xbe | 0x2070..=0x209f | 0x2150..=0x218f
+                | 0x2460..=0x24ff | 0x2776..=0x2793 | 0x3192..=0x3195 | 0x3220..=0x3229 | 0x3248..=0x325f
+                | 0x3280..=0x3289 | 0x32b1..=0x32bf | 0x1d360..=0x1d378 | 0x1f100..=0x1f10c))
+}
+
 fn unicode_print(c: char) -> bool {
     !unicode_cntrl(c) && !matches!(c as u32, 0xfffe | 0xffff)
 }
@@ -70,14 +81,14 @@ fn is(class: Class, wc: u32, utf8: bool) -> bool {
     }
     let Some(c) = char::from_u32(wc) else { return false };
     match class {
-        Class::Alnum | Class::Alpha => c.is_alphabetic(),
+        Class::Alnum | Class::Alpha => unicode_alpha(c),
         Class::Blank => unicode_space(c) && !matches!(c, '\u{2028}' | '\u{2029}'),
         Class::Cntrl => unicode_cntrl(c),
         Class::Digit | Class::Xdigit => false,
         Class::Graph => unicode_print(c) && !unicode_space(c),
         Class::Lower => c.is_lowercase(),
         Class::Print => unicode_print(c),
-        Class::Punct => unicode_print(c) && !unicode_space(c) && !c.is_alphabetic(),
+        Class::Punct => unicode_print(c) && !unicode_space(c) && !unicode_alpha(c),
         Class::Space => unicode_space(c),
         Class::Upper => c.is_uppercase(),
     }
