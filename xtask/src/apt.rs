@@ -10,9 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Packages `cargo xtask test` makes sure of: the C toolchain vibix-cc drives,
 /// binutils' readelf for cross-checks, gdb and valgrind (loader tests, bench),
 /// musl-tools (reference loader for bench), QEMU (kernel tests), python3
-/// (ELF patching in loader tests), strace (system-call counts in bench).
+/// (ELF patching in loader tests), strace (system-call counts in bench),
+/// tzdata (zoneinfo files for the libc time zone tests).
 pub const TEST_PACKAGES: &[&str] =
-    &["gcc", "binutils", "gdb", "valgrind", "musl-tools", "qemu-system-x86", "python3", "strace"];
+    &["gcc", "binutils", "gdb", "valgrind", "musl-tools", "qemu-system-x86", "python3", "strace", "tzdata"];
 
 static UPDATED: AtomicBool = AtomicBool::new(false);
 

@@ -1,4 +1,4 @@
-//! Broken-down time: gmtime/localtime (UTC), mktime/timegm, asctime/ctime.
+//! Broken-down time: gmtime/localtime, mktime/timegm, asctime/ctime.
 use core::ffi::{c_char, c_int, c_long};
 use core::ptr::null_mut;
 
@@ -109,23 +109,60 @@ pub unsafe extern "C" fn gmtime(t: *const i64) -> *mut Tm {
     unsafe { gmtime_r(t, &raw mut TM_BUF) }
 }
 
-/// POSIX `localtime_r`: local time is UTC on vibix.
+/// Fills `tm` with the local time of UTC instant `t` (zone from `zone`).
+pub fn to_local_tm(t: i64, tm: &mut Tm) -> bool {
+    let z = super::zone::lookup(t);
+    if !to_tm(t.saturating_add(z.offset as i64), tm) {
+        return false;
+    }
+    tm.tm_isdst = z.is_dst as c_int;
+    tm.tm_gmtoff = z.offset as c_long;
+    tm.tm_zone = z.name;
+    true
+}
+
+/// POSIX `localtime_r` (does not need to call tzset, but follows TZ like glibc's).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn localtime_r(t: *const i64, out: *mut Tm) -> *mut Tm {
-    // SAFETY: forwarded.
-    unsafe { gmtime_r(t, out) }
+    // SAFETY: t readable, out writable.
+    unsafe {
+        if !to_local_tm(*t, &mut *out) {
+            set_errno(75);
+            return null_mut();
+        }
+    }
+    out
 }
 
 /// C `localtime`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn localtime(t: *const i64) -> *mut Tm {
-    // SAFETY: forwarded.
-    unsafe { gmtime(t) }
+    // SAFETY: the static result buffer, as C specifies.
+    unsafe { localtime_r(t, &raw mut TM_BUF) }
 }
 
-/// C `mktime` (UTC): normalizes `tm` and returns its time.
+/// The UTC instant of local broken-down time `tm` (mktime without normalizing).
+pub fn local_tm_to_time(tm: &Tm) -> i64 {
+    super::zone::local_to_utc(from_tm(tm), tm.tm_isdst)
+}
+
+/// C `mktime`: local time (tm_isdst -1: the zone decides) to time_t; normalizes `tm`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mktime(tm: *mut Tm) -> i64 {
+    // SAFETY: tm is a valid struct tm.
+    unsafe {
+        let t = local_tm_to_time(&*tm);
+        if !to_local_tm(t, &mut *tm) {
+            set_errno(75);
+            return -1;
+        }
+        t
+    }
+}
+
+/// GNU `timegm`: UTC broken-down time to time_t; normalizes `tm`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn timegm(tm: *mut Tm) -> i64 {
     // SAFETY: tm is a valid struct tm.
     unsafe {
         let t = from_tm(&*tm);
@@ -135,13 +172,6 @@ pub unsafe extern "C" fn mktime(tm: *mut Tm) -> i64 {
         }
         t
     }
-}
-
-/// GNU `timegm`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn timegm(tm: *mut Tm) -> i64 {
-    // SAFETY: forwarded.
-    unsafe { mktime(tm) }
 }
 
 const DAYS: [&[u8; 3]; 7] = [b"Sun", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat"];
@@ -190,7 +220,7 @@ pub unsafe extern "C" fn ctime_r(t: *const i64, buf: *mut c_char) -> *mut c_char
     let mut tm = TM_ZERO;
     // SAFETY: t readable; buf writable.
     unsafe {
-        if gmtime_r(t, &mut tm).is_null() {
+        if localtime_r(t, &mut tm).is_null() {
             return null_mut();
         }
         asctime_r(&tm, buf)

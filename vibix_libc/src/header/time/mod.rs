@@ -1,10 +1,10 @@
-//! `<time.h>` and `<sys/time.h>`: clocks, sleeping, calendar conversion
-//! (always UTC: vibix has no time zone database), strftime.
+//! `<time.h>` and `<sys/time.h>`: clocks, sleeping, calendar conversion,
+//! time zones (`zone`), strftime.
 pub mod calendar;
 pub mod strftime;
+pub mod zone;
 
-use core::ffi::{c_char, c_int, c_long};
-use core::ptr::null_mut;
+use core::ffi::{c_int, c_long};
 
 use crate::thread::area::{fail, set_errno};
 use rustix::time::{ClockId, Timespec};
@@ -142,23 +142,6 @@ pub unsafe extern "C" fn clock_nanosleep(id: c_int, flags: c_int, req: *const CT
 #[unsafe(no_mangle)]
 pub extern "C" fn difftime(a: i64, b: i64) -> f64 {
     (a - b) as f64
-}
-
-/// `char *tzname[2]`, `long timezone`, `int daylight`: always UTC.
-#[unsafe(no_mangle)]
-pub static mut tzname: [*const c_char; 2] = [c"UTC".as_ptr(), c"UTC".as_ptr()];
-#[unsafe(no_mangle)]
-pub static mut timezone: c_long = 0;
-#[unsafe(no_mangle)]
-pub static mut daylight: c_int = 0;
-
-/// POSIX `tzset` (UTC only: nothing to load).
-#[unsafe(no_mangle)]
-pub extern "C" fn tzset() {}
-
-#[allow(dead_code)]
-fn _n() -> *mut u8 {
-    null_mut()
 }
 
 /// C11 `timespec_get` (TIME_UTC only).

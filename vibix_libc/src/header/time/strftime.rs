@@ -119,7 +119,7 @@ fn fmt(o: &mut Out, f: &[u8], tm: &Tm) {
             b'P' => o.put(if tm.tm_hour >= 12 { b"pm" } else { b"am" }),
             b'r' => fmt(o, b"%I:%M:%S %p", tm),
             b'R' => fmt(o, b"%H:%M", tm),
-            b's' => o.num(super::calendar::from_tm(tm), 1, 0),
+            b's' => o.num(super::calendar::local_tm_to_time(tm), 1, 0),
             b'S' => o.num(tm.tm_sec as i64, 2, pad(b'0')),
             b't' => o.put(b"\t"),
             b'T' => fmt(o, b"%H:%M:%S", tm),
@@ -132,7 +132,12 @@ fn fmt(o: &mut Out, f: &[u8], tm: &Tm) {
             b'X' => fmt(o, b"%H:%M:%S", tm),
             b'y' => o.num(year.rem_euclid(100), 2, pad(b'0')),
             b'Y' => o.num(year, 1, 0),
-            b'z' => o.put(b"+0000"),
+            b'z' => {
+                let off = tm.tm_gmtoff;
+                o.put(if off < 0 { b"-" } else { b"+" });
+                let a = off.unsigned_abs() as i64;
+                o.num(a / 3600 * 100 + a / 60 % 60, 4, b'0');
+            }
             b'Z' => {
                 if tm.tm_zone.is_null() {
                     o.put(b"UTC");
