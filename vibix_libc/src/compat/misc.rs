@@ -57,10 +57,3 @@ pub extern "C" fn gnu_get_libc_version() -> *const c_char {
 pub extern "C" fn gnu_get_libc_release() -> *const c_char {
     c"stable".as_ptr()
 }
-
-/// Resets the resolver: vibix_libc's resolver keeps no state between calls (it
-/// reads its configuration on every lookup), so there is nothing to reload.
-#[unsafe(no_mangle)]
-pub extern "C" fn __res_init() -> c_int {
-    0
-}

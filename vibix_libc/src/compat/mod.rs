@@ -1,21 +1,20 @@
 //! glibc-compatibility exports that Rust std (and other programs built against
 //! glibc) import but that are not ordinary POSIX families: the XSI `strerror_r`
 //! under its glibc name, per-thread C++/Rust TLS destructors, the version query,
-//! the resolver reset, and the large-file (`*64`) names.
+//! and the large-file (`*64`) names.
 //!
 //! Everything here is thin: it forwards to the ordinary libc functions (declared
 //! as `extern "C"` and resolved at link time inside this same library), so there is
 //! one implementation of each operation.
 //!
 //! Also here, until the libc engineer moves them under header/: the POSIX
-//! families std references that issue 4 did not need — sockets, `getaddrinfo`,
+//! families std references that issue 4 did not need — sockets,
 //! `getpwuid_r`, `posix_spawn`, `pthread_atfork`, and a few single calls (posix.rs).
 
 pub(crate) mod atfork;
-mod files;
+pub(crate) mod files;
 mod largefile;
 mod misc;
-mod netdb;
 mod posix;
 mod pwd;
 mod socket;

@@ -16,3 +16,7 @@ pub mod time;
 pub mod unistd;
 pub mod wchar;
 pub mod wctype;
+pub mod ifaddrs;
+pub mod net;
+pub mod netdb;
+pub mod resolv;
