@@ -4,7 +4,7 @@
 //! access is opaque asm).
 use core::ffi::{c_int, c_void};
 
-use super::simd::{self, load, load2, load4, load8, load_aligned, store, store1, store2, store4, store8, store_aligned, VEC};
+use super::simd::{self, load, load2, load4, load8, load_aligned, load_aligned_at, load_at, store, store1, store2, store4, store8, store_aligned, VEC};
 
 /// Copies n <= 16 bytes, loading everything before storing (so overlap is fine).
 #[inline(always)]
@@ -235,8 +235,8 @@ pub unsafe extern "C" fn memcmp(a: *const c_void, b: *const c_void, n: usize) ->
         // 64 bytes per step until a difference; the 16-byte loop below finds it.
         while i + 4 * VEC <= n {
             let (x, y) = (a.add(i), b.add(i));
-            let e0 = simd::and(simd::eq(load(x), load(y)), simd::eq(load(x.add(VEC)), load(y.add(VEC))));
-            let e1 = simd::and(simd::eq(load(x.add(2 * VEC)), load(y.add(2 * VEC))), simd::eq(load(x.add(3 * VEC)), load(y.add(3 * VEC))));
+            let e0 = simd::and(simd::eq(load_at::<0>(x), load_at::<0>(y)), simd::eq(load_at::<16>(x), load_at::<16>(y)));
+            let e1 = simd::and(simd::eq(load_at::<32>(x), load_at::<32>(y)), simd::eq(load_at::<48>(x), load_at::<48>(y)));
             if simd::movemask(simd::and(e0, e1)) != 0xffff {
                 break;
             }
@@ -293,10 +293,11 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
             left -= VEC;
             // 64 bytes per step while all four blocks lie inside the range.
             while left > 4 * VEC {
-                let (a, b) = (simd::eq(load_aligned(p), cv), simd::eq(load_aligned(p.add(VEC)), cv));
-                let (c, d) = (simd::eq(load_aligned(p.add(2 * VEC)), cv), simd::eq(load_aligned(p.add(3 * VEC)), cv));
+                let (a, b) = (simd::eq(load_aligned_at::<0>(p), cv), simd::eq(load_aligned_at::<16>(p), cv));
+                let (c, d) = (simd::eq(load_aligned_at::<32>(p), cv), simd::eq(load_aligned_at::<48>(p), cv));
                 if simd::movemask(simd::or(simd::or(a, b), simd::or(c, d))) != 0 {
-                    return p.add(simd::first_set64(a, b, c, d)) as *mut c_void;
+                    // The match is in one of these blocks: the loop below finds it.
+                    break;
                 }
                 p = p.add(4 * VEC);
                 left -= 4 * VEC;

@@ -26,6 +26,30 @@ pub unsafe fn load_aligned(p: *const u8) -> __m128i {
     v
 }
 
+/// `load_aligned(p + OFF)` with the offset in the addressing mode.
+#[inline(always)]
+pub unsafe fn load_aligned_at<const OFF: usize>(p: *const u8) -> __m128i {
+    let v: __m128i;
+    // SAFETY: as load_aligned, for p + OFF.
+    unsafe {
+        asm!("movdqa {}, xmmword ptr [{} + {off}]", out(xmm_reg) v, in(reg) p, off = const OFF,
+            options(pure, readonly, nostack, preserves_flags))
+    };
+    v
+}
+
+/// `load(p + OFF)` with the offset in the addressing mode.
+#[inline(always)]
+pub unsafe fn load_at<const OFF: usize>(p: *const u8) -> __m128i {
+    let v: __m128i;
+    // SAFETY: as load, for p + OFF.
+    unsafe {
+        asm!("movdqu {}, xmmword ptr [{} + {off}]", out(xmm_reg) v, in(reg) p, off = const OFF,
+            options(pure, readonly, nostack, preserves_flags))
+    };
+    v
+}
+
 /// Unaligned 16-byte load; all 16 bytes at `p` must be readable.
 #[inline(always)]
 pub unsafe fn load(p: *const u8) -> __m128i {
@@ -171,23 +195,4 @@ pub fn splat(c: u8) -> __m128i {
 #[inline(always)]
 pub fn crosses_page(p: *const u8) -> bool {
     (p as usize) & (PAGE - 1) > PAGE - VEC
-}
-
-/// Index of the first zero byte in the 64 bytes a, b, c, d (one must have one).
-#[inline(always)]
-pub fn first_zero64(a: __m128i, b: __m128i, c: __m128i, d: __m128i) -> usize {
-    first_set64(eq(a, zero()), eq(b, zero()), eq(c, zero()), eq(d, zero()))
-}
-
-/// Index of the first byte with its top bit set in the 64 bytes a, b, c, d.
-#[inline(always)]
-pub fn first_set64(a: __m128i, b: __m128i, c: __m128i, d: __m128i) -> usize {
-    let m = movemask(a) as u64 | (movemask(b) as u64) << 16 | (movemask(c) as u64) << 32 | (movemask(d) as u64) << 48;
-    m.trailing_zeros() as usize
-}
-
-#[inline(always)]
-fn zero() -> __m128i {
-    // SAFETY: SSE2 is baseline on x86_64.
-    unsafe { _mm_setzero_si128() }
 }

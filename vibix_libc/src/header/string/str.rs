@@ -5,7 +5,7 @@ use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 
 use super::mem::{memchr, memcpy, memset};
-use super::simd::{self, load, load_aligned, VEC};
+use super::simd::{self, load, load_aligned, load_aligned_at, VEC};
 use crate::header::stdlib::malloc::malloc;
 
 /// The first aligned block at or below `s`, and how far `s` is into it.
@@ -36,13 +36,21 @@ pub unsafe extern "C" fn strlen(s: *const c_char) -> usize {
             }
             p = p.add(VEC);
         }
+        // 64 bytes per step until one of them is NUL, then find it block by block.
         loop {
-            let (a, b) = (load_aligned(p), load_aligned(p.add(VEC)));
-            let (c, d) = (load_aligned(p.add(2 * VEC)), load_aligned(p.add(3 * VEC)));
+            let (a, b) = (load_aligned_at::<0>(p), load_aligned_at::<16>(p));
+            let (c, d) = (load_aligned_at::<32>(p), load_aligned_at::<48>(p));
             if simd::zero_mask(simd::min(simd::min(a, b), simd::min(c, d))) != 0 {
-                return p.offset_from(s) as usize + simd::first_zero64(a, b, c, d);
+                break;
             }
             p = p.add(4 * VEC);
+        }
+        loop {
+            let m = simd::zero_mask(load_aligned(p));
+            if m != 0 {
+                return p.offset_from(s) as usize + m.trailing_zeros() as usize;
+            }
+            p = p.add(VEC);
         }
     }
 }
@@ -234,14 +242,21 @@ pub unsafe extern "C" fn strchrnul(s: *const c_char, c: c_int) -> *mut c_char {
             p = p.add(VEC);
         }
         loop {
-            let a = simd::zero_at_nul_or(load_aligned(p), cv);
-            let b = simd::zero_at_nul_or(load_aligned(p.add(VEC)), cv);
-            let c = simd::zero_at_nul_or(load_aligned(p.add(2 * VEC)), cv);
-            let d = simd::zero_at_nul_or(load_aligned(p.add(3 * VEC)), cv);
+            let a = simd::zero_at_nul_or(load_aligned_at::<0>(p), cv);
+            let b = simd::zero_at_nul_or(load_aligned_at::<16>(p), cv);
+            let c = simd::zero_at_nul_or(load_aligned_at::<32>(p), cv);
+            let d = simd::zero_at_nul_or(load_aligned_at::<48>(p), cv);
             if simd::zero_mask(simd::min(simd::min(a, b), simd::min(c, d))) != 0 {
-                return p.add(simd::first_zero64(a, b, c, d)) as *mut c_char;
+                break;
             }
             p = p.add(4 * VEC);
+        }
+        loop {
+            let m = hit(load_aligned(p));
+            if m != 0 {
+                return p.add(m.trailing_zeros() as usize) as *mut c_char;
+            }
+            p = p.add(VEC);
         }
     }
 }
