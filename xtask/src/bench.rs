@@ -52,6 +52,8 @@ pub enum Prog {
     Hello,
     SymsBase,
     Syms,
+    SymsShort,
+    SymsLong,
     RelBase,
     Rel,
     RelrBase,
@@ -59,14 +61,25 @@ pub enum Prog {
 }
 
 impl Prog {
-    pub const ALL: [Prog; 7] =
-        [Prog::Hello, Prog::SymsBase, Prog::Syms, Prog::RelBase, Prog::Rel, Prog::RelrBase, Prog::Relr];
+    pub const ALL: [Prog; 9] = [
+        Prog::Hello,
+        Prog::SymsBase,
+        Prog::Syms,
+        Prog::SymsShort,
+        Prog::SymsLong,
+        Prog::RelBase,
+        Prog::Rel,
+        Prog::RelrBase,
+        Prog::Relr,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             Prog::Hello => "hello",
             Prog::SymsBase => "syms-base",
             Prog::Syms => "syms",
+            Prog::SymsShort => "syms-short",
+            Prog::SymsLong => "syms-long",
             Prog::RelBase => "rel-base",
             Prog::Rel => "rel",
             Prog::RelrBase => "relr-base",
@@ -79,10 +92,21 @@ impl Prog {
             Prog::Hello => "(a) C hello".into(),
             Prog::SymsBase => "(b) baseline: 1 function + 1 object".into(),
             Prog::Syms => format!("(b) {} functions + {} objects", sizes.syms, sizes.syms),
+            Prog::SymsShort => format!("(b) {} + {}, short names (2-6 B)", sizes.syms, sizes.syms),
+            Prog::SymsLong => format!("(b) {} + {}, C++ mangled names (40-120 B)", sizes.syms, sizes.syms),
             Prog::RelBase => "(c) baseline: 1 RELATIVE".into(),
             Prog::Rel => format!("(c) {} RELATIVE", sizes.rel),
             Prog::RelrBase => "(c) baseline: 1 RELATIVE, DT_RELR".into(),
             Prog::Relr => format!("(c) {} RELATIVE, DT_RELR", sizes.rel),
+        }
+    }
+
+    /// The name shape of a symbol-binding program.
+    pub fn names(self) -> gen::Names {
+        match self {
+            Prog::SymsShort => gen::Names::Short,
+            Prog::SymsLong => gen::Names::Long,
+            _ => gen::Names::Typical,
         }
     }
 
@@ -162,7 +186,7 @@ fn parse_args(args: &[String], root: &Path) -> Result<Options, String> {
                      --smoke: small programs, one run each, no thresholds, writes no doc\n  \
                      --only: just the start-up section or just the libc section (writes no doc)\n  \
                      --annotate: callgrind_annotate of one program before main (LOADER: vibix|glibc|musl)\n  \
-                     PROG: hello, syms-base, syms, rel-base, rel, relr-base, relr"
+                     PROG: hello, syms-base, syms, syms-short, syms-long, rel-base, rel, relr-base, relr"
                     .into())
             }
             other => return Err(format!("bench: unknown argument `{other}` (try --help)")),

@@ -86,13 +86,14 @@ impl Toolchain {
         let now = "-Wl,-z,now";
         match prog {
             Prog::Hello => self.cc(&["-O2", now], &[&src.join("hello.c")], &exe, &[])?,
-            Prog::SymsBase | Prog::Syms => {
-                let n = if prog == Prog::Syms { sizes.syms } else { 1 };
+            Prog::SymsBase | Prog::Syms | Prog::SymsShort | Prog::SymsLong => {
+                let n = if prog == Prog::SymsBase { 1 } else { sizes.syms };
+                let shape = prog.names().key();
                 let lib = dir.join("libbenchsyms.so");
-                self.cc(&["-O1", "-fPIC", "-shared", now], &[&src.join(format!("syms-lib-{n}.c"))], &lib, &[])?;
+                self.cc(&["-O1", "-fPIC", "-shared", now], &[&src.join(format!("syms-lib-{shape}-{n}.c"))], &lib, &[])?;
                 let rpath = format!("-Wl,-rpath,{}", dir.display());
                 let libdir = format!("-L{}", dir.display());
-                let main = src.join(format!("syms-main-{n}.c"));
+                let main = src.join(format!("syms-main-{shape}-{n}.c"));
                 self.cc(&["-O1", "-fPIC", now], &[&main], &exe, &[&libdir, "-lbenchsyms", &rpath])?;
             }
             Prog::RelBase | Prog::Rel | Prog::RelrBase | Prog::Relr => {
@@ -137,9 +138,12 @@ pub fn write_sources(root: &Path, src: &Path, sizes: Sizes) -> Result<(), String
     let hello = root.join("testlibs/bench/hello.c");
     let hello = fs::read_to_string(&hello).map_err(|e| format!("{}: {e}", hello.display()))?;
     let mut files = vec![("hello.c".to_string(), hello)];
-    for n in [1, sizes.syms] {
-        files.push((format!("syms-lib-{n}.c"), gen::syms_lib(n)));
-        files.push((format!("syms-main-{n}.c"), gen::syms_main(n)));
+    for names in gen::Names::ALL {
+        let shape = names.key();
+        for n in [1, sizes.syms] {
+            files.push((format!("syms-lib-{shape}-{n}.c"), gen::syms_lib(n, names)));
+            files.push((format!("syms-main-{shape}-{n}.c"), gen::syms_main(n, names)));
+        }
     }
     for n in [1, sizes.rel] {
         files.push((format!("rel-{n}.c"), gen::relative(n)));

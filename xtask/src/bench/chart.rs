@@ -26,6 +26,8 @@ pub fn render(r: &Results) -> Canvas {
             ("(A) C HELLO: WALL TIME, MIN US", hello(|c| c.wall.as_ref().map(|w| w.min_us).map_err(Clone::clone))),
             ("(A) C HELLO: MINOR PAGE FAULTS", hello(|c| c.wall.as_ref().map(|w| w.minor_faults).map_err(Clone::clone))),
             ("(B) INSTRUCTIONS PER SYMBOLIC RELOCATION", cost_row(r, Kind::Symbolic, before_main)),
+            ("(B) ... SHORT NAMES (2-6 B)", cost_row(r, Kind::SymbolicShort, before_main)),
+            ("(B) ... C++ MANGLED NAMES (40-120 B)", cost_row(r, Kind::SymbolicLong, before_main)),
             ("(C) INSTRUCTIONS PER RELATIVE RELOCATION", cost_row(r, Kind::Relative, before_main)),
             ("(C) INSTRUCTIONS PER DT_RELR RELOCATION", cost_row(r, Kind::Relr, before_main)),
         ]);

@@ -17,14 +17,20 @@ pub type Row = [Result<f64, String>; 3];
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Symbolic,
+    SymbolicShort,
+    SymbolicLong,
     Relative,
     Relr,
 }
 
 impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Symbolic, Kind::SymbolicShort, Kind::SymbolicLong, Kind::Relative, Kind::Relr];
+
     pub fn title(self) -> &'static str {
         match self {
             Kind::Symbolic => "Ir per symbolic relocation (b)",
+            Kind::SymbolicShort => "Ir per symbolic relocation, short names (b)",
+            Kind::SymbolicLong => "Ir per symbolic relocation, C++ mangled names (b)",
             Kind::Relative => "Ir per RELATIVE relocation (c)",
             Kind::Relr => "Ir per relative relocation packed in DT_RELR (c)",
         }
@@ -33,6 +39,8 @@ impl Kind {
     fn progs(self) -> (Prog, Prog) {
         match self {
             Kind::Symbolic => (Prog::SymsBase, Prog::Syms),
+            Kind::SymbolicShort => (Prog::SymsBase, Prog::SymsShort),
+            Kind::SymbolicLong => (Prog::SymsBase, Prog::SymsLong),
             Kind::Relative => (Prog::RelBase, Prog::Rel),
             Kind::Relr => (Prog::RelrBase, Prog::Relr),
         }
@@ -58,7 +66,7 @@ fn reloc_count(r: &Results, p: Prog, l: Loader) -> Result<f64, String> {
     };
     let b = r.cell(twin, l).built.as_ref().map_err(|e| err_text(e))?;
     Ok(match p {
-        Prog::SymsBase | Prog::Syms => b.relocs.symbolic,
+        Prog::SymsBase | Prog::Syms | Prog::SymsShort | Prog::SymsLong => b.relocs.symbolic,
         _ => b.relocs.relative,
     } as f64)
 }
@@ -179,10 +187,10 @@ fn startup(r: &Results, s: &mut String) {
     s.push_str("\n### Cost per relocation\n\nDifference to the one-relocation baseline of the same shape, \
                 divided by the number of relocations added.\n\n");
     s.push_str("| cost | vibix | glibc | musl | vibix/glibc | vibix/musl |\n|---|---|---|---|---|---|\n");
-    for kind in [Kind::Symbolic, Kind::Relative, Kind::Relr] {
+    for kind in Kind::ALL {
         row_line(s, kind.title(), &cost_row(r, kind, before_main));
     }
-    for kind in [Kind::Symbolic, Kind::Relative, Kind::Relr] {
+    for kind in Kind::ALL {
         let title = kind.title().replace("Ir per", "wall ns (min) per");
         row_line(s, &title, &cost_row(r, kind, wall_min_ns));
     }
@@ -266,33 +274,41 @@ impl Target {
 
 pub fn targets(r: &Results) -> Vec<Target> {
     let hello = |l| before_main(r.cell(Prog::Hello, l));
+    let wall = |l| r.cell(Prog::Hello, l).wall.as_ref().map_err(|e| err_text(e)).map(|w| (w.min_us, w.minor_faults));
     let cost = |k, l| per_reloc(r, k, l, before_main);
-    vec![
-        Target {
-            what: "C hello: Ir before main < musl's",
-            ours: hello(Loader::Vibix),
-            theirs: hello(Loader::Musl),
-            strict: true,
-        },
-        Target {
-            what: "Ir per symbolic relocation < musl's",
-            ours: cost(Kind::Symbolic, Loader::Vibix),
-            theirs: cost(Kind::Symbolic, Loader::Musl),
-            strict: true,
-        },
-        Target {
-            what: "Ir per RELATIVE relocation <= glibc's",
-            ours: cost(Kind::Relative, Loader::Vibix),
-            theirs: cost(Kind::Relative, Loader::Glibc),
-            strict: false,
-        },
-        Target {
-            what: "(extra) Ir per DT_RELR relocation <= glibc's",
-            ours: cost(Kind::Relr, Loader::Vibix),
-            theirs: cost(Kind::Relr, Loader::Glibc),
-            strict: false,
-        },
-    ]
+    let t = |what, ours, theirs, strict| Target { what, ours, theirs, strict };
+    let mut out = vec![
+        t("C hello: Ir before main < musl's", hello(Loader::Vibix), hello(Loader::Musl), true),
+        t("C hello: Ir before main < 25,000 (issue 15)", hello(Loader::Vibix), Ok(25_000.0), true),
+        t(
+            "C hello: minor faults <= musl's",
+            wall(Loader::Vibix).map(|w| w.1),
+            wall(Loader::Musl).map(|w| w.1),
+            false,
+        ),
+        t("C hello: wall min <= musl's", wall(Loader::Vibix).map(|w| w.0), wall(Loader::Musl).map(|w| w.0), false),
+    ];
+    for (kind, what, what200) in [
+        (Kind::Symbolic, "Ir per symbolic relocation < musl's", "Ir per symbolic relocation < 200"),
+        (Kind::SymbolicShort, "Ir per symbolic relocation, short names < musl's", "Ir per symbolic relocation, short names < 200"),
+        (Kind::SymbolicLong, "Ir per symbolic relocation, C++ names < musl's", "Ir per symbolic relocation, C++ names < 200"),
+    ] {
+        out.push(t(what, cost(kind, Loader::Vibix), cost(kind, Loader::Musl), true));
+        out.push(t(what200, cost(kind, Loader::Vibix), Ok(200.0), true));
+    }
+    out.push(t(
+        "Ir per RELATIVE relocation <= glibc's",
+        cost(Kind::Relative, Loader::Vibix),
+        cost(Kind::Relative, Loader::Glibc),
+        false,
+    ));
+    out.push(t(
+        "(extra) Ir per DT_RELR relocation <= glibc's",
+        cost(Kind::Relr, Loader::Vibix),
+        cost(Kind::Relr, Loader::Glibc),
+        false,
+    ));
+    out
 }
 
 /// Replaces the generated part of `doc`, keeping the hand-written rest.
@@ -342,6 +358,8 @@ mod tests {
             row(|| cell(40_000, 600, 5)),      // hello
             row(|| cell(50_000, 600, 7)),      // syms-base: 2 symbolic more than nothing
             row(|| cell(250_000, 600, 1_005)), // syms: 1,000 more
+            row(|| cell(150_000, 600, 1_005)), // syms-short
+            row(|| cell(450_000, 600, 1_005)), // syms-long
             row(|| cell(40_000, 601, 5)),      // rel-base
             row(|| cell(50_000, 1_600, 5)),    // rel: 999 more
             row(|| cell(40_000, 0, 5)),        // relr-base
