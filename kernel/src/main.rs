@@ -14,6 +14,7 @@ mod exec;
 mod fs;
 mod mem;
 mod mm;
+mod net;
 mod proc;
 mod rng;
 mod runner;

@@ -14,6 +14,8 @@ pub enum Kind {
     Node(usize),
     /// A read-only text made at open time (/proc/self/maps).
     Snapshot(alloc::boxed::Box<[u8]>),
+    /// A socket, epoll instance, eventfd, device... (fs/special.rs).
+    Special(Rc<dyn super::special::Special>),
 }
 
 pub struct OpenFile {
@@ -77,7 +79,7 @@ impl OpenFile {
     pub fn node(&self) -> Option<&'static initramfs::Node> {
         match self.kind {
             Kind::Node(i) => Some(initramfs::node(i)),
-            Kind::Console { .. } | Kind::Snapshot(_) => None,
+            Kind::Console { .. } | Kind::Snapshot(_) | Kind::Special(_) => None,
         }
     }
 }

@@ -1,3 +1,4 @@
 //! The file system: the read-only initramfs tree and per-process descriptors.
 pub mod file;
 pub mod initramfs;
+pub mod special;

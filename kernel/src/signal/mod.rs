@@ -335,8 +335,11 @@ pub fn deliver(f: &mut TrapFrame, nr: Option<u64>) {
                 f.rax = (-EINTR) as u64;
             }
         }
+        // The frame restores the mask from before a temporary one (sigsuspend, ppoll...);
+        // the handler runs under the current mask plus its own.
         let t = proc::current();
-        let old_mask = t.sig.saved_mask.take().unwrap_or(t.sigmask);
+        let run_mask = t.sigmask;
+        let old_mask = t.sig.saved_mask.take().unwrap_or(run_mask);
         if frame::setup(f, &info, &act, old_mask).is_err() {
             // No room for the frame (or no restorer): as Linux, SIGSEGV by force.
             let p = proc::current_proc();
@@ -350,7 +353,7 @@ pub fn deliver(f: &mut TrapFrame, nr: Option<u64>) {
         if act[1] & SA_NODEFER == 0 {
             block |= bit(sig);
         }
-        t.sigmask = (old_mask | block) & !UNBLOCKABLE;
+        t.sigmask = (run_mask | block) & !UNBLOCKABLE;
         if act[1] & SA_RESETHAND != 0 {
             p.sigactions[sig as usize] = [SIG_DFL, 0, 0, 0];
         }

@@ -18,6 +18,7 @@ const O_CREAT: u32 = 0o100;
 const O_TRUNC: u32 = 0o1000;
 const O_DIRECTORY: u32 = 0o200000;
 const O_CLOEXEC: u32 = 0o2000000;
+use crate::fs::special::O_NONBLOCK;
 const PATH_MAX: usize = 4096;
 const IOV_MAX: u64 = 1024;
 const MAX_CAPTURE: usize = 16 << 20;
@@ -51,12 +52,13 @@ fn console_write(fd: u8, data: &[u8]) {
 fn read_at(f: &OpenFile, buf: u64, len: u64, off: u64) -> Result<usize, Errno> {
     match f.kind {
         Kind::Console { .. } => Ok(0), // stdin is always at end of file
+        Kind::Special(ref s) => s.read(buf, len as usize, nonblocking(f)),
         Kind::Node(_) | Kind::Snapshot(_) => {
             let data: &[u8] = match &f.kind {
                 Kind::Node(i) if initramfs::node(*i).is_dir() => return Err(EISDIR),
                 Kind::Node(i) => initramfs::node(*i).data,
                 Kind::Snapshot(d) => d,
-                Kind::Console { .. } => &[],
+                Kind::Console { .. } | Kind::Special(_) => &[],
             };
             let start = (off as usize).min(data.len());
             let k = (len as usize).min(data.len() - start);
@@ -72,7 +74,15 @@ fn write_to(f: &OpenFile, data: &[u8]) -> Result<usize, Errno> {
             console_write(fd, data);
             Ok(data.len())
         }
-        Kind::Node(_) | Kind::Snapshot(_) => Err(EBADF),
+        Kind::Node(_) | Kind::Snapshot(_) | Kind::Special(_) => Err(EBADF),
+    }
+}
+
+/// O_NONBLOCK of an open file (sockets keep theirs in the object).
+fn nonblocking(f: &OpenFile) -> bool {
+    match &f.kind {
+        Kind::Special(s) => s.nonblocking().unwrap_or(f.flags & O_NONBLOCK != 0),
+        _ => f.flags & O_NONBLOCK != 0,
     }
 }
 
@@ -88,7 +98,7 @@ pub fn read(fd: i64, buf: u64, len: u64) -> SysResult {
 
 pub fn pread(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
     let f = file(fd)?;
-    if matches!(f.kind, Kind::Console { .. }) {
+    if matches!(f.kind, Kind::Console { .. } | Kind::Special(_)) {
         return Err(ESPIPE);
     }
     if off < 0 {
@@ -99,12 +109,15 @@ pub fn pread(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
 
 pub fn write(fd: i64, buf: u64, len: u64) -> SysResult {
     let f = file(fd)?;
+    if let Kind::Special(s) = &f.kind {
+        return Ok(s.write(buf, len as usize, nonblocking(&f))? as i64);
+    }
     let data = uaccess::slice(buf, len as usize, Access::Read)?;
     Ok(write_to(&f, data)? as i64)
 }
 
 /// Copies the iovec array first (at most IOV_MAX entries), then validates each buffer.
-fn iovecs(iov: u64, cnt: u64) -> Result<Vec<(u64, u64)>, Errno> {
+pub(super) fn iovecs(iov: u64, cnt: u64) -> Result<Vec<(u64, u64)>, Errno> {
     if cnt > IOV_MAX {
         return Err(EINVAL);
     }
@@ -124,7 +137,16 @@ pub fn readv(fd: i64, iov: u64, cnt: u64) -> SysResult {
     let f = file(fd)?;
     let mut total = 0;
     for (base, len) in iovecs(iov, cnt)? {
-        let n = read_at(&f, base, len, f.offset.get())?;
+        // After the first bytes, an object read must not block (readv returns what is there).
+        let r = match &f.kind {
+            Kind::Special(s) => s.read(base, len as usize, nonblocking(&f) || total > 0),
+            _ => read_at(&f, base, len, f.offset.get()),
+        };
+        let n = match r {
+            Ok(n) => n,
+            Err(_) if total > 0 => break,
+            Err(e) => return Err(e),
+        };
         f.offset.set(f.offset.get() + n as u64);
         total += n;
         if n < len as usize {
@@ -142,6 +164,16 @@ pub fn writev(fd: i64, iov: u64, cnt: u64) -> SysResult {
     }
     let mut total = 0;
     for (base, len) in v {
+        if let Kind::Special(s) = &f.kind {
+            // One object write per buffer; stop early when one is short (or fails after some bytes).
+            match s.write(base, len as usize, nonblocking(&f)) {
+                Ok(n) if n == len as usize => total += n,
+                Ok(n) => return Ok((total + n) as i64),
+                Err(e) if total == 0 => return Err(e),
+                Err(_) => break,
+            }
+            continue;
+        }
         total += write_to(&f, uaccess::slice(base, len as usize, Access::Read)?)?;
     }
     Ok(total as i64)
@@ -191,7 +223,7 @@ pub fn lseek(fd: i64, off: i64, whence: u32) -> SysResult {
     let size = match &f.kind {
         Kind::Node(i) => initramfs::node(*i).data.len(),
         Kind::Snapshot(d) => d.len(),
-        Kind::Console { .. } => return Err(ESPIPE),
+        Kind::Console { .. } | Kind::Special(_) => return Err(ESPIPE),
     };
     let base = match whence {
         0 => 0,
@@ -215,6 +247,7 @@ fn stat_info(kind: &Kind) -> StatInfo {
     match *kind {
         Kind::Console { .. } => StatInfo { mode: 0o020620, size: 0, ino: 1 << 20, rdev: (4 << 8) | 64 },
         Kind::Snapshot(ref d) => StatInfo { mode: 0o100444, size: d.len() as u64, ino: 2 << 20, rdev: 0 },
+        Kind::Special(ref s) => StatInfo { mode: s.mode(), size: 0, ino: 3 << 20, rdev: 0 },
         Kind::Node(i) => {
             let n: &Node = initramfs::node(i);
             StatInfo { mode: n.mode, size: n.data.len() as u64, ino: i as u64 + 1, rdev: 0 }
@@ -246,6 +279,7 @@ fn stat_target(dirfd: i64, path: u64, flags: u32) -> Result<Kind, Errno> {
             Kind::Console { fd } => Kind::Console { fd },
             Kind::Node(i) => Kind::Node(i),
             Kind::Snapshot(ref d) => Kind::Snapshot(d.clone()),
+            Kind::Special(ref s) => Kind::Special(s.clone()),
         });
     }
     Ok(Kind::Node(lookup(dirfd, path, flags & AT_SYMLINK_NOFOLLOW == 0)?))
@@ -356,9 +390,18 @@ pub fn getdents64(fd: i64, buf: u64, len: u64) -> SysResult {
     Ok(out.len() as i64)
 }
 
-pub fn ioctl(fd: i64, _req: u64) -> SysResult {
-    file(fd)?;
-    Err(ENOTTY)
+const FIONBIO: u64 = 0x5421;
+
+pub fn ioctl(fd: i64, req: u64, arg: u64) -> SysResult {
+    let f = file(fd)?;
+    match &f.kind {
+        Kind::Special(s) if req == FIONBIO => {
+            s.set_nonblocking(uaccess::read::<i32>(arg)? != 0);
+            Ok(0)
+        }
+        Kind::Special(s) => s.ioctl(req, arg),
+        _ => Err(ENOTTY),
+    }
 }
 
 pub fn dup(fd: i64) -> SysResult {
@@ -390,8 +433,17 @@ pub fn fcntl(fd: i64, cmd: u32, arg: u64) -> SysResult {
             p.fds.get_mut(fd)?.cloexec = arg & 1 != 0;
             Ok(0)
         }
-        3 => Ok(p.fds.get(fd)?.file.flags as i64),
-        4 => p.fds.get(fd).map(|_| 0),
+        3 => {
+            let f = &p.fds.get(fd)?.file;
+            Ok((f.flags & !O_NONBLOCK | if nonblocking(f) { O_NONBLOCK } else { 0 }) as i64)
+        }
+        4 => {
+            // F_SETFL: O_NONBLOCK reaches objects that keep it (sockets); the rest is ignored.
+            if let Kind::Special(s) = &p.fds.get(fd)?.file.kind {
+                s.set_nonblocking(arg as u32 & O_NONBLOCK != 0);
+            }
+            Ok(0)
+        }
         _ => Err(EINVAL),
     }
 }

@@ -3,81 +3,10 @@ use super::thread::read_timespec;
 use super::SysResult;
 use crate::arch::x86_64::timer;
 use crate::errno::*;
-use crate::fs::file::Kind;
 use crate::mm::uaccess;
 use crate::mm::vm::Access;
 use crate::proc::{self, Block};
 use crate::rng;
-
-const POLLIN: i16 = 1;
-const POLLOUT: i16 = 4;
-const POLLNVAL: i16 = 0x20;
-
-fn do_poll(fds: u64, nfds: u64, deadline: Option<Option<u64>>) -> SysResult {
-    if nfds > 1024 {
-        return Err(EINVAL);
-    }
-    let mut raw = uaccess::copy_in(fds, nfds as usize * 8)?;
-    let p = proc::current_proc();
-    let mut ready = 0;
-    for e in raw.chunks_exact_mut(8) {
-        let fd = i32::from_le_bytes([e[0], e[1], e[2], e[3]]);
-        let events = i16::from_le_bytes([e[4], e[5]]);
-        let revents = if fd < 0 {
-            0
-        } else {
-            match p.fds.get(fd as i64) {
-                Err(_) => POLLNVAL,
-                Ok(f) => {
-                    let can = match f.file.kind {
-                        Kind::Console { fd: 0 } => POLLIN,
-                        Kind::Console { .. } => POLLOUT,
-                        Kind::Node(_) | Kind::Snapshot(_) => POLLIN | POLLOUT,
-                    };
-                    events & can
-                }
-            }
-        };
-        e[6..8].copy_from_slice(&revents.to_le_bytes());
-        if revents != 0 {
-            ready += 1;
-        }
-    }
-    uaccess::copy_out(fds, &raw)?;
-    if ready == 0 {
-        match deadline {
-            Some(d) => {
-                proc::block(Block::Sleep, d);
-                if crate::signal::interrupted() {
-                    return Err(EINTR);
-                }
-            }
-            None => {}
-        }
-    }
-    Ok(ready)
-}
-
-pub fn poll(fds: u64, nfds: u64, timeout_ms: i64) -> SysResult {
-    let dl = match timeout_ms {
-        0 => None,
-        t if t < 0 => Some(None),
-        t => Some(Some(timer::monotonic_ns() + t as u64 * 1_000_000)),
-    };
-    do_poll(fds, nfds, dl)
-}
-
-pub fn ppoll(fds: u64, nfds: u64, ts: u64) -> SysResult {
-    let dl = if ts == 0 {
-        Some(None)
-    } else {
-        match read_timespec(ts)? {
-            0 => None,
-            ns => Some(Some(timer::monotonic_ns() + ns)),
-        }
-    };
-    do_poll(fds, nfds, dl)
-}
 
 /// Sleeps until `deadline`; a signal to take ends the sleep early with EINTR
 /// (the remaining time in `rem` when given).

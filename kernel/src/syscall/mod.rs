@@ -4,6 +4,8 @@
 mod fs;
 mod mem;
 mod misc;
+mod net;
+mod poll;
 mod signal;
 mod thread;
 
@@ -38,7 +40,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         4 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], 0),
         5 => fs::fstat(a[0] as i64, a[1]),
         6 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], fs::AT_SYMLINK_NOFOLLOW),
-        7 => misc::poll(a[0], a[1], a[2] as i32 as i64),
+        7 => poll::poll(a[0], a[1], a[2] as i32 as i64),
         8 => fs::lseek(a[0] as i64, a[1] as i64, a[2] as u32),
         9 => mem::mmap(a[0], a[1], a[2] as u32, a[3] as u32, a[4] as i32 as i64, a[5]),
         10 => mem::mprotect(a[0], a[1], a[2] as u32),
@@ -47,11 +49,12 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         13 => signal::rt_sigaction(a[0], a[1], a[2], a[3]),
         14 => signal::rt_sigprocmask(a[0] as u32, a[1], a[2], a[3]),
         15 => signal::rt_sigreturn(f),
-        16 => fs::ioctl(a[0] as i64, a[1]),
+        16 => fs::ioctl(a[0] as i64, a[1], a[2]),
         17 => fs::pread(a[0] as i64, a[1], a[2], a[3] as i64),
         19 => fs::readv(a[0] as i64, a[1], a[2]),
         20 => fs::writev(a[0] as i64, a[1], a[2]),
         21 => fs::faccessat(fs::AT_FDCWD, a[0]),
+        23 => poll::select(a[0] as i32, a[1], a[2], a[3], a[4]),
         24 => {
             crate::proc::yield_now();
             Ok(0)
@@ -67,6 +70,21 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         38 => signal::setitimer(a[0] as u32, a[1], a[2]),
         39 => Ok(crate::proc::current().pid as i64),
         60 => crate::proc::exit_thread(a[0] as i32),
+        41 => net::socket(a[0] as u32, a[1] as u32, a[2] as u32),
+        42 => net::connect(a[0] as i32 as i64, a[1], a[2] as u32),
+        43 => net::accept4(a[0] as i32 as i64, a[1], a[2], 0),
+        44 => net::sendto(a[0] as i32 as i64, a[1], a[2], a[3] as u32, a[4], a[5] as u32),
+        45 => net::recvfrom(a[0] as i32 as i64, a[1], a[2], a[3] as u32, a[4], a[5]),
+        46 => net::sendmsg(a[0] as i32 as i64, a[1], a[2] as u32),
+        47 => net::recvmsg(a[0] as i32 as i64, a[1], a[2] as u32),
+        48 => net::shutdown(a[0] as i32 as i64, a[1] as u32),
+        49 => net::bind(a[0] as i32 as i64, a[1], a[2] as u32),
+        50 => net::listen(a[0] as i32 as i64, a[1] as i32),
+        51 => net::getsockname(a[0] as i32 as i64, a[1], a[2]),
+        52 => net::getpeername(a[0] as i32 as i64, a[1], a[2]),
+        53 => net::socketpair(a[0] as u32, a[1] as u32, a[2] as u32, a[3]),
+        54 => net::setsockopt(a[0] as i32 as i64, a[1] as i32, a[2] as i32, a[3], a[4] as u32),
+        55 => net::getsockopt(a[0] as i32 as i64, a[1] as i32, a[2] as i32, a[3], a[4]),
         56 => thread::clone(f, a[0], a[1], a[2], a[3], a[4]),
         57 | 58 => crate::proc::fork(f).map(|p| p as i64),
         61 => thread::wait4(a[0] as i64, a[1], a[2] as u32),
@@ -93,6 +111,9 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         200 => signal::tkill(a[0] as i32 as i64, a[1] as i32),
         201 => misc::time(a[0]),
         202 => thread::futex(a[0], a[1] as u32, a[2] as u32, a[3], a[5] as u32),
+        213 => poll::epoll_create(a[0] as i32),
+        232 => poll::epoll_wait(a[0] as i32 as i64, a[1], a[2] as i32, a[3] as i32),
+        233 => poll::epoll_ctl(a[0] as i32 as i64, a[1] as u32, a[2] as i32 as i64, a[3]),
         204 => misc::sched_getaffinity(a[1], a[2]),
         217 => fs::getdents64(a[0] as i64, a[1], a[2]),
         218 => thread::set_tid_address(a[0]),
@@ -105,7 +126,13 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         262 => fs::fstatat(a[0] as i32 as i64, a[1], a[2], a[3] as u32),
         267 => fs::readlinkat(a[0] as i32 as i64, a[1], a[2], a[3]),
         269 | 439 => fs::faccessat(a[0] as i32 as i64, a[1]),
-        271 => misc::ppoll(a[0], a[1], a[2]),
+        271 => poll::ppoll(a[0], a[1], a[2], a[3], a[4]),
+        270 => poll::pselect6(a[0] as i32, a[1], a[2], a[3], a[4], a[5]),
+        281 => poll::epoll_pwait(a[0] as i32 as i64, a[1], a[2] as i32, a[3] as i32, a[4], a[5]),
+        284 => poll::eventfd2(a[0] as u32, 0),
+        288 => net::accept4(a[0] as i32 as i64, a[1], a[2], a[3] as u32),
+        290 => poll::eventfd2(a[0] as u32, a[1] as u32),
+        291 => poll::epoll_create1(a[0] as u32),
         273 => Ok(0), // set_robust_list: robust futexes are not cleaned up on exit
         297 => signal::sigqueueinfo(a[0] as i32 as i64, Some(a[1] as i32 as i64), a[2] as i32, a[3]),
         292 => fs::dup3(a[0] as i64, a[1] as i64, a[2] as u32, false),

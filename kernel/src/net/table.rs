@@ -1,0 +1,93 @@
+//! Who is bound where: AF_UNIX names (absolute paths and abstract names) and
+//! the loopback port spaces of TCP and UDP (one per family, no v4-mapped
+//! dual stack). Entries are weak: a closed socket simply stops matching.
+use super::addr::{Addr, EADDRNOTAVAIL};
+use super::Socket;
+use crate::errno::*;
+use crate::sync::Global;
+use alloc::collections::BTreeMap;
+use alloc::rc::{Rc, Weak};
+use alloc::vec::Vec;
+
+pub const EADDRINUSE: Errno = 98;
+const EPHEMERAL: core::ops::RangeInclusive<u16> = 32768..=60999;
+
+static UNIX: Global<BTreeMap<Vec<u8>, Weak<Socket>>> = Global::new(BTreeMap::new());
+/// (family, type, port) -> sockets bound to it.
+static INET: Global<BTreeMap<(u16, u32, u16), Vec<Weak<Socket>>>> = Global::new(BTreeMap::new());
+static NEXT_PORT: Global<u16> = Global::new(32768);
+
+pub fn unix_bind(key: Vec<u8>, s: &Rc<Socket>) -> Result<(), Errno> {
+    let t = UNIX.get();
+    if t.get(&key).is_some_and(|w| w.strong_count() > 0) {
+        return Err(EADDRINUSE);
+    }
+    t.insert(key, Rc::downgrade(s));
+    Ok(())
+}
+
+pub fn unix_lookup(key: &[u8]) -> Option<Rc<Socket>> {
+    UNIX.get().get(key).and_then(Weak::upgrade)
+}
+
+fn live(v: &mut Vec<Weak<Socket>>) -> Vec<Rc<Socket>> {
+    v.retain(|w| w.strong_count() > 0);
+    v.iter().filter_map(Weak::upgrade).collect()
+}
+
+fn overlaps(a: &Addr, b: &Addr) -> bool {
+    a.is_any() || b.is_any() || a == &b.with_port(a.port())
+}
+
+/// Binds `s` (of type `ty`) to `addr`; port 0 picks an ephemeral port.
+/// Only loopback and wildcard addresses exist on vibix.
+pub fn inet_bind(ty: u32, addr: &Addr, s: &Rc<Socket>) -> Result<Addr, Errno> {
+    if !addr.is_loopback() && !addr.is_any() {
+        return Err(EADDRNOTAVAIL);
+    }
+    let fam = addr.family();
+    let reuse = s.st.borrow().opts.reuseaddr;
+    let free = |port: u16| -> bool {
+        let Some(v) = INET.get().get_mut(&(fam, ty, port)) else { return true };
+        live(v).iter().all(|o| {
+            let st = o.st.borrow();
+            let clash = st.local.as_ref().is_some_and(|l| overlaps(l, addr));
+            // SO_REUSEADDR on both: allowed unless the other TCP socket listens.
+            !clash || (reuse && st.opts.reuseaddr && !st.listening)
+        })
+    };
+    let port = if addr.port() != 0 {
+        if !free(addr.port()) {
+            return Err(EADDRINUSE);
+        }
+        addr.port()
+    } else {
+        let n = EPHEMERAL.end() - EPHEMERAL.start() + 1;
+        let next = NEXT_PORT.get();
+        let mut found = None;
+        for _ in 0..n {
+            let p = *next;
+            *next = if p >= *EPHEMERAL.end() { *EPHEMERAL.start() } else { p + 1 };
+            if free(p) {
+                found = Some(p);
+                break;
+            }
+        }
+        found.ok_or(EADDRINUSE)?
+    };
+    INET.get().entry((fam, ty, port)).or_default().push(Rc::downgrade(s));
+    Ok(addr.with_port(port))
+}
+
+/// The socket that receives what is sent to `dest`: for streams a listening
+/// one, for datagrams any bound one (most specific address first).
+pub fn inet_lookup(ty: u32, dest: &Addr, want_listener: bool) -> Option<Rc<Socket>> {
+    let v = INET.get().get_mut(&(dest.family(), ty, dest.port()))?;
+    let cands = live(v);
+    let ok = |s: &Rc<Socket>, exact: bool| {
+        let st = s.st.borrow();
+        (!want_listener || st.listening)
+            && st.local.as_ref().is_some_and(|l| if exact { l == dest } else { l.is_any() })
+    };
+    cands.iter().find(|s| ok(s, true)).or_else(|| cands.iter().find(|s| ok(s, false))).cloned()
+}
