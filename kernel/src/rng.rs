@@ -162,3 +162,37 @@ pub fn fill_at_random(buf: &mut [u8; 16]) {
         buf.copy_from_slice(&b[..16]);
     }
 }
+
+/// /dev/urandom and /dev/random: the same generator as getrandom (EAGAIN
+/// when unseeded, like getrandom); written bytes are stirred in, uncredited.
+pub struct RandomDevice;
+
+impl crate::fs::special::Special for RandomDevice {
+    fn read(&self, buf: u64, len: usize, _nonblock: bool) -> Result<usize, crate::errno::Errno> {
+        let len = len.min(33_554_431);
+        let out = crate::mm::uaccess::slice(buf, len, crate::mm::vm::Access::Write)?;
+        if fill(out) {
+            Ok(len)
+        } else {
+            Err(crate::errno::EAGAIN)
+        }
+    }
+
+    fn write(&self, buf: u64, len: usize, _nonblock: bool) -> Result<usize, crate::errno::Errno> {
+        let data = crate::mm::uaccess::copy_in(buf, len.min(1 << 20))?;
+        absorb(RNG.get(), &data);
+        Ok(data.len())
+    }
+
+    fn poll(&self) -> u16 {
+        crate::fs::special::POLLIN | crate::fs::special::POLLOUT
+    }
+
+    fn mode(&self) -> u32 {
+        0o020666 // character device
+    }
+
+    fn as_any(&self) -> &dyn core::any::Any {
+        self
+    }
+}

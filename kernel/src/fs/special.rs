@@ -67,6 +67,8 @@ pub fn wait_on(key: u64, deadline: Option<u64>) {
 }
 
 pub fn notify(key: u64) {
+    // Threads that died while waiting leave their entry behind: drop those.
+    WAITERS.get().retain(|&(t, _)| proc::sched().threads.get(&t).is_some_and(|t| matches!(t.state, proc::State::Blocked(_))));
     let due: Vec<u64> = WAITERS.get().iter().filter(|&&(_, k)| k == key || k == ANY).map(|&(t, _)| t).collect();
     for t in due {
         proc::wake(t, proc::Wake::Normal);

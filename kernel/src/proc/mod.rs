@@ -391,8 +391,14 @@ pub fn fork(frame: &TrapFrame) -> Result<u64, crate::errno::Errno> {
     s.procs.insert(pid, c);
     let mut child = *frame;
     child.rax = 0;
+    let (mask, alt) = (cur.sigmask, cur.altstack);
     let tid = new_thread(pid, child, cur.fs_base, Box::new(FpuArea(cur.fpu.0)));
     debug_assert_eq!(tid, pid);
+    // The child inherits the signal mask and alternate stack (pending signals are not inherited).
+    if let Some(t) = s.threads.get_mut(&tid) {
+        t.sigmask = mask;
+        t.altstack = alt;
+    }
     Ok(pid)
 }
 

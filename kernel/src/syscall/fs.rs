@@ -198,7 +198,12 @@ fn lookup(dirfd: i64, path: u64, follow: bool) -> Result<usize, Errno> {
 }
 
 pub fn openat(dirfd: i64, path: u64, flags: u32) -> SysResult {
-    if uaccess::read_cstr(path, PATH_MAX)? == b"/proc/self/maps" {
+    let name = uaccess::read_cstr(path, PATH_MAX)?;
+    if name == b"/dev/urandom" || name == b"/dev/random" {
+        let of = OpenFile { kind: Kind::Special(Rc::new(crate::rng::RandomDevice)), offset: Cell::new(0), flags: flags & O_ACCMODE };
+        return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);
+    }
+    if name == b"/proc/self/maps" {
         let text = proc::current_aspace().ok_or(ENOENT)?.maps_text();
         let of = OpenFile { kind: Kind::Snapshot(text.into_bytes().into_boxed_slice()), offset: Cell::new(0), flags: 0 };
         return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "../../signal/_sys.h"
+#include "../../signal/_handler.h"
 
 struct un { unsigned short family; char path[108]; };
 
@@ -33,15 +34,6 @@ static void msleep(long ms) {
 }
 
 static const char *err(long r) { return r >= 0 ? "ok" : strerror(errno); }
-
-static void set(int sig, void (*fn)(int), int flags) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = fn;
-    sa.sa_flags = flags;
-    sigemptyset(&sa.sa_mask);
-    sigaction(sig, &sa, NULL);
-}
 
 static void pair_tests(void) {
     int sv[2];

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "../_sys.h"
+#include "../_handler.h"
 
 static volatile sig_atomic_t hits, last_sig, nested, masked_self, reraise, depth, max_depth;
 static volatile long info_pid, info_code, info_signo, uc_r12, handler_tid;
@@ -38,18 +39,6 @@ static void on_plain(int sig) {
     depth--;
 }
 
-static void set(int sig, void *fn, int flags) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = flags;
-    if (flags & SA_SIGINFO)
-        sa.sa_sigaction = fn;
-    else
-        sa.sa_handler = fn;
-    if (sigaction(sig, &sa, NULL) != 0)
-        perror("sigaction");
-}
 
 static void *thread_main(void *arg) {
     (void)arg;

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "../_sys.h"
+#include "../_handler.h"
 
 static volatile sig_atomic_t chld, chld_code, chld_status, usr1, alrm;
 static volatile long chld_pid;
@@ -22,17 +23,6 @@ static void on_chld(int sig, siginfo_t *si, void *uc) {
 static void on_usr1(int sig) { (void)sig; usr1++; }
 static void on_alrm(int sig) { (void)sig; alrm++; }
 
-static void set(int sig, void *fn, int flags) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = flags;
-    if (flags & SA_SIGINFO)
-        sa.sa_sigaction = fn;
-    else
-        sa.sa_handler = fn;
-    sigaction(sig, &sa, NULL);
-}
 
 static void msleep(long ms) {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
@@ -108,6 +98,24 @@ int main(void) {
     waitpid(c, &st, 0);
     describe("default-ignored signals", st);
     printf("kill(no such pid): %s\n", kill(0x3ffffff, SIGTERM) == -1 && errno == ESRCH ? "ESRCH" : "?");
+
+    /* fork: the child inherits the signal mask, not the pending signals. */
+    sigset_t m, old, cm;
+    sigemptyset(&m);
+    sigaddset(&m, SIGUSR2);
+    sigprocmask(SIG_BLOCK, &m, &old);
+    raise(SIGUSR2);
+    c = fork();
+    if (c == 0) {
+        sigset_t p;
+        sigprocmask(SIG_BLOCK, NULL, &cm);
+        sigpending(&p);
+        _exit(sigismember(&cm, SIGUSR2) * 10 + sigismember(&p, SIGUSR2));
+    }
+    waitpid(c, &st, 0);
+    printf("fork: child has the mask %d, parent's pending signal %d\n", WEXITSTATUS(st) / 10, WEXITSTATUS(st) % 10);
+    signal(SIGUSR2, SIG_IGN);
+    sigprocmask(SIG_SETMASK, &old, NULL);
 
     /* SA_RESTART: waitpid goes on after SIGALRM's handler; without it, EINTR. */
     for (int restart = 1; restart >= 0; restart--) {

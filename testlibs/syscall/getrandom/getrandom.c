@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,5 +36,14 @@ int main(void) {
     printf("unknown flag: %s\n", rsys(SYS_GETRANDOM, (long)a, 16, 0x40, 0) == -EINVAL ? "EINVAL" : "?");
     printf("bad buffer: %s\n", rsys(SYS_GETRANDOM, 0x10, 16, 0, 0) == -EFAULT ? "EFAULT" : "?");
     printf("zero length: %ld\n", rsys(SYS_GETRANDOM, (long)a, 0, 0, 0));
+    int fd = open("/dev/urandom", O_RDONLY);
+    memset(a, 0, 64);
+    long n = fd >= 0 ? read(fd, a, 64) : -1;
+    long n2 = fd >= 0 ? read(fd, b, 64) : -1;
+    printf("/dev/urandom: read %ld and %ld, nonzero %d, the two differ %d\n", n, n2, popcount(a, 64) > 0, memcmp(a, b, 64) != 0);
+    close(fd);
+    fd = open("/dev/random", O_RDONLY);
+    printf("/dev/random: read %ld\n", fd >= 0 ? (long)read(fd, a, 16) : -1L);
+    close(fd);
     return 0;
 }
