@@ -25,6 +25,8 @@ const RED_ZONE: u64 = 128;
 const UC_FLAGS: u64 = 2 | 4;
 pub const SS_ONSTACK: u64 = 1;
 pub const SS_DISABLE: u64 = 2;
+pub const SS_AUTODISARM: u64 = 1 << 31;
+const MINSIGSTKSZ: u64 = 2048;
 /// rflags bits a sigreturn may change: CF PF AF ZF SF TF DF OF, AC, RF.
 const FIX_EFLAGS: u64 = 0x1 | 0x4 | 0x10 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x4_0000 | 0x1_0000;
 
@@ -84,7 +86,8 @@ pub fn setup(f: &mut TrapFrame, info: &Info, act: &[u64; 4], old_mask: u64) -> R
     put(&mut b, 0, act[2]);
     put(&mut b, UC_OFF, UC_FLAGS);
     put(&mut b, UC_OFF + 16, ss_base);
-    let cur_flags = if ss_flags & SS_DISABLE != 0 { SS_DISABLE } else if on_altstack(f.rsp) { SS_ONSTACK } else { 0 };
+    // uc_stack: the stack settings sigreturn puts back (SS_AUTODISARM clears them meanwhile).
+    let cur_flags = if ss_flags & SS_DISABLE != 0 { SS_DISABLE } else { ss_flags & SS_AUTODISARM };
     put(&mut b, UC_OFF + 24, cur_flags);
     put(&mut b, UC_OFF + 32, ss_size);
     for (i, r) in gregs(f).iter().enumerate() {
@@ -104,6 +107,9 @@ pub fn setup(f: &mut TrapFrame, info: &Info, act: &[u64; 4], old_mask: u64) -> R
 
     let t = proc::current();
     t.fpu.0 = FpuArea::initial().0; // the handler starts with a clean FPU state
+    if use_alt && ss_flags & SS_AUTODISARM != 0 {
+        t.altstack = [0, SS_DISABLE, 0];
+    }
     f.rsp = sp;
     f.rip = act[0];
     f.rdi = info.signo as u64;
@@ -151,7 +157,17 @@ fn restore(f: &mut TrapFrame) -> Result<u64, Errno> {
     f.rflags = (f.rflags & !FIX_EFLAGS) | (g[17] & FIX_EFLAGS) | 0x200;
     f.cs = gdt::USER_CS as u64;
     f.ss = gdt::USER_DS as u64;
+    // uc_stack back, unless we are still on the alternate stack (Linux ignores that case too).
+    let (ss_sp, ss_flags, ss_size) = (get(&b, UC_OFF + 16), get(&b, UC_OFF + 24) & 0xffff_ffff, get(&b, UC_OFF + 32));
+    let on = on_altstack(rsp);
     let t = proc::current();
+    if !on {
+        if ss_flags & SS_DISABLE != 0 {
+            t.altstack = [0, SS_DISABLE, 0];
+        } else if ss_size >= MINSIGSTKSZ && ss_flags & !SS_AUTODISARM == 0 {
+            t.altstack = [ss_sp, ss_flags, ss_size];
+        }
+    }
     t.fpu.0 = fpu;
     t.sigmask = get(&b, MASK_OFF) & !UNBLOCKABLE;
     Ok(f.rax)

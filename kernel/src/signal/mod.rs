@@ -330,7 +330,7 @@ pub fn deliver(f: &mut TrapFrame, nr: Option<u64>) {
             let r = f.rax as i64;
             if (r == -ERESTARTSYS && act[1] & SA_RESTART != 0) || r == -ERESTARTNOINTR {
                 f.rax = nr;
-                f.rip -= 2;
+                f.rip = f.rip.wrapping_sub(2);
             } else if r == -ERESTARTSYS || r == -ERESTARTNOHAND {
                 f.rax = (-EINTR) as u64;
             }
@@ -367,7 +367,7 @@ pub fn deliver(f: &mut TrapFrame, nr: Option<u64>) {
         let r = f.rax as i64;
         if r == -ERESTARTSYS || r == -ERESTARTNOINTR || r == -ERESTARTNOHAND {
             f.rax = nr;
-            f.rip -= 2;
+            f.rip = f.rip.wrapping_sub(2);
         }
     }
 }

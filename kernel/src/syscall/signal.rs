@@ -8,10 +8,9 @@ use crate::arch::x86_64::timer;
 use crate::errno::*;
 use crate::mm::uaccess;
 use crate::proc::{self, Block};
-use crate::signal::frame::{self, SS_DISABLE, SS_ONSTACK};
+use crate::signal::frame::{self, SS_AUTODISARM, SS_DISABLE, SS_ONSTACK};
 use crate::signal::{self, Info, ERESTARTNOHAND, NSIG, SIGKILL, SIGSTOP, SI_TKILL, SI_USER, UNBLOCKABLE};
 
-const SS_AUTODISARM: u64 = 1 << 31;
 const MINSIGSTKSZ: u64 = 2048;
 
 fn check_size(size: u64) -> Result<(), Errno> {

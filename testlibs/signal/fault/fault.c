@@ -14,6 +14,16 @@ static char altstack[16384];
 static volatile sig_atomic_t segv, fixed, on_alt, code;
 static volatile void *addr;
 static sigjmp_buf jb;
+static volatile int inner_flags = -1, inner_on_alt;
+
+static void on_usr1(int sig, siginfo_t *si, void *uc) {
+    (void)sig, (void)si, (void)uc;
+    char here;
+    stack_t cur;
+    sigaltstack(NULL, &cur);
+    inner_flags = cur.ss_flags;
+    inner_on_alt = &here >= altstack && &here < altstack + sizeof altstack;
+}
 
 static void on_segv(int sig, siginfo_t *si, void *uc) {
     (void)sig, (void)uc;
@@ -87,6 +97,18 @@ int main(int argc, char **argv) {
     if (sigsetjmp(jb, 1) == 0)
         printf("unreachable %d\n", *bad);
     printf("second fault: segv %d\n", segv);
+
+    /* SS_AUTODISARM: the stack is disabled while the handler runs on it, then restored. */
+#ifndef SS_AUTODISARM
+#define SS_AUTODISARM (1U << 31)
+#endif
+    ss.ss_flags = SS_AUTODISARM;
+    printf("sigaltstack(SS_AUTODISARM): %d\n", sigaltstack(&ss, NULL));
+    set(SIGUSR1, on_usr1, SA_ONSTACK);
+    raise(SIGUSR1);
+    sigaltstack(NULL, &cur);
+    printf("inside the handler: on altstack %d flags %#x (SS_DISABLE %d); after: flags %#x size-ok %d\n", inner_on_alt, inner_flags, SS_DISABLE,
+           (unsigned)cur.ss_flags, cur.ss_size == sizeof altstack);
 
     /* No handler: the default action kills with SIGSEGV. */
     pid_t c = fork();
