@@ -27,6 +27,20 @@ unsafe impl Sync for LoaderAlloc {}
 static ALLOC: LoaderAlloc =
     LoaderAlloc { heap: SpinLock::new(Heap { free: [null_mut(); CLASSES], cur: 0, end: 0 }) };
 
+/// fork: the allocator lock is held across the fork system call.
+pub fn lock_for_fork() {
+    ALLOC.heap.lock_held();
+}
+
+/// After fork, in the parent and the child.
+///
+/// # Safety
+/// After [`lock_for_fork`] by this thread.
+pub unsafe fn unlock_after_fork() {
+    // SAFETY: forwarded contract.
+    unsafe { ALLOC.heap.unlock_held() };
+}
+
 fn class_of(l: &Layout) -> Option<usize> {
     let sz = l.size().max(l.align()).max(16).next_power_of_two();
     let c = sz.trailing_zeros() as usize - 4;

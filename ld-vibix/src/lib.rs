@@ -15,6 +15,7 @@
 //!          init       preinit, then DT_INIT/INIT_ARRAY deps-first
 //!     jmp entry, %rdx = init::fini_all
 //!  dl/                dlopen & co. for the running program
+//!  fork               loader locks held across libc's fork()
 //! ```
 #![no_std]
 #![deny(unsafe_op_in_unsafe_fn)]
@@ -28,6 +29,7 @@ mod debug;
 mod diag;
 mod dl;
 mod env;
+mod fork;
 mod init;
 mod loader;
 mod mem;

@@ -24,6 +24,17 @@ impl<T> SpinLock<T> {
         }
         SpinGuard { l: self }
     }
+    /// Takes the lock with no guard (fork: held across the fork system call).
+    pub fn lock_held(&self) {
+        core::mem::forget(self.lock());
+    }
+    /// Releases a lock taken with [`SpinLock::lock_held`].
+    ///
+    /// # Safety
+    /// The caller took it with `lock_held` and holds no guard.
+    pub unsafe fn unlock_held(&self) {
+        self.locked.store(0, Ordering::Release);
+    }
 }
 
 pub struct SpinGuard<'a, T> {
@@ -71,6 +82,18 @@ impl RecLock {
         // SAFETY: we own the lock.
         unsafe { *self.depth.get() += 1 };
         RecGuard { l: self }
+    }
+    /// Takes one level with no guard (fork: held across the fork system call).
+    pub fn lock_held(&self) {
+        core::mem::forget(self.lock());
+    }
+    /// Releases one level taken with [`RecLock::lock_held`] (in a fork child the
+    /// thread pointer, hence the owner, is the forking thread's).
+    ///
+    /// # Safety
+    /// The calling thread took it with `lock_held`.
+    pub unsafe fn unlock_held(&self) {
+        drop(RecGuard { l: self });
     }
 }
 

@@ -254,6 +254,12 @@ pub unsafe extern "C" fn __vibix_thread_init(tp: *mut ThreadHeader) -> i32 {
     }
 }
 
+/// In a fork child: the calling thread is the only one left.
+pub fn forget_other_threads() {
+    let me = crate::arch::thread_pointer();
+    TLS.lock().threads.retain(|&tp| tp == me);
+}
+
 /// `void __vibix_thread_exit(struct ThreadHeader *tp)`
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn __vibix_thread_exit(tp: *mut ThreadHeader) {

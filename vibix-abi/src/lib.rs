@@ -83,6 +83,18 @@ pub const VIBIX_THREAD_INIT: &str = "__vibix_thread_init";
 /// frees the DTV and dynamically allocated TLS blocks of a finished thread.
 pub const VIBIX_THREAD_EXIT: &str = "__vibix_thread_exit";
 
+/// `void __vibix_fork_prepare(void)` — exported by ld-vibix. libc's `fork()`
+/// calls it after the `pthread_atfork` prepare handlers and before taking its
+/// own locks (constructors run under the loader lock may call malloc), then
+/// [`VIBIX_FORK_PARENT`] or [`VIBIX_FORK_CHILD`] right after the system call,
+/// before its own handlers. The loader's locks are held across the fork, so
+/// the child's dlopen/dlsym cannot find one held by a thread it does not have.
+pub const VIBIX_FORK_PREPARE: &str = "__vibix_fork_prepare";
+/// `void __vibix_fork_parent(void)` — exported by ld-vibix; see [`VIBIX_FORK_PREPARE`].
+pub const VIBIX_FORK_PARENT: &str = "__vibix_fork_parent";
+/// `void __vibix_fork_child(void)` — exported by ld-vibix; see [`VIBIX_FORK_PREPARE`].
+pub const VIBIX_FORK_CHILD: &str = "__vibix_fork_child";
+
 /// The soname of the loader; libc has it as DT_NEEDED.
 pub const LDSO_SONAME: &str = "ld-vibix.so.1";
 /// The soname of vibix_libc.

@@ -70,18 +70,29 @@ pub extern "C" fn fork() -> c_int {
     fork_with(true)
 }
 
+// The loader's fork hooks (vibix-abi VIBIX_FORK_*).
+unsafe extern "C" {
+    fn __vibix_fork_prepare();
+    fn __vibix_fork_parent();
+    fn __vibix_fork_child();
+}
+
 /// `fork` with or without the `pthread_atfork` handlers (posix_spawn runs
 /// none, as glibc's does).
 pub(crate) fn fork_with(atfork: bool) -> c_int {
     if atfork {
         crate::compat::atfork::before_fork();
     }
+    // SAFETY: the loader's locks first (they nest outside malloc's, vibix-abi).
+    unsafe { __vibix_fork_prepare() };
     crate::header::stdlib::malloc::before_fork();
     // SAFETY: we hold the allocator lock; other locks are the program's concern (POSIX).
     let r = unsafe { crate::rt::kernel_fork() };
     match r {
         Ok(crate::rt::Fork::Child(_)) => {
             crate::header::stdlib::malloc::after_fork_child();
+            // SAFETY: after __vibix_fork_prepare, in the child.
+            unsafe { __vibix_fork_child() };
             // SAFETY: own thread area.
             unsafe {
                 let t = crate::thread::area::current();
@@ -94,6 +105,8 @@ pub(crate) fn fork_with(atfork: bool) -> c_int {
         }
         Ok(crate::rt::Fork::ParentOf(p)) => {
             crate::header::stdlib::malloc::after_fork_parent();
+            // SAFETY: after __vibix_fork_prepare, in the parent.
+            unsafe { __vibix_fork_parent() };
             if atfork {
                 crate::compat::atfork::after_fork(false);
             }
@@ -101,6 +114,8 @@ pub(crate) fn fork_with(atfork: bool) -> c_int {
         }
         Err(e) => {
             crate::header::stdlib::malloc::after_fork_parent();
+            // SAFETY: after __vibix_fork_prepare; no child exists.
+            unsafe { __vibix_fork_parent() };
             if atfork {
                 crate::compat::atfork::after_fork(false);
             }
