@@ -110,17 +110,31 @@ pub const DBG_BINDINGS: u32 = 2;
 pub const DBG_RELOC: u32 = 4;
 pub const DBG_SYMBOLS: u32 = 8;
 
+/// Every LD_DEBUG word: (name, flags, what it shows) — parsed here, listed by
+/// `LD_DEBUG=help` (usage.rs).
+pub const DEBUG_CATEGORIES: &[(&str, u32, &str)] = &[
+    ("libs", DBG_LIBS, "display library loading, dlopen/dlclose and init calls"),
+    ("reloc", DBG_RELOC, "display relocation processing"),
+    ("symbols", DBG_SYMBOLS, "display symbol table processing (each object searched)"),
+    ("bindings", DBG_BINDINGS, "display information about symbol binding"),
+    ("all", DBG_LIBS | DBG_BINDINGS | DBG_RELOC | DBG_SYMBOLS, "all previous options combined"),
+];
+
+/// Parses LD_DEBUG (words separated by `,`, `:` or spaces). `help` prints the
+/// categories and exits; an unknown word gets a warning on stderr.
 pub fn parse_debug(v: &[u8]) -> u32 {
     let mut f = 0;
-    for w in v.split(|&c| c == b',' || c == b':' || c == b' ') {
-        f |= match w {
-            b"libs" => DBG_LIBS,
-            b"bindings" => DBG_BINDINGS,
-            b"reloc" => DBG_RELOC,
-            b"symbols" => DBG_SYMBOLS,
-            b"all" => DBG_LIBS | DBG_BINDINGS | DBG_RELOC | DBG_SYMBOLS,
-            _ => 0,
-        };
+    for w in v.split(|&c| c == b',' || c == b':' || c == b' ').filter(|w| !w.is_empty()) {
+        if w == b"help" {
+            crate::usage::debug_help();
+        }
+        match DEBUG_CATEGORIES.iter().find(|c| c.0.as_bytes() == w) {
+            Some(c) => f |= c.1,
+            None => {
+                let mut m = msg(&[b"ld-vibix: warning: debug option `", w, b"' unknown; try LD_DEBUG=help\n"]);
+                write_stderr(m.s("").bytes());
+            }
+        }
     }
     f
 }

@@ -40,6 +40,7 @@ mod state;
 mod symbol;
 mod sync;
 mod tls;
+mod usage;
 
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {

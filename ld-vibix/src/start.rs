@@ -58,6 +58,8 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
         loop {
             match stack.arg(k) {
                 b"--list" => settings.list = true,
+                b"--help" => crate::usage::help(),
+                b"--version" => crate::usage::version(),
                 b"--library-path" if !aux.secure => {
                     k += 1;
                     settings.library_path = stack.arg(k);
