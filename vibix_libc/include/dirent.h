@@ -27,5 +27,6 @@ int dirfd(DIR *);
 void rewinddir(DIR *);
 long telldir(DIR *);
 void seekdir(DIR *, long);
+int readdir_r(DIR *__restrict, struct dirent *__restrict, struct dirent **__restrict);
 __END_DECLS
 #endif

@@ -75,5 +75,21 @@ int fcntl(int, int, ...);
 int posix_fadvise(int, off_t, off_t, int);
 int posix_fallocate(int, off_t, off_t);
 
+#define FALLOC_FL_KEEP_SIZE 1
+#define FALLOC_FL_PUNCH_HOLE 2
+#define FALLOC_FL_COLLAPSE_RANGE 8
+#define FALLOC_FL_ZERO_RANGE 16
+#define FALLOC_FL_INSERT_RANGE 32
+#define FALLOC_FL_UNSHARE_RANGE 64
+int fallocate(int, int, off_t, off_t);
+#ifndef SPLICE_F_MOVE
+#define SPLICE_F_MOVE 1
+#define SPLICE_F_NONBLOCK 2
+#define SPLICE_F_MORE 4
+#define SPLICE_F_GIFT 8
+#endif
+ssize_t tee(int, int, size_t, unsigned);
+struct iovec;
+ssize_t vmsplice(int, const struct iovec *, size_t, unsigned);
 __END_DECLS
 #endif

@@ -13,5 +13,9 @@ typedef unsigned long nfds_t;
 #define POLLRDNORM 0x040
 #define POLLWRNORM 0x100
 int poll(struct pollfd *, nfds_t, int);
+#ifdef _GNU_SOURCE
+#include <signal.h>
+int ppoll(struct pollfd *, nfds_t, const struct timespec *, const sigset_t *);
+#endif
 __END_DECLS
 #endif

@@ -111,5 +111,9 @@ int vsscanf(const char *__restrict, const char *__restrict, va_list);
 FILE *popen(const char *, const char *);
 int pclose(FILE *);
 
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE (1 << 1)
+#define RENAME_WHITEOUT (1 << 2)
+int renameat2(int, const char *, int, const char *, unsigned);
 __END_DECLS
 #endif

@@ -11,5 +11,7 @@ typedef struct { unsigned long fds_bits[FD_SETSIZE / 64]; } fd_set;
 __BEGIN_DECLS
 /* The timeout is not updated with the time left. */
 int select(int, fd_set *__restrict, fd_set *__restrict, fd_set *__restrict, struct timeval *__restrict);
+#include <signal.h>
+int pselect(int, fd_set *__restrict, fd_set *__restrict, fd_set *__restrict, const struct timespec *__restrict, const sigset_t *__restrict);
 __END_DECLS
 #endif

@@ -54,6 +54,19 @@ pub unsafe extern "C" fn splice(fd_in: c_int, off_in: *mut i64, fd_out: c_int, o
 }
 
 #[unsafe(no_mangle)]
+pub extern "C" fn tee(fd_in: c_int, fd_out: c_int, len: usize, flags: c_uint) -> isize {
+    size_ret(rustix::pipe::tee(bfd(fd_in), bfd(fd_out), len, SpliceFlags::from_bits_retain(flags)))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vmsplice(fd: c_int, iov: *const IoSlice<'_>, n: usize, flags: c_uint) -> isize {
+    // SAFETY: `n` struct iovec at `iov` (C contract); IoSliceRaw has the iovec layout.
+    let bufs = unsafe { core::slice::from_raw_parts(iov.cast::<rustix::pipe::IoSliceRaw<'_>>(), n) };
+    // SAFETY: the iovecs describe the caller's memory (vmsplice's contract).
+    size_ret(unsafe { rustix::pipe::vmsplice(bfd(fd), bufs, SpliceFlags::from_bits_retain(flags)) })
+}
+
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn sendfile(out_fd: c_int, in_fd: c_int, off: *mut i64, count: usize) -> isize {
     // SAFETY: caller's optional offset.
     size_ret(rustix::fs::sendfile(bfd(out_fd), bfd(in_fd), unsafe { offset(off) }, count))

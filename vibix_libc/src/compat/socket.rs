@@ -237,3 +237,18 @@ pub unsafe extern "C" fn getsockopt(fd: c_int, level: c_int, name: c_int, val: *
     let r = unsafe { syscall6(SYS_GETSOCKOPT as _, [fd as usize, level as usize, name as usize, val as usize, len as usize, 0]) };
     ret(r) as c_int
 }
+
+const SYS_RECVMMSG: isize = 299;
+const SYS_SENDMMSG: isize = 307;
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sendmmsg(fd: c_int, msgs: *mut c_void, n: u32, flags: c_int) -> c_int {
+    // SAFETY: the kernel reads the caller's struct mmsghdr array (identical layout).
+    ret(unsafe { syscall6(SYS_SENDMMSG as _, [fd as usize, msgs as usize, n as usize, flags as usize, 0, 0]) }) as c_int
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn recvmmsg(fd: c_int, msgs: *mut c_void, n: u32, flags: c_int, timeout: *mut c_void) -> c_int {
+    // SAFETY: the kernel fills the caller's struct mmsghdr array (identical layout).
+    ret(unsafe { syscall6(SYS_RECVMMSG as _, [fd as usize, msgs as usize, n as usize, flags as usize, timeout as usize, 0]) }) as c_int
+}

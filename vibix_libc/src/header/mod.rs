@@ -20,3 +20,5 @@ pub mod ifaddrs;
 pub mod net;
 pub mod netdb;
 pub mod resolv;
+pub mod sched;
+pub mod sys_kernel;

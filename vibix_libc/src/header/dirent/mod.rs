@@ -104,6 +104,34 @@ pub unsafe extern "C" fn readdir(d: *mut Dir) -> *mut Dirent {
     }
 }
 
+/// POSIX `readdir_r` (obsolescent): the next entry copied into `entry`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn readdir_r(d: *mut Dir, entry: *mut Dirent, result: *mut *mut Dirent) -> c_int {
+    let saved = crate::thread::area::errno();
+    crate::thread::area::set_errno(0);
+    // SAFETY: d is an open directory stream (C contract).
+    let e = unsafe { readdir(d) };
+    let err = crate::thread::area::errno();
+    crate::thread::area::set_errno(saved);
+    // SAFETY: the caller's entry and result pointers.
+    unsafe {
+        if e.is_null() {
+            *result = null_mut();
+            return err;
+        }
+        core::ptr::copy_nonoverlapping(e, entry, 1);
+        *result = entry;
+    }
+    0
+}
+
+/// The large-file name (same `struct dirent64` on x86_64).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn readdir64_r(d: *mut Dir, entry: *mut Dirent, result: *mut *mut Dirent) -> c_int {
+    // SAFETY: same contract.
+    unsafe { readdir_r(d, entry, result) }
+}
+
 /// POSIX `closedir`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn closedir(d: *mut Dir) -> c_int {

@@ -79,3 +79,13 @@ pub extern "C" fn posix_fallocate(fd: c_int, off: i64, len: i64) -> c_int {
         Err(e) => e.raw_os_error(),
     }
 }
+
+/// Linux `fallocate` (mode flags: keep size, punch hole, ...).
+#[unsafe(no_mangle)]
+pub extern "C" fn fallocate(fd: c_int, mode: c_int, off: i64, len: i64) -> c_int {
+    if off < 0 || len <= 0 {
+        crate::thread::area::set_errno(22);
+        return -1;
+    }
+    cret(rustix::fs::fallocate(bfd(fd), rustix::fs::FallocateFlags::from_bits_retain(mode as u32), off as u64, len as u64), |()| 0)
+}

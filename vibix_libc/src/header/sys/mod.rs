@@ -3,3 +3,4 @@ pub mod stat;
 pub mod mman;
 pub mod misc;
 pub mod raw;
+pub mod masked;

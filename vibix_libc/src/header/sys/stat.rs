@@ -167,3 +167,24 @@ pub unsafe extern "C" fn utime(p: *const c_char, t: *const [i64; 2]) -> c_int {
 
 #[allow(dead_code)]
 fn _v(_: *mut c_void) {}
+
+/// POSIX `mknodat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mknodat(fd: c_int, p: *const c_char, mode: u32, dev: u64) -> c_int {
+    let kind = rustix::fs::FileType::from_raw_mode(mode);
+    cret(rustix::fs::mknodat(dirfd(fd), crate::cs!(p), kind, Mode::from_bits_retain(mode & 0o7777), dev), |()| 0)
+}
+
+/// POSIX `mknod`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mknod(p: *const c_char, mode: u32, dev: u64) -> c_int {
+    // SAFETY: same contract.
+    unsafe { mknodat(-100, p, mode, dev) }
+}
+
+/// POSIX `mkfifoat`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkfifoat(fd: c_int, p: *const c_char, mode: u32) -> c_int {
+    // SAFETY: same contract.
+    unsafe { mknodat(fd, p, (mode & 0o7777) | 0o010000, 0) }
+}

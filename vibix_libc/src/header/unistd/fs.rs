@@ -168,6 +168,13 @@ pub unsafe extern "C" fn renameat(fa: c_int, a: *const c_char, fb: c_int, b: *co
     cret(rustix::fs::renameat(dirfd(fa), crate::cs!(a), dirfd(fb), crate::cs!(b)), |_| 0)
 }
 
+/// Linux `renameat2` (RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn renameat2(fa: c_int, a: *const c_char, fb: c_int, b: *const c_char, flags: core::ffi::c_uint) -> c_int {
+    let f = rustix::fs::RenameFlags::from_bits_retain(flags);
+    cret(rustix::fs::renameat_with(dirfd(fa), crate::cs!(a), dirfd(fb), crate::cs!(b), f), |_| 0)
+}
+
 /// POSIX `truncate`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn truncate(p: *const c_char, len: i64) -> c_int {

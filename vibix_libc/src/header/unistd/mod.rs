@@ -42,3 +42,6 @@ pub fn write_all(fd: c_int, mut b: &[u8]) -> bool {
     }
     true
 }
+pub mod at;
+pub mod pathconf;
+pub mod tty;
