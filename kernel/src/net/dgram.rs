@@ -12,15 +12,16 @@ use alloc::vec::Vec;
 
 const UDP_MAX: usize = 65507;
 
-/// Finds the receiving socket for a datagram to `to` (or the connected peer).
-fn destination(s: &Socket, to: Option<Addr>) -> Result<(Rc<Socket>, Option<Addr>), Errno> {
+/// Finds the receiving socket for a datagram to `to` (or the connected peer);
+/// None: a UDP datagram nobody is bound to receive (it is lost).
+fn destination(s: &Socket, to: Option<Addr>) -> Result<Option<Rc<Socket>>, Errno> {
     let cwd = crate::proc::current_proc().cwd.clone();
     let to = match to {
         Some(t) => t,
         None => {
             let st = s.st.borrow();
             if let Some(p) = st.peer.as_ref() {
-                return p.upgrade().map(|p| (p, None)).ok_or(ECONNREFUSED);
+                return p.upgrade().map(Some).ok_or(ECONNREFUSED);
             }
             st.peer_addr.clone().ok_or(ENOTCONN)?
         }
@@ -31,14 +32,14 @@ fn destination(s: &Socket, to: Option<Addr>) -> Result<(Rc<Socket>, Option<Addr>
         if t.ty != s.ty {
             return Err(super::EPROTOTYPE);
         }
-        return Ok((t, Some(to)));
+        return Ok(Some(t));
     }
     if !to.is_loopback() && !to.is_any() {
         return Err(ENETUNREACH);
     }
     let dest = if to.is_any() { Addr::loopback(s.family, to.port()) } else { to.clone() };
     // Nobody bound there: the datagram is lost (Linux reports ICMP errors only to connected sockets).
-    table::inet_lookup(s.ty, &dest, false).map(|t| (t, Some(to))).ok_or(0)
+    Ok(table::inet_lookup(s.ty, &dest, false))
 }
 
 pub fn send(s: &Socket, iov: &[(u64, u64)], flags: u32, to: Option<Addr>, rights: Vec<Rc<OpenFile>>) -> Result<usize, Errno> {
@@ -53,11 +54,7 @@ pub fn send(s: &Socket, iov: &[(u64, u64)], flags: u32, to: Option<Addr>, rights
         let a = table::inet_bind(s.ty, &Addr::loopback(s.family, 0).with_port(0), &s.rc())?;
         s.st.borrow_mut().local = Some(a);
     }
-    let (target, _) = match destination(s, to) {
-        Ok(t) => t,
-        Err(0) => return Ok(total),
-        Err(e) => return Err(e),
-    };
+    let Some(target) = destination(s, to)? else { return Ok(total) };
     let mut data = Vec::with_capacity(total);
     gather(iov, 0, total, &mut data)?;
     let fits = |t: &Socket| {

@@ -84,6 +84,8 @@ pub struct Socket {
     pub proto: u32,
     /// Wait key (fs/special.rs): notified on every change of this socket.
     pub key: u64,
+    /// The process that made it (SO_PEERCRED of its peer).
+    pub pid: Cell<u64>,
     pub nonblock: Cell<bool>,
     pub st: RefCell<State>,
     me: Weak<Socket>,
@@ -96,6 +98,7 @@ impl Socket {
             ty,
             proto,
             key: special::new_key(),
+            pid: Cell::new(crate::proc::current().pid),
             nonblock: Cell::new(false),
             st: RefCell::new(State {
                 local: None,
@@ -233,7 +236,7 @@ impl Drop for Socket {
 impl Special for Socket {
     fn read(&self, buf: u64, len: usize, nonblock: bool) -> Result<usize, Errno> {
         let flags = if nonblock { MSG_DONTWAIT } else { 0 };
-        self.recv(&[(buf, len as u64)], flags, None).map(|r| r.len)
+        self.recv(&[(buf, len as u64)], flags).map(|r| r.len)
     }
 
     fn write(&self, buf: u64, len: usize, nonblock: bool) -> Result<usize, Errno> {
@@ -296,7 +299,7 @@ impl Socket {
         r
     }
 
-    pub fn recv(&self, iov: &[(u64, u64)], flags: u32, _rights_room: Option<usize>) -> Result<Received, Errno> {
+    pub fn recv(&self, iov: &[(u64, u64)], flags: u32) -> Result<Received, Errno> {
         if flags & MSG_OOB != 0 {
             return Err(EOPNOTSUPP);
         }

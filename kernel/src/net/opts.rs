@@ -131,8 +131,9 @@ pub fn get(s: &Socket, level: i32, name: i32, val: u64, lenp: u64) -> Result<(),
         (SOL_SOCKET, SO_RCVTIMEO) => ns_timeval(s.st.borrow().opts.rcvtimeo),
         (SOL_SOCKET, SO_SNDTIMEO) => ns_timeval(s.st.borrow().opts.sndtimeo),
         (SOL_SOCKET, SO_PEERCRED) if s.family == super::addr::AF_UNIX => {
-            // struct ucred of the connecting side: vibix does not track it; pid of the caller, root.
-            let mut v = Vec::from((crate::proc::current().pid as i32).to_le_bytes());
+            // struct ucred { pid, uid, gid } of the process that made the peer (everyone is root).
+            let pid = s.peer().map_or(0, |p| p.pid.get());
+            let mut v = Vec::from((pid as i32).to_le_bytes());
             v.extend_from_slice(&[0; 8]);
             v
         }

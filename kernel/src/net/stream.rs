@@ -90,6 +90,7 @@ pub fn connect(s: &Socket, to: Addr, cwd: &str) -> Result<(), Errno> {
         return Err(ECONNREFUSED);
     }
     let server = Socket::new(s.family, s.ty, s.proto);
+    server.pid.set(target.pid.get()); // the accepting side's credentials are the listener's
     {
         let lst = target.st.borrow();
         let mut ss = server.st.borrow_mut();

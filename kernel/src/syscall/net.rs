@@ -18,6 +18,7 @@ const SOL_SOCKET: i32 = 1;
 const SCM_RIGHTS: i32 = 1;
 const MSG_CTRUNC: u32 = 8;
 const MAX_RIGHTS: usize = 253; // SCM_MAX_FD
+const ENOBUFS: Errno = 105;
 
 fn install(s: Rc<Socket>, flags: u32) -> SysResult {
     if flags & SOCK_NONBLOCK != 0 {
@@ -197,7 +198,7 @@ pub fn sendto(fd: i64, buf: u64, len: u64, flags: u32, ptr: u64, alen: u32) -> S
 
 pub fn recvfrom(fd: i64, buf: u64, len: u64, flags: u32, ptr: u64, lenp: u64) -> SysResult {
     let s = sock(fd)?;
-    let r = s.recv(&[(buf, len)], flags, None)?;
+    let r = s.recv(&[(buf, len)], flags)?;
     if let Some(a) = r.from.as_ref().filter(|_| ptr != 0) {
         addr::write(a, ptr, lenp)?;
     }
@@ -250,7 +251,6 @@ fn read_rights(control: u64, len: u64) -> Result<Vec<Rc<OpenFile>>, Errno> {
     }
     Ok(out)
 }
-const ENOBUFS: Errno = 105;
 
 pub fn sendmsg(fd: i64, msg: u64, flags: u32) -> SysResult {
     let s = sock(fd)?;
@@ -266,7 +266,7 @@ pub fn sendmsg(fd: i64, msg: u64, flags: u32) -> SysResult {
 pub fn recvmsg(fd: i64, msg: u64, flags: u32) -> SysResult {
     let s = sock(fd)?;
     let h = read_msghdr(msg)?;
-    let r = s.recv(&h.iov, flags, None)?;
+    let r = s.recv(&h.iov, flags)?;
     let mut out_flags = if r.truncated && s.ty != SOCK_STREAM { MSG_TRUNC } else { 0 };
     if h.name != 0 {
         let a = r.from.clone().unwrap_or(Addr::Unix(Vec::new()));

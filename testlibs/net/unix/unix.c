@@ -39,6 +39,10 @@ static void pair_tests(void) {
     int sv[2];
     char buf[64];
     socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    int cred[3] = {0, -1, -1};
+    socklen_t cl = sizeof cred;
+    getsockopt(sv[0], SOL_SOCKET, 17 /* SO_PEERCRED */, cred, &cl);
+    printf("SO_PEERCRED: %u bytes, pid is ours %d\n", cl, cred[0] == getpid());
     write(sv[0], "hello ", 6);
     write(sv[0], "world", 5);
     long n = recv(sv[1], buf, sizeof buf, MSG_PEEK);

@@ -24,12 +24,12 @@ fn main() {
     println!("listener addr: {:?}", listener.local_addr().unwrap().as_pathname());
     let client = thread::spawn(move || {
         let mut s = UnixStream::connect(path).unwrap();
-        println!("client's peer: {:?}", s.peer_addr().unwrap().as_pathname());
+        let peer = format!("{:?}", s.peer_addr().unwrap().as_pathname());
         s.write_all(b"hello from the client\n").unwrap();
         s.shutdown(Shutdown::Write).unwrap();
         let mut reply = String::new();
         s.read_to_string(&mut reply).unwrap();
-        reply
+        (peer, reply)
     });
     let (mut conn, addr) = listener.accept().unwrap();
     println!("accepted an unnamed client: {}", addr.is_unnamed());
@@ -37,7 +37,9 @@ fn main() {
     conn.read_to_string(&mut got).unwrap();
     conn.write_all(format!("echo: {got}").as_bytes()).unwrap();
     drop(conn);
-    print!("client got: {}", client.join().unwrap());
+    let (peer, reply) = client.join().unwrap();
+    println!("client's peer: {peer}");
+    print!("client got: {reply}");
     listener.set_nonblocking(true).unwrap();
     println!("nonblocking accept: {:?}", listener.accept().map(|_| ()).unwrap_err().kind());
     drop(listener);
