@@ -27,39 +27,25 @@ pub fn revents(f: &OpenFile) -> u16 {
     }
 }
 
-/// Whether a file's readiness can change without a `special::notify` (then
-/// waits re-check every POLL_TICK instead of sleeping until woken).
-fn unnotified(f: &OpenFile) -> bool {
-    !matches!(f.kind, Kind::Special(_) | Kind::Console { .. } | Kind::Node(_) | Kind::Snapshot(_))
-}
-
-const POLL_TICK: u64 = 10_000_000;
-
-fn fd_revents(fd: i32, events: u16, tick: &mut bool) -> u16 {
+fn fd_revents(fd: i32, events: u16) -> u16 {
     match proc::current_proc().fds.get(fd as i64) {
         Err(_) => POLLNVAL,
-        Ok(f) => {
-            *tick |= unnotified(&f.file);
-            revents(&f.file) & (events | POLLERR | POLLHUP)
-        }
+        Ok(f) => revents(&f.file) & (events | POLLERR | POLLHUP),
     }
 }
 
 /// None: wait forever; Some(deadline).
 type Deadline = Option<u64>;
 
-/// Sleeps until something changes (or one POLL_TICK when `tick`); false
-/// when the deadline passed; EINTR when a signal is to be taken.
-fn wait(deadline: Deadline, tick: bool) -> Result<bool, Errno> {
+/// Sleeps until something changes; false when the deadline passed or a signal is to be taken.
+fn wait(deadline: Deadline) -> Result<bool, Errno> {
     if crate::signal::interrupted() {
         return Err(EINTR);
     }
-    let now = timer::monotonic_ns();
-    if deadline.is_some_and(|d| now >= d) {
+    if deadline.is_some_and(|d| timer::monotonic_ns() >= d) {
         return Ok(false);
     }
-    let until = if tick { Some(deadline.map_or(now + POLL_TICK, |d| d.min(now + POLL_TICK))) } else { deadline };
-    special::wait_on(ANY, until);
+    special::wait_on(ANY, deadline);
     Ok(true)
 }
 
@@ -69,15 +55,15 @@ fn do_poll(fds: u64, nfds: u64, deadline: Deadline) -> SysResult {
     }
     let mut raw = uaccess::copy_in(fds, nfds as usize * 8)?;
     loop {
-        let (mut ready, mut tick) = (0, false);
+        let mut ready = 0;
         for e in raw.chunks_exact_mut(8) {
             let fd = i32::from_le_bytes([e[0], e[1], e[2], e[3]]);
             let events = u16::from_le_bytes([e[4], e[5]]);
-            let rev = if fd < 0 { 0 } else { fd_revents(fd, events, &mut tick) };
+            let rev = if fd < 0 { 0 } else { fd_revents(fd, events) };
             e[6..8].copy_from_slice(&rev.to_le_bytes());
             ready += (rev != 0) as i64;
         }
-        if ready > 0 || !wait(deadline, tick)? {
+        if ready > 0 || !wait(deadline)? {
             uaccess::copy_out(fds, &raw)?;
             return Ok(ready);
         }
@@ -141,14 +127,14 @@ fn do_select(n: i32, sets: [u64; 3], deadline: Deadline) -> SysResult {
     }
     loop {
         let mut out = [[0u64; 16]; 3];
-        let (mut count, mut tick) = (0, false);
+        let mut count = 0;
         for fd in 0..n as usize {
             let (w, b) = (fd / 64, 1u64 << (fd % 64));
             let want = [inp[0][w] & b != 0, inp[1][w] & b != 0, inp[2][w] & b != 0];
             if !want.iter().any(|&x| x) {
                 continue;
             }
-            let rev = fd_revents(fd as i32, POLLIN | POLLOUT | POLLPRI, &mut tick);
+            let rev = fd_revents(fd as i32, POLLIN | POLLOUT | POLLPRI);
             if rev & POLLNVAL != 0 {
                 return Err(EBADF);
             }
@@ -160,7 +146,7 @@ fn do_select(n: i32, sets: [u64; 3], deadline: Deadline) -> SysResult {
                 }
             }
         }
-        if count > 0 || !wait(deadline, tick)? {
+        if count > 0 || !wait(deadline)? {
             for (i, &p) in sets.iter().enumerate() {
                 if p != 0 {
                     let bytes: Vec<u8> = out[i][..words].iter().flat_map(|w| w.to_le_bytes()).collect();
@@ -224,10 +210,8 @@ pub struct Epoll {
 }
 
 impl Epoll {
-    /// Ready events (at most `max`), and whether any watched file needs a polling tick.
-    fn ready(&self, max: usize) -> (Vec<(u32, u64)>, bool) {
+    fn ready(&self, max: usize) -> Vec<(u32, u64)> {
         let mut out = Vec::new();
-        let mut tick = false;
         let mut list = self.list.borrow_mut();
         list.retain(|_, i| i.file.strong_count() > 0);
         for i in list.values_mut() {
@@ -235,7 +219,6 @@ impl Epoll {
                 break;
             }
             let Some(f) = i.file.upgrade().filter(|_| !i.disabled) else { continue };
-            tick |= unnotified(&f);
             let rev = revents(&f) as u32 & (i.events | POLLERR as u32 | POLLHUP as u32);
             if rev != 0 {
                 out.push((rev, i.data));
@@ -244,7 +227,7 @@ impl Epoll {
                 }
             }
         }
-        (out, tick)
+        out
     }
 }
 
@@ -351,8 +334,8 @@ pub fn epoll_wait(epfd: i64, events: u64, max: i32, timeout_ms: i32) -> SysResul
     let ep = epoll_of(&ef)?;
     let dl = (timeout_ms >= 0).then(|| timer::monotonic_ns() + timeout_ms as u64 * 1_000_000);
     loop {
-        let (r, tick) = ep.ready(max as usize);
-        if !r.is_empty() || !wait(dl, tick)? {
+        let r = ep.ready(max as usize);
+        if !r.is_empty() || !wait(dl)? {
             let mut b = Vec::with_capacity(r.len() * 12);
             for (ev, data) in &r {
                 b.extend_from_slice(&ev.to_le_bytes());
