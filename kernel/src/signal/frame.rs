@@ -5,7 +5,7 @@
 //! (uc_flags, uc_link, uc_stack, the 256-byte sigcontext = glibc's gregs +
 //! fpregs pointer, uc_sigmask), `siginfo_t`; the 512-byte fxsave image lies
 //! above it, 64-byte aligned, and `sigcontext.fpstate` points at it.
-use super::{Info, SA_ONSTACK, SA_RESTORER, SA_SIGINFO, UNBLOCKABLE};
+use super::{Info, SA_ONSTACK, SA_RESTORER, UNBLOCKABLE};
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::arch::x86_64::gdt;
 use crate::errno::*;
@@ -113,8 +113,9 @@ pub fn setup(f: &mut TrapFrame, info: &Info, act: &[u64; 4], old_mask: u64) -> R
     f.rsp = sp;
     f.rip = act[0];
     f.rdi = info.signo as u64;
-    f.rsi = if act[1] & SA_SIGINFO != 0 { sp + INFO_OFF as u64 } else { 0 };
-    f.rdx = if act[1] & SA_SIGINFO != 0 { sp + UC_OFF as u64 } else { 0 };
+    // Linux passes &info and &uc whether or not SA_SIGINFO is set.
+    f.rsi = sp + INFO_OFF as u64;
+    f.rdx = sp + UC_OFF as u64;
     f.rax = 0;
     f.rflags &= !(0x100 | 0x400 | 0x4_0000); // TF, DF, AC
     Ok(())

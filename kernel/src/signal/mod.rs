@@ -25,7 +25,6 @@ pub const NSIG: i32 = 64;
 
 pub const SIG_DFL: u64 = 0;
 pub const SIG_IGN: u64 = 1;
-pub const SA_SIGINFO: u64 = 4;
 pub const SA_RESTORER: u64 = 0x0400_0000;
 pub const SA_ONSTACK: u64 = 0x0800_0000;
 pub const SA_RESTART: u64 = 0x1000_0000;
