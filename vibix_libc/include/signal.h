@@ -14,14 +14,97 @@ typedef struct {
     int __pad0;
     union {
         char __pad[112];
-        struct { pid_t si_pid; uid_t si_uid; int si_status; } __kill;
-        struct { void *si_addr; } __fault;
+        struct { pid_t si_pid; uid_t si_uid; union sigval si_sigval; } __kill;
+        struct { int si_tid; int si_overrun; union sigval si_sigval; } __timer;
+        struct { pid_t si_pid; uid_t si_uid; int si_status; long si_utime, si_stime; } __chld;
+        struct { void *si_addr; short si_addr_lsb; } __fault;
+        struct { long si_band; int si_fd; } __poll;
+        struct { void *si_call_addr; int si_syscall; unsigned si_arch; } __sys;
     } __si;
 } siginfo_t;
 #define si_pid __si.__kill.si_pid
 #define si_uid __si.__kill.si_uid
-#define si_status __si.__kill.si_status
+#define si_value __si.__kill.si_sigval
+#define si_int __si.__kill.si_sigval.sival_int
+#define si_ptr __si.__kill.si_sigval.sival_ptr
+#define si_timerid __si.__timer.si_tid
+#define si_overrun __si.__timer.si_overrun
+#define si_status __si.__chld.si_status
+#define si_utime __si.__chld.si_utime
+#define si_stime __si.__chld.si_stime
 #define si_addr __si.__fault.si_addr
+#define si_addr_lsb __si.__fault.si_addr_lsb
+#define si_band __si.__poll.si_band
+#define si_fd __si.__poll.si_fd
+#define si_call_addr __si.__sys.si_call_addr
+#define si_syscall __si.__sys.si_syscall
+#define si_arch __si.__sys.si_arch
+
+typedef struct sigevent {
+    union sigval sigev_value;
+    int sigev_signo;
+    int sigev_notify;
+    union {
+        char __pad[48];
+        int _tid;
+        struct {
+            void (*_function)(union sigval);
+            void *_attribute;
+        } _sigev_thread;
+    } _sigev_un;
+} sigevent_t;
+#define sigev_notify_function _sigev_un._sigev_thread._function
+#define sigev_notify_attributes _sigev_un._sigev_thread._attribute
+#define sigev_notify_thread_id _sigev_un._tid
+#define SIGEV_SIGNAL 0
+#define SIGEV_NONE 1
+#define SIGEV_THREAD 2
+#define SIGEV_THREAD_ID 4
+
+#define SI_ASYNCNL (-60)
+#define SI_TKILL (-6)
+#define SI_SIGIO (-5)
+#define SI_ASYNCIO (-4)
+#define SI_MESGQ (-3)
+#define SI_TIMER (-2)
+#define SI_QUEUE (-1)
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define ILL_ILLOPC 1
+#define ILL_ILLOPN 2
+#define ILL_ILLADR 3
+#define ILL_ILLTRP 4
+#define ILL_PRVOPC 5
+#define ILL_PRVREG 6
+#define ILL_COPROC 7
+#define ILL_BADSTK 8
+#define FPE_INTDIV 1
+#define FPE_INTOVF 2
+#define FPE_FLTDIV 3
+#define FPE_FLTOVF 4
+#define FPE_FLTUND 5
+#define FPE_FLTRES 6
+#define FPE_FLTINV 7
+#define FPE_FLTSUB 8
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define BUS_ADRALN 1
+#define BUS_ADRERR 2
+#define BUS_OBJERR 3
+#define TRAP_BRKPT 1
+#define TRAP_TRACE 2
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+#define POLL_IN 1
+#define POLL_OUT 2
+#define POLL_MSG 3
+#define POLL_ERR 4
+#define POLL_PRI 5
+#define POLL_HUP 6
 
 struct sigaction {
     union {
@@ -89,6 +172,9 @@ typedef struct { void *ss_sp; int ss_flags; size_t ss_size; } stack_t;
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG 65
+#define SIGUNUSED SIGSYS
+#define SIGRTMIN (__libc_current_sigrtmin())
+#define SIGRTMAX (__libc_current_sigrtmax())
 #define _NSIG 65
 
 sighandler_t signal(int, sighandler_t);
@@ -106,6 +192,28 @@ int sigaddset(sigset_t *, int);
 int sigdelset(sigset_t *, int);
 int sigismember(const sigset_t *, int);
 char *strsignal(int);
+int __libc_current_sigrtmin(void);
+int __libc_current_sigrtmax(void);
+int killpg(pid_t, int);
+void psignal(int, const char *);
+void psiginfo(const siginfo_t *, const char *);
+int sigwait(const sigset_t *__restrict, int *__restrict);
+int sigwaitinfo(const sigset_t *__restrict, siginfo_t *__restrict);
+struct timespec;
+int sigtimedwait(const sigset_t *__restrict, siginfo_t *__restrict, const struct timespec *__restrict);
+int sigqueue(pid_t, int, const union sigval);
+int siginterrupt(int, int);
+int sighold(int);
+int sigrelse(int);
+int sigignore(int);
+int sigpause(int);
+sighandler_t sigset(int, sighandler_t);
+sighandler_t bsd_signal(int, sighandler_t);
+int sigisemptyset(const sigset_t *);
+int sigandset(sigset_t *, const sigset_t *, const sigset_t *);
+int sigorset(sigset_t *, const sigset_t *, const sigset_t *);
+typedef sighandler_t sig_t;
+#define SIG_HOLD ((void (*)(int))2)
 
 __END_DECLS
 #endif

@@ -2,6 +2,7 @@
 #define _TIME_H
 #include <features.h>
 #include <bits/types.h>
+#include <bits/timer.h>
 __BEGIN_DECLS
 
 #define CLOCKS_PER_SEC 1000000L
