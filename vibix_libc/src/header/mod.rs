@@ -1,4 +1,5 @@
 //! One module per C header family; each exports the C functions it declares.
+pub mod arpa_inet;
 pub mod assert;
 pub mod ctype;
 pub mod dirent;
@@ -6,6 +7,7 @@ pub mod errno;
 pub mod fcntl;
 pub mod locale;
 pub mod math;
+pub mod netinet_ether;
 pub mod setjmp;
 pub mod signal;
 pub mod stdio;
