@@ -99,6 +99,9 @@ int execle(const char *, const char *, ...);
 __noreturn void _exit(int);
 
 unsigned sleep(unsigned);
+unsigned alarm(unsigned);
+useconds_t ualarm(useconds_t, useconds_t);
+int nice(int);
 int usleep(useconds_t);
 int pause(void);
 long sysconf(int);

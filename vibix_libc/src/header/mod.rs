@@ -14,6 +14,8 @@ pub mod stdio;
 pub mod stdlib;
 pub mod string;
 pub mod sys;
+pub mod sys_resource;
+pub mod sys_time;
 pub mod time;
 pub mod unistd;
 pub mod wchar;

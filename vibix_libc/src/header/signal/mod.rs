@@ -6,6 +6,9 @@ use static_assertions::const_assert_eq;
 use crate::thread::area::{fail, set_errno};
 use crate::rt::{How, KernelSigSet, KernelSigaction, KernelSigactionFlags, Signal};
 
+mod bsd;
+mod wait;
+
 pub const SIGABRT: c_int = 6;
 const NSIG: c_int = 65;
 const SA_RESTORER: c_ulong = 0x0400_0000;
@@ -32,7 +35,7 @@ const_assert_eq!(core::mem::offset_of!(SigAction, mask), 8);
 const_assert_eq!(core::mem::offset_of!(SigAction, flags), 136);
 const_assert_eq!(core::mem::offset_of!(SigAction, restorer), 144);
 
-fn kset(bits: u64) -> KernelSigSet {
+pub(crate) fn kset(bits: u64) -> KernelSigSet {
     // SAFETY: KernelSigSet is a transparent wrapper of the kernel's 64-bit sigset.
     unsafe { core::mem::transmute::<u64, KernelSigSet>(bits) }
 }
@@ -41,7 +44,7 @@ fn kbits(s: &KernelSigSet) -> u64 {
     unsafe { core::mem::transmute_copy::<KernelSigSet, u64>(s) }
 }
 
-fn signal_of(sig: c_int) -> Option<Signal> {
+pub(crate) fn signal_of(sig: c_int) -> Option<Signal> {
     if sig <= 0 || sig >= NSIG {
         return None;
     }
@@ -313,18 +316,49 @@ static SIGNAMES: [&str; 32] = [
 ];
 static mut SIGNAME_BUF: [u8; 32] = [0; 32];
 
-/// POSIX `strsignal`.
+/// POSIX `strsignal` (glibc's texts, including "Real-time signal N").
 #[unsafe(no_mangle)]
 pub extern "C" fn strsignal(sig: c_int) -> *mut c_char {
-    let s: &str = match SIGNAMES.get(sig as usize) {
-        Some(s) if sig > 0 => s,
-        _ => "Unknown signal",
+    let mut text = [0u8; 32];
+    let mut n = 0;
+    let mut put = |b: &[u8]| {
+        let m = b.len().min(31 - n);
+        text[n..n + m].copy_from_slice(&b[..m]);
+        n += m;
     };
+    let num = |put: &mut dyn FnMut(&[u8]), v: c_int| {
+        let mut d = [0u8; 12];
+        let mut i = d.len();
+        let mut u = v.unsigned_abs();
+        loop {
+            i -= 1;
+            d[i] = b'0' + (u % 10) as u8;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            i -= 1;
+            d[i] = b'-';
+        }
+        put(&d[i..]);
+    };
+    match SIGNAMES.get(sig as usize) {
+        Some(s) if sig > 0 => put(s.as_bytes()),
+        _ if (bsd::SIGRTMIN..=bsd::SIGRTMAX).contains(&sig) => {
+            put(b"Real-time signal ");
+            num(&mut put, sig - bsd::SIGRTMIN);
+        }
+        _ => {
+            put(b"Unknown signal ");
+            num(&mut put, sig);
+        }
+    }
     // SAFETY: a static buffer (strsignal's result may be overwritten by the next call).
     unsafe {
         let b = &raw mut SIGNAME_BUF as *mut u8;
-        let n = s.len().min(31);
-        core::ptr::copy_nonoverlapping(s.as_ptr(), b, n);
+        core::ptr::copy_nonoverlapping(text.as_ptr(), b, n);
         *b.add(n) = 0;
         b as *mut c_char
     }

@@ -31,6 +31,12 @@ fn resource(r: c_int) -> Option<rustix::process::Resource> {
         7 => Nofile,
         8 => Memlock,
         9 => As,
+        10 => Locks,
+        11 => Sigpending,
+        12 => Msgqueue,
+        13 => Nice,
+        14 => Rtprio,
+        15 => Rttime,
         _ => return None,
     })
 }

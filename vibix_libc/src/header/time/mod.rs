@@ -36,8 +36,8 @@ fn clock_id(id: c_int) -> Option<ClockId> {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn clock_gettime(id: c_int, out: *mut CTimespec) -> c_int {
     let Some(c) = clock_id(id) else {
-        set_errno(22);
-        return -1;
+        // SAFETY: out is a struct timespec (C contract).
+        return unsafe { crate::header::sys_time::cpu_clock(false, id, out.cast()) };
     };
     let t = rustix::time::clock_gettime(c);
     // SAFETY: out is writable.
@@ -49,8 +49,8 @@ pub unsafe extern "C" fn clock_gettime(id: c_int, out: *mut CTimespec) -> c_int 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn clock_getres(id: c_int, out: *mut CTimespec) -> c_int {
     let Some(c) = clock_id(id) else {
-        set_errno(22);
-        return -1;
+        // SAFETY: out is NULL or a struct timespec (C contract).
+        return unsafe { crate::header::sys_time::cpu_clock(true, id, out.cast()) };
     };
     let t = rustix::time::clock_getres(c);
     if !out.is_null() {
