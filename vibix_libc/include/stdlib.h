@@ -93,5 +93,10 @@ size_t wcstombs(char *__restrict, const wchar_t *__restrict, size_t);
 #define alloca __builtin_alloca
 #endif
 
+int posix_openpt(int);
+int grantpt(int);
+int unlockpt(int);
+char *ptsname(int);
+int ptsname_r(int, char *, size_t);
 __END_DECLS
 #endif

@@ -102,6 +102,8 @@ unsigned sleep(unsigned);
 unsigned alarm(unsigned);
 useconds_t ualarm(useconds_t, useconds_t);
 int nice(int);
+pid_t tcgetpgrp(int);
+int tcsetpgrp(int, pid_t);
 int usleep(useconds_t);
 int pause(void);
 long sysconf(int);
