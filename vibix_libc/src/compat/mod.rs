@@ -9,14 +9,13 @@
 //!
 //! Also here, until the libc engineer moves them under header/: the POSIX
 //! families std references that issue 4 did not need — sockets,
-//! `getpwuid_r`, `posix_spawn`, `pthread_atfork`, and a few single calls (posix.rs).
+//! `posix_spawn`, `pthread_atfork`, and a few single calls (posix.rs).
 
 pub(crate) mod atfork;
 pub(crate) mod files;
 mod largefile;
 mod misc;
 mod posix;
-mod pwd;
 mod socket;
 mod spawn;
 pub(crate) mod thread_dtors;
