@@ -6,6 +6,8 @@ pub mod dirent;
 pub mod err;
 pub mod errno;
 pub mod fcntl;
+pub mod fnmatch;
+pub mod glob;
 pub mod grp;
 pub mod libgen;
 pub mod locale;
