@@ -1,0 +1,131 @@
+/* epoll, eventfd, timerfd, signalfd, inotify and statvfs/statfs against
+   glibc (stable fields only for the file-system statistics). */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
+#include <sys/timerfd.h>
+#include <unistd.h>
+
+int main(void) {
+    int p[2];
+    pipe(p);
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    printf("epoll %d cloexec %d\n", ep >= 0, (fcntl(ep, F_GETFD) & FD_CLOEXEC) != 0);
+    struct epoll_event ev = {.events = EPOLLIN, .data.u64 = 0x1122334455667788ull}, out[4];
+    printf("ctl add %d\n", epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev));
+    errno = 0;
+    int r = epoll_ctl(ep, EPOLL_CTL_ADD, p[0], &ev);
+    printf("ctl add again %d errno %d\n", r, errno);
+    printf("wait empty %d\n", epoll_wait(ep, out, 4, 10));
+    write(p[1], "x", 1);
+    r = epoll_wait(ep, out, 4, 1000);
+    printf("wait %d events %x data %llx\n", r, out[0].events, (unsigned long long)out[0].data.u64);
+    ev.events = EPOLLOUT;
+    ev.data.fd = p[1];
+    printf("ctl add out %d\n", epoll_ctl(ep, EPOLL_CTL_ADD, p[1], &ev));
+    ev.events = EPOLLIN | EPOLLET;
+    printf("ctl mod %d\n", epoll_ctl(ep, EPOLL_CTL_MOD, p[0], &ev));
+    sigset_t none;
+    sigemptyset(&none);
+    r = epoll_pwait(ep, out, 4, 100, &none);
+    printf("pwait %d\n", r);
+    printf("ctl del %d\n", epoll_ctl(ep, EPOLL_CTL_DEL, p[1], NULL));
+    errno = 0;
+    r = epoll_ctl(ep, 99, p[0], &ev);
+    printf("bad op %d errno %d\n", r, errno);
+    errno = 0;
+    r = epoll_wait(ep, out, 0, 0);
+    printf("bad max %d errno %d\n", r, errno);
+    errno = 0;
+    r = epoll_create(0);
+    printf("create(0) %d errno %d\n", r, errno);
+
+    int efd = eventfd(3, EFD_NONBLOCK);
+    eventfd_t v;
+    printf("eventfd write %d\n", eventfd_write(efd, 4));
+    printf("eventfd read %d %llu\n", eventfd_read(efd, &v), (unsigned long long)v);
+    errno = 0;
+    r = eventfd_read(efd, &v);
+    printf("eventfd empty %d errno %d\n", r, errno);
+    int sem = eventfd(2, EFD_SEMAPHORE | EFD_NONBLOCK);
+    eventfd_read(sem, &v);
+    printf("semaphore %llu", (unsigned long long)v);
+    eventfd_read(sem, &v);
+    printf(" %llu", (unsigned long long)v);
+    errno = 0;
+    r = eventfd_read(sem, &v);
+    printf(" then %d errno %d\n", r, errno);
+
+    int tfd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+    struct itimerspec its = {{0, 0}, {0, 30 * 1000 * 1000}}, cur;
+    printf("timerfd settime %d\n", timerfd_settime(tfd, 0, &its, NULL));
+    timerfd_gettime(tfd, &cur);
+    printf("gettime armed %d\n", cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec > 0);
+    uint64_t exp;
+    printf("read %zd expirations %llu\n", read(tfd, &exp, 8), (unsigned long long)exp);
+    its.it_value.tv_nsec = 0;
+    its.it_value.tv_sec = 100;
+    its.it_interval.tv_sec = 5;
+    struct itimerspec old;
+    timerfd_settime(tfd, 0, &its, &old);
+    its.it_value.tv_sec = 0;
+    timerfd_settime(tfd, 0, &its, &old);
+    printf("old interval %ld value-set %d\n", (long)old.it_interval.tv_sec, old.it_value.tv_sec > 90);
+    errno = 0;
+    r = timerfd_create(12345, 0);
+    printf("bad clock %d errno %d\n", r, errno);
+
+    sigset_t m;
+    sigemptyset(&m);
+    sigaddset(&m, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &m, NULL);
+    int sfd = signalfd(-1, &m, SFD_NONBLOCK);
+    struct signalfd_siginfo si;
+    errno = 0;
+    r = read(sfd, &si, sizeof si);
+    printf("signalfd empty %d errno %d\n", r, errno);
+    kill(getpid(), SIGUSR1);
+    r = read(sfd, &si, sizeof si);
+    printf("signalfd read %d signo %u pid-ok %d code %d\n", r, si.ssi_signo, si.ssi_pid == (uint32_t)getpid(), si.ssi_code);
+
+    mkdir("watched", 0755);
+    int in = inotify_init1(IN_NONBLOCK);
+    int wd = inotify_add_watch(in, "watched", IN_CREATE | IN_DELETE);
+    printf("inotify wd %d\n", wd);
+    close(open("watched/new", O_CREAT | O_WRONLY, 0644));
+    unlink("watched/new");
+    char buf[4096] __attribute__((aligned(8)));
+    ssize_t n = read(in, buf, sizeof buf);
+    for (char *q = buf; q < buf + n;) {
+        struct inotify_event *e = (struct inotify_event *)q;
+        printf("event wd %d mask %x name %s\n", e->wd, e->mask, e->len ? e->name : "");
+        q += sizeof *e + e->len;
+    }
+    printf("rm watch %d\n", inotify_rm_watch(in, wd));
+    errno = 0;
+    r = inotify_add_watch(in, "missing-dir", IN_CREATE);
+    printf("missing %d errno %d\n", r, errno);
+
+    struct statvfs sv, fsv;
+    struct statfs sf;
+    printf("statvfs %d fstatvfs %d statfs %d\n", statvfs(".", &sv), fstatvfs(p[0], &fsv), statfs(".", &sf));
+    printf("vfs bsize %lu frsize %lu blocks %llu namemax %lu flag %lx\n", sv.f_bsize, sv.f_frsize,
+           (unsigned long long)sv.f_blocks, sv.f_namemax, sv.f_flag);
+    printf("fs type %lx bsize %ld blocks %llu namelen %ld\n", (long)sf.f_type, (long)sf.f_bsize,
+           (unsigned long long)sf.f_blocks, (long)sf.f_namelen);
+    errno = 0;
+    r = statvfs("/nonexistent/x", &sv);
+    printf("missing statvfs %d errno %d\n", r, errno);
+    return 0;
+}
