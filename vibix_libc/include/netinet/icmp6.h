@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <netinet/in.h>
+#include <endian.h>
 __BEGIN_DECLS
 #define ICMP6_FILTER 1
 #define ICMP6_FILTER_BLOCK 1
