@@ -186,6 +186,20 @@ int main(void) {
     char *argv[] = {"x", NULL}, *envp[] = {NULL};
     SHOW(fexecve(-1, argv, envp));
 
+    /* wait(-1) reaps a child that left our process group. */
+    pid = fork();
+    if (pid == 0) {
+        setsid();
+        _exit(7);
+    }
+    pid_t got = wait(&status);
+    printf("wait for a setsid child: pid match %d exit %d\n", got == pid, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+
+    SHOW(posix_fadvise(f, 0, 0, POSIX_FADV_SEQUENTIAL));
+    SHOW(posix_fadvise(p[0], 0, 0, POSIX_FADV_NORMAL));
+    SHOW(posix_fadvise(f, 0, 0, 99));
+    SHOW(posix_fadvise(-1, 0, 0, POSIX_FADV_NORMAL));
+
     unlinkat(d, "fifo", 0);
     unlinkat(d, "node2", 0);
     unlinkat(d, "link", 0);

@@ -65,10 +65,27 @@ pub extern "C" fn fcntl(fd: c_int, cmd: c_int, arg: usize) -> c_int {
     }
 }
 
-/// POSIX `posix_fadvise` (advice only: accepted and ignored).
+/// POSIX `posix_fadvise`: the kernel's fadvise64 (EBADF, ESPIPE for pipes,
+/// EINVAL for bad advice); returns the error number.
 #[unsafe(no_mangle)]
-pub extern "C" fn posix_fadvise(_fd: c_int, _off: i64, _len: i64, _advice: c_int) -> c_int {
-    0
+pub extern "C" fn posix_fadvise(fd: c_int, off: i64, len: i64, advice: c_int) -> c_int {
+    use rustix::fs::Advice;
+    let advice = match advice {
+        0 => Advice::Normal,
+        1 => Advice::Random,
+        2 => Advice::Sequential,
+        3 => Advice::WillNeed,
+        4 => Advice::DontNeed,
+        5 => Advice::NoReuse,
+        _ => return 22,
+    };
+    if off < 0 || len < 0 {
+        return 22;
+    }
+    match rustix::fs::fadvise(bfd(fd), off as u64, core::num::NonZeroU64::new(len as u64), advice) {
+        Ok(()) => 0,
+        Err(e) => e.raw_os_error(),
+    }
 }
 
 /// POSIX `posix_fallocate`.

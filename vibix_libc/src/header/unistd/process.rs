@@ -253,7 +253,9 @@ pub unsafe extern "C" fn waitpid(pid: c_int, status: *mut c_int, opts: c_int) ->
     let r = if pid > 0 {
         rustix::process::waitpid(Pid::from_raw(pid), o)
     } else if pid == -1 {
-        rustix::process::waitpid(None, o)
+        // Any child (wait4(-1)); rustix's waitpid(None) would be wait4(0):
+        // only children in our process group.
+        rustix::process::wait(o)
     } else {
         let pg = if pid == 0 { rustix::process::getpgrp() } else { Pid::from_raw(-pid).unwrap_or(rustix::process::getpgrp()) };
         rustix::process::waitpgid(pg, o)
