@@ -42,3 +42,5 @@ pub mod netdb;
 pub mod resolv;
 pub mod sched;
 pub mod sys_kernel;
+pub mod mqueue;
+pub mod timer;
