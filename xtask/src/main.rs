@@ -10,6 +10,7 @@ mod bench;
 mod command;
 mod demo;
 mod elf_relocs;
+mod fuzz;
 mod kernel;
 mod paths;
 mod sysroot;
@@ -24,6 +25,7 @@ const COMMANDS: &[(&str, CommandFn, &str)] = &[
     ("test", testrun::main, "host unit tests, build, then every testlibs/**/run.sh"),
     ("elf-relocs", elf_relocs::main, "print the relocation types an ELF file carries"),
     ("bench", bench::main, "ld-vibix vs glibc vs musl start-up benchmarks (--smoke: quick CI run)"),
+    ("fuzz", fuzz::main, "malformed-ELF fuzzer for ld-vibix (--seed N --count N -j N --replay LINE)"),
     ("kernel", kernel::main, "the vibix kernel: build | test (boots QEMU) | run (Rust hello on vibix)"),
     ("apt", apt::main, "install the apt packages the tests need (when missing)"),
 ];
