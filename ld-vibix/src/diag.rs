@@ -104,6 +104,13 @@ pub fn die(m: &Msg) -> ! {
     crate::sys_rt::exit_group(127)
 }
 
+/// A problem that does not stop the program: `ld-vibix: <msg>` on stderr.
+pub fn warn(m: &Msg) {
+    let mut out = Msg::new();
+    out.s("ld-vibix: ").push(m.bytes()).s("\n");
+    write_stderr(out.bytes());
+}
+
 /// LD_DEBUG categories.
 pub const DBG_LIBS: u32 = 1;
 pub const DBG_BINDINGS: u32 = 2;

@@ -14,14 +14,27 @@ fn rela_table(addr: usize, size: usize) -> &'static [Rela] {
     if addr == 0 || size == 0 {
         return &[];
     }
-    // SAFETY: DT_RELA/DT_JMPREL point at mapped tables of the given size.
+    // SAFETY: loader::decode_dynamic checked DT_RELA/DT_JMPREL tables lie in a mapped segment.
     unsafe { core::slice::from_raw_parts(addr as *const Rela, size / core::mem::size_of::<Rela>()) }
 }
 
-/// Value of a resolved symbol, calling its IFUNC resolver if it is one.
+/// A relocation target outside the object's writable segments (or a resolver
+/// outside its executable ones).
+#[cold]
+fn bad_target(d: &Dso, what: &[u8], r: &Rela) -> Msg {
+    let mut m = msg(&[d.name(), b": bad relocation: ", what, b" "]);
+    m.hex(r.r_offset as usize).s(" (").s(reloc_name(r.kind())).s(")");
+    m
+}
+
+/// Value of a resolved symbol, calling its IFUNC resolver if it is one (and in
+/// an executable segment of its object; else 0, so the program faults, not us).
 fn sym_value(def: &Def) -> usize {
     let a = def.addr();
     if def.sym.kind() == STT_GNU_IFUNC && def.sym.st_shndx != SHN_UNDEF {
+        if !dso(def.dso).img.executable(a) {
+            return 0;
+        }
         // SAFETY: an IFUNC symbol's value is a resolver taking no arguments.
         let f: extern "C" fn() -> usize = unsafe { core::mem::transmute(a) };
         return f();
@@ -37,8 +50,11 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
     }
     let base = d.base;
     if d.dy.relr != 0 && d.base != 0 {
-        // SAFETY: DT_RELR table of this object; its targets are in writable segments.
-        unsafe { crate::bootstrap::apply_relr(base, d.dy.relr as *const usize, d.dy.relrsz) };
+        d.img.apply_relr(d.dy.relr, d.dy.relrsz).map_err(|at| {
+            let mut m = msg(&[d.name(), b": bad relocation: DT_RELR target "]);
+            m.hex(at).s(" is not in a writable segment");
+            m
+        })?;
     }
     if crate::start::debug_flags() & DBG_RELOC != 0 {
         crate::diag::debug_line(&msg(&[b"relocation processing: ", d.name()]));
@@ -53,8 +69,12 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
         nrel = 0;
     }
     for r in &rela[..nrel] {
-        // SAFETY: target in this object's writable segments.
-        unsafe { *(base.wrapping_add(r.r_offset as usize) as *mut usize) = base.wrapping_add(r.r_addend as usize) };
+        let at = base.wrapping_add(r.r_offset as usize);
+        if !d.img.writable(at, 8) {
+            return Err(bad_target(d, b"r_offset", r));
+        }
+        // SAFETY: checked: 8 bytes inside this object's writable segment.
+        unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
     }
     for table in [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         // The program's GOT and PLT entries for one symbol can bind differently
@@ -65,6 +85,11 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
             let a = r.r_addend as usize;
             let kind = reloc_kind(r.kind());
             let si = r.sym();
+            // Every write is checked: 8 bytes (a TLS descriptor 16, COPY its size below).
+            let width = if matches!(kind, RelocKind::TlsDesc) { 16 } else { 8 };
+            if !matches!(kind, RelocKind::None | RelocKind::Unsupported(_)) && !d.img.writable(at as usize, width) {
+                return Err(bad_target(d, b"r_offset", r));
+            }
             // GLOB_DAT/JUMP_SLOT (nearly every symbolic relocation) without the general dispatch.
             if matches!(kind, RelocKind::GlobDat) {
                 let v = if si == 0 {
@@ -102,6 +127,9 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                     RelocKind::Copy => {
                         if let Some(def) = def {
                             let n = d.syms.symtab[si as usize].st_size.min(def.sym.st_size) as usize;
+                            if !d.img.writable(at as usize, n) || !dso(def.dso).img.holds(def.addr(), n, PF_R) {
+                                return Err(bad_target(d, b"COPY of a size beyond its segment at", r));
+                            }
                             core::ptr::copy_nonoverlapping(def.addr() as *const u8, at as *mut u8, n);
                         }
                     }
@@ -154,13 +182,18 @@ fn tls_def(p: *mut Dso, si: u32, def: Option<Def>) -> Result<(usize, usize, usiz
     }
 }
 
-/// Runs IRELATIVE resolvers of `p` (its own and its dependencies' relocations are done).
-pub fn apply_irelative(p: *mut Dso) {
+/// Runs IRELATIVE resolvers of `p` (its own and its dependencies' relocations
+/// are done; relocate() checked every target). A resolver outside the object's
+/// executable segments is an error.
+pub fn apply_irelative(p: *mut Dso) -> Result<(), Msg> {
     let d = dso(p);
     for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         for r in table {
             if matches!(reloc_kind(r.kind()), RelocKind::IRelative) {
                 let resolver = d.base.wrapping_add(r.r_addend as usize);
+                if !d.img.executable(resolver) {
+                    return Err(bad_target(d, b"IRELATIVE resolver outside the executable segments, at", r));
+                }
                 // SAFETY: the addend names a resolver function in this object.
                 unsafe {
                     let f: extern "C" fn() -> usize = core::mem::transmute(resolver);
@@ -169,6 +202,7 @@ pub fn apply_irelative(p: *mut Dso) {
             }
         }
     }
+    Ok(())
 }
 
 /// Where a dlopened `d`'s TLS must go: initial-exec code (DF_STATIC_TLS,

@@ -8,6 +8,7 @@ use crate::loader::{map, Dso};
 use crate::state::{dso, State};
 use alloc::boxed::Box;
 use vibix_abi::LDSO_SONAME;
+use vibix_elf::plan::Limits;
 pub use vibix_elf::search::alias;
 use vibix_elf::search::{SearchObj, SearchOrder};
 
@@ -35,7 +36,10 @@ fn try_path(st: &State, path: &[u8]) -> Option<Result<Found, Msg>> {
     if let Some(&d) = st.objs.iter().find(|&&d| dso(d).dev == dev && dso(d).ino == ino && dev | ino != 0) {
         return Some(Ok(Found::Loaded(d)));
     }
-    Some(map::map_file(&fd, path).map(Found::New))
+    if rustix::fs::fstat(&fd).is_ok_and(|s| s.st_mode & 0o170000 != 0o100000) {
+        return None; // a directory (or device) of that name: keep searching
+    }
+    Some(map::map_file(&fd, path, &Limits::LIBRARY).map(Found::New))
 }
 
 fn obj(d: &Dso) -> SearchObj<'_> {

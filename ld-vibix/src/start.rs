@@ -12,6 +12,7 @@ use crate::state::{dso, st, State};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use vibix_elf::plan::Limits;
 use vibix_elf::*;
 
 static SECURE: AtomicBool = AtomicBool::new(false);
@@ -77,7 +78,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
             die(&msg(&[USAGE.as_bytes()]));
         }
         let fd = map::open(prog).unwrap_or_else(|_| die(&msg(&[prog, b": cannot open program file"])));
-        let m = map::map_file(&fd, prog).unwrap_or_else(|e| die(&e));
+        let m = map::map_file(&fd, prog, &Limits::PROGRAM).unwrap_or_else(|e| die(&e));
         let ldpath = stack.arg(0);
         stack.drop_args(k);
         stack.set_aux(AT_PHDR, m.phdr as usize);
@@ -88,24 +89,28 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
         stack.set_aux(AT_EXECFN, unsafe { *stack.argv } as usize);
         (m, ldpath)
     } else {
-        // SAFETY: AT_PHDR/AT_PHNUM describe the kernel-mapped program.
-        let phdrs = unsafe { core::slice::from_raw_parts(aux.phdr as *const Phdr, aux.phnum) };
-        let bias = phdrs.iter().find(|p| p.p_type == PT_PHDR).map_or(0, |p| aux.phdr - p.p_vaddr as usize);
         // SAFETY: AT_EXECFN is a NUL-terminated path on the stack.
         let path = unsafe { crate::mem::c_bytes(aux.execfn as *const u8) };
-        let mut m = Box::new(Dso::new(bias, aux.phdr as *const Phdr, aux.phnum, path).unwrap_or_else(|e| die(&e)));
-        m.entry = aux.entry;
-        let interp = phdrs
+        let m = map::kernel_mapped(aux.phdr, aux.phnum, aux.entry, path).unwrap_or_else(|e| die(&e));
+        // PT_INTERP names us (its directory is a search directory), if it is a
+        // NUL-terminated string inside the mapped image.
+        let interp = m
+            .phdrs()
             .iter()
             .find(|p| p.p_type == PT_INTERP)
-            // SAFETY: PT_INTERP is a NUL-terminated string in the mapped program.
-            .map_or(&b"/lib/ld-vibix.so.1"[..], |p| unsafe { crate::mem::c_bytes((bias + p.p_vaddr as usize) as *const u8) });
+            .and_then(|p| m.img.tail(m.base.wrapping_add(p.p_vaddr as usize)))
+            .and_then(|t| t.iter().position(|&c| c == 0).map(|n| &t[..n]))
+            .unwrap_or(b"/lib/ld-vibix.so.1");
         (m, interp)
     };
     let main = Box::into_raw(main);
     dso(main).flags |= F_MAIN | F_GLOBAL;
 
-    let ldso = Dso::new(base, (base + eh.e_phoff as usize) as *const Phdr, eh.e_phnum as usize, ldso_path)
+    // SAFETY: our own program headers, mapped with our ELF header.
+    let own = unsafe { core::slice::from_raw_parts((base + eh.e_phoff as usize) as *const Phdr, eh.e_phnum as usize) };
+    let ldso = vibix_elf::plan::plan(eh, own, u64::MAX, &Limits::LIBRARY)
+        .map_err(|e| msg(&[ldso_path, b": ", e.message().as_bytes()]))
+        .and_then(|plan| Dso::new(base, plan, own.as_ptr(), own.len(), ldso_path))
         .unwrap_or_else(|e| die(&e));
     let ldso = Box::into_raw(Box::new(ldso));
     dso(ldso).flags |= F_LDSO | F_GLOBAL | F_RELOCATED;
@@ -153,7 +158,9 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
     }
     for &p in objs.iter().rev() {
         if p != ldso {
-            crate::reloc::apply_irelative(p);
+            if let Err(e) = crate::reloc::apply_irelative(p) {
+                die(&e);
+            }
         }
     }
     crate::tls::copy_initial_images();
@@ -168,6 +175,9 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
     crate::debug::sync(&objs, crate::debug::RT_CONSISTENT);
     for &p in &objs {
         crate::reloc::seal_relro(dso(p));
+    }
+    if let Err(e) = crate::init::check_arrays(&objs) {
+        die(&e);
     }
     crate::init::run_preinit(dso(main));
     let order = crate::init::order(&objs);

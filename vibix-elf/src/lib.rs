@@ -1,12 +1,13 @@
 //! no_std, no-alloc ELF64 definitions shared by ld-vibix, the kernel and vibix-readelf:
 //! `repr(C)` types, constants with name lookups, the GNU/SysV hash functions, and a
-//! bounds-checked symbol lookup over one object's tables, and ld-vibix's library
-//! search order (`search`).
+//! bounds-checked symbol lookup over one object's tables, ld-vibix's library
+//! search order (`search`) and the program-header validator (`plan`).
 #![no_std]
 
 mod consts;
 mod hash;
 pub(crate) mod lookup;
+pub mod plan;
 pub mod search;
 mod types;
 mod version;
@@ -48,6 +49,8 @@ unsafe impl Pod for Vernaux {}
 unsafe impl Pod for Auxv {}
 // SAFETY: integers.
 unsafe impl Pod for u16 {}
+// SAFETY: integers.
+unsafe impl Pod for u8 {}
 // SAFETY: integers.
 unsafe impl Pod for u32 {}
 // SAFETY: integers.

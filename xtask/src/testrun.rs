@@ -26,7 +26,10 @@ type Suite = fn() -> Result<(), String>;
 
 /// Checks driven by other xtask modules, run after the testlibs cases (and
 /// selected by the same filters), each counted as one case. Owners add theirs.
-const SUITES: &[(&str, Suite)] = &[("bench/smoke", || crate::bench::main(&["--smoke".into()]))];
+const SUITES: &[(&str, Suite)] = &[
+    ("bench/smoke", || crate::bench::main(&["--smoke".into()])),
+    ("ld/fuzz", || crate::fuzz::main(&[])),
+];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Outcome {

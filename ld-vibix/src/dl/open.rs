@@ -145,8 +145,9 @@ fn load_new(s: &mut State, n0: usize, p: *mut Dso) -> Result<(), Msg> {
         crate::reloc::relocate(q)?;
     }
     for &q in new.iter().rev() {
-        crate::reloc::apply_irelative(q);
+        crate::reloc::apply_irelative(q)?;
     }
+    crate::init::check_arrays(&new)?;
     for &q in &new {
         crate::tls::publish_static_image(dso(q));
         crate::reloc::seal_relro(dso(q));

@@ -9,6 +9,7 @@ use core::ffi::c_void;
 use core::ptr::null_mut;
 use rustix::fd::OwnedFd;
 use rustix::mm::{mmap, mmap_anonymous, munmap, MapFlags, ProtFlags};
+use vibix_elf::plan::{plan, Limits, PlanError, Segment, MAX_PHNUM};
 use vibix_elf::*;
 
 const PAGE: usize = 4096;
@@ -56,84 +57,56 @@ pub fn file_id(fd: &OwnedFd) -> (u64, u64, u64) {
 }
 
 /// Maps the ELF file open on `fd` and decodes it. Nothing stays mapped on error.
-pub fn map_file(fd: &OwnedFd, path: &[u8]) -> Result<Box<Dso>, Msg> {
+pub fn map_file(fd: &OwnedFd, path: &[u8], lim: &Limits) -> Result<Box<Dso>, Msg> {
     let (dev, ino, size) = file_id(fd);
     let err = |why: &str| msg(&[path, b": ", why.as_bytes()]);
     let mut head = [0u8; 512];
     let got = rustix::io::pread(fd, &mut head[..], 0).map_err(|_| err("cannot read file"))?;
     let eh = check_header(&head[..got]).map_err(|e| err(e.message()))?;
-    let phoff = eh.e_phoff as usize;
     let phnum = eh.e_phnum as usize;
-    let phend = phoff.checked_add(phnum * 56).ok_or_else(|| err("bad program headers"))?;
-    if phend as u64 > size {
-        return Err(err("file too short (truncated)"));
+    if phnum > MAX_PHNUM {
+        return Err(err(PlanError::TooManyPhdrs.message()));
     }
-    let mut phv: Vec<Phdr> = Vec::with_capacity(phnum);
-    for i in 0..phnum {
-        let off = phoff + i * 56;
-        let ph: Phdr = if off + 56 <= got {
-            read(&head, off).unwrap()
-        } else {
-            let mut b = [0u8; 56];
-            rustix::io::pread(fd, &mut b[..], off as u64).map_err(|_| err("cannot read program headers"))?;
-            read(&b, 0).unwrap()
-        };
-        phv.push(ph);
+    let phsize = phnum * 56;
+    if eh.e_phoff.checked_add(phsize as u64).is_none_or(|e| e > size) {
+        return Err(err(PlanError::PhdrsOutsideFile.message()));
     }
-    let (mut lo, mut hi) = (usize::MAX, 0usize);
-    for ph in phv.iter().filter(|p| p.p_type == PT_LOAD) {
-        if ph.p_flags & PF_W != 0 && ph.p_flags & PF_X != 0 {
-            return Err(err("segment is both writable and executable (W^X violation)"));
-        }
-        if ph.p_offset.checked_add(ph.p_filesz).is_none_or(|e| e > size) {
-            return Err(err("file too short (truncated)"));
-        }
-        if ph.p_filesz > ph.p_memsz || (ph.p_offset as usize % PAGE) != (ph.p_vaddr as usize % PAGE) {
-            return Err(err("bad PT_LOAD segment"));
-        }
-        lo = lo.min(page_down(ph.p_vaddr as usize));
-        hi = hi.max(page_up((ph.p_vaddr + ph.p_memsz) as usize));
+    let phoff = eh.e_phoff as usize;
+    let mut phv: Vec<Phdr> = alloc::vec![Phdr::default(); phnum];
+    // SAFETY: Phdr is POD; the buffer is phnum * 56 bytes.
+    let raw = unsafe { core::slice::from_raw_parts_mut(phv.as_mut_ptr() as *mut u8, phsize) };
+    if phoff + phsize <= got {
+        raw.copy_from_slice(&head[phoff..phoff + phsize]);
+    } else if rustix::io::pread(fd, &mut *raw, phoff as u64).ok() != Some(phsize) {
+        return Err(err("cannot read program headers"));
     }
-    if lo >= hi {
-        return Err(err("no loadable segments"));
-    }
-    let span = hi - lo;
+    let plan = plan(&eh, &phv, size, lim).map_err(|e| err(e.message()))?;
+    let span = (plan.hi - plan.lo) as usize;
     let fixed = eh.e_type == ET_EXEC;
-    let hint = if fixed { lo as *mut c_void } else { null_mut() };
+    let hint = if fixed { plan.lo as usize as *mut c_void } else { null_mut() };
     let rflags = if fixed { MapFlags::PRIVATE | MapFlags::FIXED_NOREPLACE } else { MapFlags::PRIVATE };
     // SAFETY: a fresh PROT_NONE reservation; FIXED_NOREPLACE never clobbers.
     let start = unsafe { mmap_anonymous(hint, span, ProtFlags::empty(), rflags) }
         .map_err(|_| err("cannot reserve address space"))? as usize;
-    let base = start - lo;
+    let base = start.wrapping_sub(plan.lo as usize);
     let unmap = || {
         // SAFETY: the reservation is ours and nothing references it yet.
         let _ = unsafe { munmap(start as *mut c_void, span) };
     };
-    for ph in phv.iter().filter(|p| p.p_type == PT_LOAD) {
-        if let Err(e) = map_segment(fd, ph, base) {
+    for seg in plan.segments() {
+        if let Err(e) = map_segment(fd, seg, base) {
             unmap();
             return Err(err(e));
         }
     }
-    // Program headers in memory: PT_PHDR, or inside the first segment's file image.
-    let mut phaddr = 0usize;
-    for ph in phv.iter() {
-        if ph.p_type == PT_PHDR {
-            phaddr = base + ph.p_vaddr as usize;
-        }
-    }
-    if phaddr == 0 {
-        for ph in phv.iter().filter(|p| p.p_type == PT_LOAD) {
-            if (phoff as u64) >= ph.p_offset && (phend as u64) <= ph.p_offset + ph.p_filesz {
-                phaddr = base + (ph.p_vaddr + phoff as u64 - ph.p_offset) as usize;
-            }
-        }
-    }
-    if phaddr == 0 {
-        // Not mapped by any segment: keep our copy for the object's lifetime.
-        phaddr = Vec::leak(phv.clone()).as_ptr() as usize;
-    }
-    let mut d = match Dso::new(base, phaddr as *const Phdr, phnum, path) {
+    // Program headers in memory (PT_PHDR or the segment holding e_phoff) when they
+    // are the ones we read; else our copy, kept for the object's lifetime.
+    let in_image = plan.phdr.map(|va| base + va as usize).filter(|&a| {
+        // SAFETY: the plan put [a, a + phsize) inside a mapped readable segment.
+        a % 8 == 0 && unsafe { core::slice::from_raw_parts(a as *const u8, phsize) } == &raw[..]
+    });
+    let phaddr = in_image.unwrap_or_else(|| Vec::leak(phv.clone()).as_ptr() as usize);
+    let mut d = match Dso::new(base, plan, phaddr as *const Phdr, phnum, path) {
         Ok(d) => Box::new(d),
         Err(e) => {
             unmap();
@@ -156,23 +129,85 @@ pub fn map_file(fd: &OwnedFd, path: &[u8]) -> Result<Box<Dso>, Msg> {
     Ok(d)
 }
 
-fn map_segment(fd: &OwnedFd, ph: &Phdr, base: usize) -> Result<(), &'static str> {
-    let prot = prot_of(ph.p_flags);
-    let va = base + ph.p_vaddr as usize;
+/// The program the kernel mapped (PT_INTERP start): its program headers at
+/// `phdr` are validated like a file's, and the bias they imply is checked
+/// against the mapping (every segment mapped, the ELF header where it says).
+pub fn kernel_mapped(phdr: usize, phnum: usize, entry: usize, path: &[u8]) -> Result<Box<Dso>, Msg> {
+    let err = |why: &str| msg(&[path, b": ", why.as_bytes()]);
+    if phnum == 0 || phnum > MAX_PHNUM || phdr % 8 != 0 || !readable(phdr, phnum * 56) {
+        return Err(err("bad program headers (not mapped where AT_PHDR says)"));
+    }
+    // SAFETY: AT_PHDR/AT_PHNUM describe headers the kernel mapped (checked above).
+    let phdrs = unsafe { core::slice::from_raw_parts(phdr as *const Phdr, phnum) };
+    let pt_phdr = phdrs.iter().find(|p| p.p_type == PT_PHDR);
+    let bias = pt_phdr.map_or(0, |p| phdr.wrapping_sub(p.p_vaddr as usize));
+    let eh = Ehdr { e_entry: entry.wrapping_sub(bias) as u64, e_phoff: pt_phdr.map_or(0, |p| p.p_offset), e_phnum: phnum as u16, ..Ehdr::default() };
+    let plan = plan(&eh, phdrs, u64::MAX, &Limits::PROGRAM).map_err(|e| err(e.message()))?;
+    let mismatch = || err("program headers do not match the mapped image (PT_PHDR)");
+    if !plan.segments().iter().all(|s| mapped(bias.wrapping_add(s.vaddr as usize), s.memsz as usize)) {
+        return Err(mismatch());
+    }
+    if let Some(s) = plan.segments().iter().find(|s| s.offset == 0 && s.filesz >= 64 && s.flags & PF_R != 0) {
+        if !readable(bias.wrapping_add(s.vaddr as usize), 64) {
+            return Err(mismatch());
+        }
+        // SAFETY: the segment holding file offset 0 is mapped readable (checked above).
+        let real = unsafe { *(bias.wrapping_add(s.vaddr as usize) as *const Ehdr) };
+        if real.e_ident[..4] != ELFMAG || real.e_phnum as usize != phnum || plan.phdr != Some(s.vaddr + real.e_phoff) {
+            return Err(mismatch());
+        }
+    }
+    let mut d = Box::new(Dso::new(bias, plan, phdr as *const Phdr, phnum, path)?);
+    d.entry = entry;
+    Ok(d)
+}
+
+/// Is all of `[a, a + len)` mapped? (msync fails with ENOMEM on a hole.)
+fn mapped(a: usize, len: usize) -> bool {
+    let lo = page_down(a);
+    let Some(hi) = a.checked_add(len).and_then(|e| e.checked_add(PAGE - 1)) else { return false };
+    // SAFETY: MS_ASYNC on private mappings changes nothing; it only reports holes.
+    unsafe { rustix::mm::msync(lo as *mut c_void, page_down(hi) - lo, rustix::mm::MsyncFlags::ASYNC) }.is_ok()
+}
+
+fn populate(a: usize, len: usize) -> rustix::io::Result<()> {
+    let lo = page_down(a);
+    let hi = a.checked_add(len).and_then(|e| e.checked_add(PAGE - 1)).ok_or(rustix::io::Errno::FAULT)?;
+    // SAFETY: populating page tables of our own mappings changes no data.
+    unsafe { rustix::mm::madvise(lo as *mut c_void, page_down(hi) - lo, rustix::mm::Advice::LinuxPopulateRead) }
+}
+
+/// Can `[a, a + len)` be read? MADV_POPULATE_READ fails where a read would
+/// fault (a hole, past the end of the file: EFAULT/ENOMEM; PROT_NONE: EINVAL).
+/// EINVAL also means a kernel without it: then (our own header cannot be
+/// populated either) only the mapped check is made.
+fn readable(a: usize, len: usize) -> bool {
+    match populate(a, len) {
+        Ok(()) => true,
+        Err(rustix::io::Errno::INVAL) | Err(rustix::io::Errno::NOSYS) => {
+            populate(crate::arch::self_base(), 64).is_err() && mapped(a, len)
+        }
+        Err(_) => false,
+    }
+}
+
+fn map_segment(fd: &OwnedFd, seg: &Segment, base: usize) -> Result<(), &'static str> {
+    let prot = prot_of(seg.flags);
+    let va = base + seg.vaddr as usize;
     let page = page_down(va);
-    let file_end = va + ph.p_filesz as usize;
-    let mem_end = page_up(va + ph.p_memsz as usize);
-    if ph.p_filesz > 0 {
+    let file_end = va + seg.filesz as usize;
+    let mem_end = page_up(va + seg.memsz as usize);
+    if seg.filesz > 0 {
         let len = page_up(file_end) - page;
-        let off = page_down(ph.p_offset as usize) as u64;
+        let off = page_down(seg.offset as usize) as u64;
         // SAFETY: maps over our own PROT_NONE reservation.
         unsafe { mmap(page as *mut c_void, len, prot, MapFlags::PRIVATE | MapFlags::FIXED, fd, off) }
             .map_err(|_| "cannot map segment")?;
     }
     // bss: zero the tail of the last file page, then anonymous zero pages.
-    let zero_from = if ph.p_filesz > 0 { file_end } else { page };
+    let zero_from = if seg.filesz > 0 { file_end } else { page };
     let anon_from = page_up(zero_from);
-    if ph.p_memsz > ph.p_filesz && zero_from < anon_from {
+    if seg.memsz > seg.filesz && zero_from < anon_from {
         if !prot.contains(ProtFlags::WRITE) {
             return Err("bss in a read-only segment");
         }

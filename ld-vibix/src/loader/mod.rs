@@ -1,11 +1,15 @@
 //! Loaded objects: the [`Dso`] record, decoding `PT_DYNAMIC`, and building the
 //! bounds-checked symbol table view over mapped memory.
 
+pub mod image;
 pub mod map;
+
+pub use image::Image;
 
 use crate::diag::{msg, Msg};
 use alloc::vec::Vec;
 use core::ffi::c_char;
+use vibix_elf::plan::LoadPlan;
 use vibix_elf::*;
 
 /// `struct link_map` as gdb and `<link.h>` know it. First field of [`Dso`], so a
@@ -111,13 +115,17 @@ pub struct Dso {
     /// False when the hash table proves the object defines no symbol (typical
     /// for programs), so lookups skip it without touching its tables.
     pub may_define: bool,
+    /// The validated segments: every file-derived address is checked against them.
+    pub img: Image,
+    /// Entries of the dynamic section before DT_NULL.
+    pub dynv_len: usize,
 }
 
 static EMPTY_HASH: [u32; 3] = [1, 0, 0];
 
 impl Dso {
     pub fn phdrs(&self) -> &'static [Phdr] {
-        // SAFETY: phdr/phnum describe the mapped program header table.
+        // SAFETY: phdr/phnum describe the mapped (or kept) program header table.
         unsafe { core::slice::from_raw_parts(self.phdr, self.phnum) }
     }
 
@@ -138,34 +146,12 @@ impl Dso {
         c_str_at(self.syms.strtab, off)
     }
 
-    /// Bytes from `addr` (absolute) to the end of the PT_LOAD segment holding it.
-    pub fn seg_tail(&self, addr: usize) -> Option<&'static [u8]> {
-        let v = addr.checked_sub(self.base)? as u64;
-        for p in self.phdrs() {
-            if p.p_type == PT_LOAD && v >= p.p_vaddr && v < p.p_vaddr + p.p_memsz {
-                let len = (p.p_vaddr + p.p_memsz - v) as usize;
-                // SAFETY: the whole segment [p_vaddr, p_vaddr+memsz) is mapped readable.
-                return Some(unsafe { core::slice::from_raw_parts(addr as *const u8, len) });
-            }
-        }
-        None
-    }
-
-    fn seg_slice<T>(&self, addr: usize, count: usize) -> Option<&'static [T]> {
-        let b = self.seg_tail(addr)?;
-        if addr % core::mem::align_of::<T>() != 0 {
-            return None;
-        }
-        let n = count.min(b.len() / core::mem::size_of::<T>());
-        // SAFETY: in bounds of a mapped segment and aligned; T is POD.
-        Some(unsafe { core::slice::from_raw_parts(addr as *const T, n) })
-    }
-
-    /// Builds a Dso for an image already mapped at `base` with program headers at `phdr`.
-    pub fn new(base: usize, phdr: *const Phdr, phnum: usize, path: &[u8]) -> Result<Dso, Msg> {
+    /// Builds a Dso for an image mapped at `base` as `plan` says, with program headers at `phdr`.
+    pub fn new(base: usize, plan: LoadPlan, phdr: *const Phdr, phnum: usize, path: &[u8]) -> Result<Dso, Msg> {
         let mut p = Vec::with_capacity(path.len() + 1);
         p.extend_from_slice(path);
         p.push(0);
+        let at = |va: u64| base.wrapping_add(va as usize);
         let mut d = Dso {
             lm: LinkMap {
                 l_addr: base,
@@ -178,7 +164,7 @@ impl Dso {
             path: p,
             phdr,
             phnum,
-            dynv: core::ptr::null(),
+            dynv: plan.dynamic.map_or(core::ptr::null(), |(va, _)| at(va) as *const Dyn),
             map_start: 0,
             map_len: 0,
             dy: DynInfo::default(),
@@ -191,8 +177,15 @@ impl Dso {
             },
             verneed: None,
             needed: Vec::new(),
-            tls: None,
-            relro: (0, 0),
+            tls: plan.tls.map(|t| TlsInfo {
+                id: 0,
+                image: at(t.vaddr),
+                filesz: t.filesz as usize,
+                memsz: t.memsz as usize,
+                align: t.align as usize,
+                offset: 0,
+            }),
+            relro: plan.relro.map_or((0, 0), |(va, sz)| (at(va) & !4095, at(va + sz) & !4095)),
             refcount: 1,
             flags: 0,
             dev: 0,
@@ -200,102 +193,71 @@ impl Dso {
             group: Vec::new(),
             entry: 0,
             may_define: true,
+            img: Image::new(base, plan),
+            dynv_len: 0,
         };
         d.lm.l_name = d.path.as_ptr() as *const c_char;
-        for ph in d.phdrs() {
-            match ph.p_type {
-                PT_DYNAMIC => d.dynv = (base + ph.p_vaddr as usize) as *const Dyn,
-                PT_TLS if ph.p_memsz > 0 => {
-                    d.tls = Some(TlsInfo {
-                        id: 0,
-                        image: base + ph.p_vaddr as usize,
-                        filesz: ph.p_filesz as usize,
-                        memsz: ph.p_memsz as usize,
-                        align: (ph.p_align as usize).max(1),
-                        offset: 0,
-                    })
-                }
-                PT_GNU_RELRO => {
-                    let s = (base + ph.p_vaddr as usize) & !4095;
-                    let e = (base + (ph.p_vaddr + ph.p_memsz) as usize) & !4095;
-                    d.relro = (s, e);
-                }
-                _ => {}
-            }
-        }
         d.lm.l_ld = d.dynv;
-        if !d.dynv.is_null() {
-            d.decode_dynamic()?;
+        if let Some((_, size)) = plan.dynamic {
+            d.decode_dynamic(size as usize)?;
         }
         Ok(d)
     }
 
-    fn decode_dynamic(&mut self) -> Result<(), Msg> {
-        let b = self.base;
-        let mut y = DynInfo::default();
-        let mut p = self.dynv;
-        // SAFETY: PT_DYNAMIC is mapped and DT_NULL-terminated (bounded by its segment).
-        unsafe {
-            while (*p).d_tag != DT_NULL {
-                let v = (*p).d_val as usize;
-                match (*p).d_tag {
-                    DT_STRTAB => y.strtab = b + v,
-                    DT_STRSZ => y.strsz = v,
-                    DT_SYMTAB => y.symtab = b + v,
-                    DT_HASH => y.hash = b + v,
-                    DT_GNU_HASH => y.gnu_hash = b + v,
-                    DT_RELA => y.rela = b + v,
-                    DT_RELASZ => y.relasz = v,
-                    DT_RELACOUNT => y.relacount = v,
-                    DT_JMPREL => y.jmprel = b + v,
-                    DT_PLTRELSZ => y.pltrelsz = v,
-                    DT_PLTREL => y.pltrel = v as u64,
-                    DT_RELR => y.relr = b + v,
-                    DT_RELRSZ => y.relrsz = v,
-                    DT_REL => y.rel = true,
-                    DT_INIT => y.init = b + v,
-                    DT_FINI => y.fini = b + v,
-                    DT_INIT_ARRAY => y.init_array = b + v,
-                    DT_INIT_ARRAYSZ => y.init_arraysz = v,
-                    DT_FINI_ARRAY => y.fini_array = b + v,
-                    DT_FINI_ARRAYSZ => y.fini_arraysz = v,
-                    DT_PREINIT_ARRAY => y.preinit_array = b + v,
-                    DT_PREINIT_ARRAYSZ => y.preinit_arraysz = v,
-                    DT_VERSYM => y.versym = b + v,
-                    DT_VERDEF => y.verdef = b + v,
-                    DT_VERDEFNUM => y.verdefnum = v,
-                    DT_VERNEED => y.verneed = b + v,
-                    DT_VERNEEDNUM => y.verneednum = v,
-                    DT_SONAME => y.soname = Some(v),
-                    DT_RPATH => y.rpath = Some(v),
-                    DT_RUNPATH => y.runpath = Some(v),
-                    DT_FLAGS => y.flags = v as u64,
-                    DT_FLAGS_1 => y.flags_1 = v as u64,
-                    DT_TEXTREL => y.textrel = true,
-                    DT_SYMBOLIC => y.symbolic = true,
-                    DT_DEBUG => y.debug = p as usize + 8,
-                    _ => {}
-                }
-                p = p.add(1);
-            }
-        }
-        if y.flags & DF_TEXTREL != 0 {
-            y.textrel = true;
-        }
-        if y.flags & DF_SYMBOLIC != 0 {
-            y.symbolic = true;
-        }
-        self.dy = y;
+    fn decode_dynamic(&mut self, size: usize) -> Result<(), Msg> {
         let path = self.path.clone();
         let bad = |what: &str| msg(&[&path[..path.len() - 1], b": bad dynamic section (", what.as_bytes(), b")"]);
+        // The plan put PT_DYNAMIC inside a readable segment's file bytes.
+        let dynv = self.img.slice::<Dyn>(self.dynv as usize, size / 16).ok_or_else(|| bad("PT_DYNAMIC"))?;
+        let n = dynv.iter().position(|d| d.d_tag == DT_NULL).ok_or_else(|| bad("no DT_NULL"))?;
+        let dynv = &dynv[..n];
+        self.dynv_len = n;
+        let (y, bad_tag) = decode_entries(self.base, dynv);
+        if let Some(t) = bad_tag {
+            return Err(bad(dt_name(t).unwrap_or("address")));
+        }
+        self.dy = y;
+        let img = &self.img;
+        let table = |addr: usize, size: usize, ent: usize, what: &'static str| -> Result<(), Msg> {
+            if addr == 0 && size == 0 {
+                return Ok(());
+            }
+            if size % ent != 0 || img.slice::<u64>(addr, size / 8).is_none() {
+                return Err(bad(what));
+            }
+            Ok(())
+        };
+        table(y.rela, y.relasz, 24, "DT_RELA/DT_RELASZ")?;
+        table(y.jmprel, y.pltrelsz, 24, "DT_JMPREL/DT_PLTRELSZ")?;
+        table(y.relr, y.relrsz, 8, "DT_RELR/DT_RELRSZ")?;
+        table(y.init_array, y.init_arraysz, 8, "DT_INIT_ARRAY/DT_INIT_ARRAYSZ")?;
+        table(y.fini_array, y.fini_arraysz, 8, "DT_FINI_ARRAY/DT_FINI_ARRAYSZ")?;
+        table(y.preinit_array, y.preinit_arraysz, 8, "DT_PREINIT_ARRAY/DT_PREINIT_ARRAYSZ")?;
+        if y.init != 0 && !img.executable(y.init) {
+            return Err(bad("DT_INIT not in an executable segment"));
+        }
+        if y.fini != 0 && !img.executable(y.fini) {
+            return Err(bad("DT_FINI not in an executable segment"));
+        }
+        if y.debug != 0 && !img.writable(y.debug, 8) {
+            self.dy.debug = 0;
+        }
         if y.strtab != 0 {
-            self.syms.strtab = self.seg_slice::<u8>(y.strtab, y.strsz).ok_or_else(|| bad("DT_STRTAB"))?;
+            self.syms.strtab = img.slice::<u8>(y.strtab, y.strsz).ok_or_else(|| bad("DT_STRTAB/DT_STRSZ"))?;
+        }
+        for d in dynv {
+            if matches!(d.d_tag, DT_NEEDED | DT_SONAME | DT_RPATH | DT_RUNPATH) {
+                let s = self.dynstr(d.d_val as usize).ok_or_else(|| bad(dt_name(d.d_tag).unwrap_or("string")))?;
+                if s.is_empty() && d.d_tag == DT_NEEDED {
+                    return Err(bad("empty DT_NEEDED name"));
+                }
+            }
         }
         let hash = if y.gnu_hash != 0 {
-            let w = self.seg_slice::<u32>(y.gnu_hash, usize::MAX).ok_or_else(|| bad("DT_GNU_HASH"))?;
+            let w = img.slice_upto::<u32>(y.gnu_hash, usize::MAX).ok_or_else(|| bad("DT_GNU_HASH"))?;
             HashTable::Gnu(GnuHash::parse(w).ok_or_else(|| bad("DT_GNU_HASH"))?)
         } else if y.hash != 0 {
-            let w = self.seg_slice::<u32>(y.hash, usize::MAX).ok_or_else(|| bad("DT_HASH"))?;
+            let w = img.slice_upto::<u32>(y.hash, usize::MAX).ok_or_else(|| bad("DT_HASH"))?;
             HashTable::Sysv(SysvHash::parse(w).ok_or_else(|| bad("DT_HASH"))?)
         } else {
             self.syms.hash
@@ -309,7 +271,7 @@ impl Dso {
             if y.strtab > y.symtab {
                 n = n.max((y.strtab - y.symtab) / core::mem::size_of::<Sym>());
             }
-            self.syms.symtab = self.seg_slice::<Sym>(y.symtab, n).ok_or_else(|| bad("DT_SYMTAB"))?;
+            self.syms.symtab = img.slice_upto::<Sym>(y.symtab, n).ok_or_else(|| bad("DT_SYMTAB"))?;
         }
         // Small tables (programs): does any hashed symbol have a definition?
         self.may_define = match hash {
@@ -321,38 +283,101 @@ impl Dso {
             _ => true,
         };
         if y.versym != 0 {
-            self.syms.versym = self.seg_slice::<u16>(y.versym, self.syms.symtab.len());
+            self.syms.versym = img.slice_upto::<u16>(y.versym, self.syms.symtab.len());
         }
         if y.verdef != 0 {
-            let bytes = self.seg_tail(y.verdef).ok_or_else(|| bad("DT_VERDEF"))?;
+            let bytes = img.tail(y.verdef).ok_or_else(|| bad("DT_VERDEF"))?;
             self.syms.verdef = Some(Verdefs { bytes, count: y.verdefnum });
         }
         if y.verneed != 0 {
-            let bytes = self.seg_tail(y.verneed).ok_or_else(|| bad("DT_VERNEED"))?;
+            let bytes = img.tail(y.verneed).ok_or_else(|| bad("DT_VERNEED"))?;
             self.verneed = Some(Verneeds { bytes, count: y.verneednum });
         }
         Ok(())
     }
 
-    /// DT_NEEDED names, in order.
-    pub fn needed_names(&self) -> impl Iterator<Item = &'static [u8]> + '_ {
-        let mut p = self.dynv;
-        let strtab = self.syms.strtab;
-        core::iter::from_fn(move || {
-            if p.is_null() {
-                return None;
-            }
-            // SAFETY: walking the DT_NULL-terminated dynamic array.
-            unsafe {
-                while (*p).d_tag != DT_NULL {
-                    let d = *p;
-                    p = p.add(1);
-                    if d.d_tag == DT_NEEDED {
-                        return Some(c_str_at(strtab, d.d_val as usize).unwrap_or(b"?"));
-                    }
-                }
-            }
-            None
-        })
+    /// The checked dynamic entries (up to DT_NULL).
+    pub fn dyn_entries(&self) -> &'static [Dyn] {
+        if self.dynv.is_null() {
+            return &[];
+        }
+        // SAFETY: decode_dynamic checked these entries lie in a mapped segment.
+        unsafe { core::slice::from_raw_parts(self.dynv, self.dynv_len) }
     }
+
+    /// DT_NEEDED names, in order (their offsets were checked by decode_dynamic).
+    pub fn needed_names(&self) -> impl Iterator<Item = &'static [u8]> + '_ {
+        let strtab = self.syms.strtab;
+        self.dyn_entries().iter().filter(|d| d.d_tag == DT_NEEDED).map(move |d| c_str_at(strtab, d.d_val as usize).unwrap_or(b"?"))
+    }
+}
+
+/// Decodes dynamic entries into biased addresses; the second value names a
+/// tag whose address or value cannot be right (overflow, bad entry size).
+fn decode_entries(b: usize, dynv: &[Dyn]) -> (DynInfo, Option<i64>) {
+    let mut y = DynInfo::default();
+    let mut badtag = None;
+    for d in dynv {
+        let v = d.d_val as usize;
+        const ADDRS: [i64; 16] = [
+            DT_STRTAB, DT_SYMTAB, DT_HASH, DT_GNU_HASH, DT_RELA, DT_JMPREL, DT_RELR, DT_INIT, DT_FINI, DT_INIT_ARRAY,
+            DT_FINI_ARRAY, DT_PREINIT_ARRAY, DT_VERSYM, DT_VERDEF, DT_VERNEED, DT_DEBUG,
+        ];
+        let a = match b.checked_add(v) {
+            Some(a) => a,
+            None if ADDRS.contains(&d.d_tag) => {
+                badtag.get_or_insert(d.d_tag);
+                continue;
+            }
+            None => 0,
+        };
+        match d.d_tag {
+            DT_STRTAB => y.strtab = a,
+            DT_STRSZ => y.strsz = v,
+            DT_SYMTAB => y.symtab = a,
+            DT_SYMENT | DT_RELAENT if v != 24 => badtag = Some(d.d_tag),
+            DT_RELRENT if v != 8 => badtag = Some(d.d_tag),
+            DT_PLTREL if v as i64 != DT_RELA => badtag = Some(d.d_tag),
+            DT_HASH => y.hash = a,
+            DT_GNU_HASH => y.gnu_hash = a,
+            DT_RELA => y.rela = a,
+            DT_RELASZ => y.relasz = v,
+            DT_RELACOUNT => y.relacount = v,
+            DT_JMPREL => y.jmprel = a,
+            DT_PLTRELSZ => y.pltrelsz = v,
+            DT_PLTREL => y.pltrel = v as u64,
+            DT_RELR => y.relr = a,
+            DT_RELRSZ => y.relrsz = v,
+            DT_REL => y.rel = true,
+            DT_INIT => y.init = a,
+            DT_FINI => y.fini = a,
+            DT_INIT_ARRAY => y.init_array = a,
+            DT_INIT_ARRAYSZ => y.init_arraysz = v,
+            DT_FINI_ARRAY => y.fini_array = a,
+            DT_FINI_ARRAYSZ => y.fini_arraysz = v,
+            DT_PREINIT_ARRAY => y.preinit_array = a,
+            DT_PREINIT_ARRAYSZ => y.preinit_arraysz = v,
+            DT_VERSYM => y.versym = a,
+            DT_VERDEF => y.verdef = a,
+            DT_VERDEFNUM => y.verdefnum = v,
+            DT_VERNEED => y.verneed = a,
+            DT_VERNEEDNUM => y.verneednum = v,
+            DT_SONAME => y.soname = Some(v),
+            DT_RPATH => y.rpath = Some(v),
+            DT_RUNPATH => y.runpath = Some(v),
+            DT_FLAGS => y.flags = v as u64,
+            DT_FLAGS_1 => y.flags_1 = v as u64,
+            DT_TEXTREL => y.textrel = true,
+            DT_SYMBOLIC => y.symbolic = true,
+            DT_DEBUG => y.debug = d as *const Dyn as usize + 8,
+            _ => {}
+        }
+    }
+    if y.flags & DF_TEXTREL != 0 {
+        y.textrel = true;
+    }
+    if y.flags & DF_SYMBOLIC != 0 {
+        y.symbolic = true;
+    }
+    (y, badtag)
 }

@@ -1,0 +1,124 @@
+//! The mapped image of one object as its validated [`LoadPlan`] describes it:
+//! every address ld-vibix takes from the file (dynamic entries, relocation
+//! targets, symbol values it calls) is checked here against the segments and
+//! their permissions before it is read, written or called.
+
+use vibix_elf::plan::LoadPlan;
+use vibix_elf::{PF_R, PF_W, PF_X};
+
+pub struct Image {
+    pub base: usize,
+    pub plan: LoadPlan,
+    /// The one writable segment (absolute start, size), when there is exactly
+    /// one: the relocation loops check targets against it with one compare.
+    wr: Option<(usize, usize)>,
+}
+
+impl Image {
+    pub fn new(base: usize, plan: LoadPlan) -> Image {
+        let mut w = plan.segments().iter().filter(|s| s.flags & PF_W != 0);
+        let wr = match (w.next(), w.next()) {
+            (Some(s), None) => Some((base.wrapping_add(s.vaddr as usize), s.memsz as usize)),
+            _ => None,
+        };
+        Image { base, plan, wr }
+    }
+
+    /// Is `[addr, addr + len)` (absolute) inside one segment that has every flag in `flags`?
+    pub fn holds(&self, addr: usize, len: usize, flags: u32) -> bool {
+        let Some(va) = addr.checked_sub(self.base) else { return false };
+        self.plan.segments().iter().any(|s| s.flags & flags == flags && s.holds(va as u64, len as u64, false))
+    }
+
+    /// May a relocation write `len` bytes at `addr` (a writable segment; RELRO is
+    /// sealed only after relocation)?
+    #[inline(always)]
+    pub fn writable(&self, addr: usize, len: usize) -> bool {
+        match self.wr {
+            Some((lo, size)) => addr.wrapping_sub(lo) <= size.wrapping_sub(len) && len <= size,
+            None => self.holds(addr, len, PF_W),
+        }
+    }
+
+    pub fn executable(&self, addr: usize) -> bool {
+        self.holds(addr, 1, PF_X)
+    }
+
+    /// Bytes from `addr` to the end of its readable segment.
+    pub fn tail(&self, addr: usize) -> Option<&'static [u8]> {
+        let va = addr.checked_sub(self.base)? as u64;
+        let s = self.plan.segments().iter().find(|s| s.flags & PF_R != 0 && s.holds(va, 1, false))?;
+        // SAFETY: the whole segment is mapped readable for the object's lifetime.
+        Some(unsafe { core::slice::from_raw_parts(addr as *const u8, (s.end() - va) as usize) })
+    }
+
+    /// `count` values of `T` at `addr`, all inside one readable segment and aligned.
+    pub fn slice<T: vibix_elf::Pod>(&self, addr: usize, count: usize) -> Option<&'static [T]> {
+        let len = count.checked_mul(core::mem::size_of::<T>())?;
+        if addr % core::mem::align_of::<T>() != 0 || !self.holds(addr, len, PF_R) {
+            return None;
+        }
+        // SAFETY: checked to lie in a mapped readable segment; aligned; T is POD.
+        Some(unsafe { core::slice::from_raw_parts(addr as *const T, count) })
+    }
+
+    /// Up to `count` values of `T` at `addr`, cut at the end of its segment.
+    pub fn slice_upto<T: vibix_elf::Pod>(&self, addr: usize, count: usize) -> Option<&'static [T]> {
+        let b = self.tail(addr)?;
+        if addr % core::mem::align_of::<T>() != 0 {
+            return None;
+        }
+        let n = count.min(b.len() / core::mem::size_of::<T>());
+        // SAFETY: in bounds of a mapped segment and aligned; T is POD.
+        Some(unsafe { core::slice::from_raw_parts(addr as *const T, n) })
+    }
+
+    /// Applies a DT_RELR table (checked by decode_dynamic to lie in the image):
+    /// every target must be writable; a bitmap's whole window is checked once.
+    /// Returns the first bad target.
+    pub fn apply_relr(&self, table: usize, size: usize) -> Result<(), usize> {
+        let Some(t) = self.slice::<u64>(table, size / 8) else { return Err(table) };
+        let base = self.base;
+        let mut at: usize = 0;
+        for &e in t {
+            let e = e as usize;
+            if e & 1 == 0 {
+                at = base.wrapping_add(e);
+                if !self.writable(at, 8) {
+                    return Err(at);
+                }
+                // SAFETY: checked writable.
+                unsafe { *(at as *mut usize) = (*(at as *const usize)).wrapping_add(base) };
+                at = at.wrapping_add(8);
+                continue;
+            }
+            let bits = e >> 1;
+            let top = 64 - bits.leading_zeros() as usize;
+            if bits != 0 && !self.writable(at, top * 8) {
+                return Err(at);
+            }
+            let mut w = at;
+            let mut b = bits;
+            if b == (1usize << 63) - 1 {
+                // Dense pointer tables: all 63 words, no bit tests.
+                for k in 0..63 {
+                    let x = w.wrapping_add(k * 8);
+                    // SAFETY: inside the window checked above.
+                    unsafe { *(x as *mut usize) = (*(x as *const usize)).wrapping_add(base) };
+                }
+                b = 0;
+            }
+            while b != 0 {
+                let tz = b.trailing_zeros() as usize;
+                w = w.wrapping_add(tz * 8);
+                // SAFETY: inside the window checked above.
+                unsafe { *(w as *mut usize) = (*(w as *const usize)).wrapping_add(base) };
+                w = w.wrapping_add(8);
+                b >>= tz;
+                b >>= 1;
+            }
+            at = at.wrapping_add(63 * 8);
+        }
+        Ok(())
+    }
+}
