@@ -2,9 +2,18 @@
 //!
 //! May NOT: call any function (core reaches its own code and data through the
 //! GOT, which is not relocated yet), panic, index slices, use statics, allocate.
-//! Only raw pointer reads/writes and integer arithmetic on locals.
+//! Only raw pointer reads/writes and integer arithmetic on locals. Anything but
+//! RELATIVE and RELR (a symbolic relocation, a table entry size other than
+//! 24 or 8) traps with `ud2`: there is nobody to report an error to yet.
 
-use vibix_elf::{Dyn, Rela, DT_NULL, DT_RELA, DT_RELASZ, DT_RELR, DT_RELRSZ, R_X86_64_RELATIVE};
+use vibix_elf::{Dyn, Rela, DT_JMPREL, DT_NULL, DT_REL, DT_RELA, DT_RELAENT, DT_RELASZ, DT_RELR, DT_RELRENT, DT_RELRSZ, R_X86_64_RELATIVE};
+
+/// Stops the process with SIGILL (inline `ud2`, no call).
+#[inline(always)]
+fn trap() -> ! {
+    // SAFETY: ud2 raises #UD; it never returns.
+    unsafe { core::arch::asm!("ud2", options(noreturn, nomem, nostack)) }
+}
 
 /// Applies our own R_X86_64_RELATIVE and DT_RELR relocations.
 ///
@@ -25,6 +34,8 @@ pub unsafe extern "C" fn relocate_self(base: usize, dynv: *const Dyn) {
                 relr = val;
             } else if tag == DT_RELRSZ {
                 relrsz = val;
+            } else if tag == DT_JMPREL || tag == DT_REL || (tag == DT_RELAENT && val != 24) || (tag == DT_RELRENT && val != 8) {
+                trap();
             }
             d = (d as usize).wrapping_add(core::mem::size_of::<Dyn>()) as *const Dyn;
         }
@@ -34,10 +45,11 @@ pub unsafe extern "C" fn relocate_self(base: usize, dynv: *const Dyn) {
         let r = base.wrapping_add(rela).wrapping_add(off) as *const Rela;
         // SAFETY: r lies within our mapped RELA table; targets are in our writable segments.
         unsafe {
-            if (*r).r_info as u32 == R_X86_64_RELATIVE {
-                let p = base.wrapping_add((*r).r_offset as usize) as *mut usize;
-                *p = base.wrapping_add((*r).r_addend as usize);
+            if (*r).r_info as u32 != R_X86_64_RELATIVE {
+                trap();
             }
+            let p = base.wrapping_add((*r).r_offset as usize) as *mut usize;
+            *p = base.wrapping_add((*r).r_addend as usize);
         }
         off = off.wrapping_add(core::mem::size_of::<Rela>());
     }

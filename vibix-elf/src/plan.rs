@@ -254,11 +254,12 @@ pub fn plan(eh: &Ehdr, phdrs: &[Phdr], file_len: u64, lim: &Limits) -> Result<Lo
     Ok(p)
 }
 
-/// Reads the program headers of the file `bytes` (fully in memory) and plans it.
-pub fn plan_file(bytes: &[u8], phdrs: &mut [Phdr; MAX_PHNUM], lim: &Limits) -> Result<(Ehdr, LoadPlan, usize), PlanFileError> {
+/// Reads the program headers of the file `bytes` (fully in memory) into
+/// `phdrs` (room for [`MAX_PHNUM`]) and plans it; returns the header count too.
+pub fn plan_file(bytes: &[u8], phdrs: &mut [Phdr], lim: &Limits) -> Result<(Ehdr, LoadPlan, usize), PlanFileError> {
     let eh = crate::check_header(bytes).map_err(PlanFileError::Header)?;
     let n = eh.e_phnum as usize;
-    if n > MAX_PHNUM {
+    if n > MAX_PHNUM || n > phdrs.len() {
         return Err(PlanFileError::Plan(PlanError::TooManyPhdrs));
     }
     for (i, slot) in phdrs.iter_mut().enumerate().take(n) {

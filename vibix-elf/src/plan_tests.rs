@@ -66,3 +66,19 @@ fn bad_program_headers_are_refused() {
     assert_eq!(err(&[], 0), PlanError::NoLoad);
     assert_eq!(plan(&eh(0x100), &good(), 100, &Limits::PROGRAM).unwrap_err(), PlanError::PhdrsOutsideFile);
 }
+
+#[test]
+fn plan_file_reads_the_headers_from_the_file() {
+    let mut f = [0u8; 0x3000];
+    let h = Ehdr { e_ident: *b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", e_type: crate::ET_DYN, e_machine: crate::EM_X86_64, ..eh(0x100) };
+    // SAFETY: Ehdr and Phdr are POD; the buffer is large enough.
+    unsafe {
+        core::ptr::write_unaligned(f.as_mut_ptr() as *mut Ehdr, h);
+        core::ptr::write_unaligned(f.as_mut_ptr().add(64) as *mut [Phdr; 3], good());
+    }
+    let mut ph = [Phdr::default(); MAX_PHNUM];
+    let (_, p, n) = plan_file(&f, &mut ph, &Limits::PROGRAM).unwrap();
+    assert_eq!((n, p.nsegments), (3, 2));
+    assert_eq!(plan_file(&f[..0x1000], &mut ph, &Limits::PROGRAM).unwrap_err(), PlanFileError::Plan(PlanError::LoadOutsideFile));
+    assert!(plan_file(&f, &mut ph[..2], &Limits::PROGRAM).is_err());
+}

@@ -1,6 +1,6 @@
 //! `--audit`: hardening checks on a linked object. Each check is PASS, FAIL or
 //! INFO; any FAIL makes the exit status EXIT_AUDIT_FAILED.
-//! W^X (segments and sections), RELRO present and covering the GOT,
+//! The load plan (vibix-elf's program-header validator), W^X (segments and sections), RELRO present and covering the GOT,
 //! .data.rel.ro, .init/.fini arrays and .dynamic; no TEXTREL (flag or a dynamic
 //! relocation into a read-only segment); non-executable stack; BIND_NOW; TLS layout.
 
@@ -8,6 +8,7 @@ use crate::dynobj::{segment_dynamic, DynObj};
 use crate::elf::{Elf, SHF_EXECINSTR, SHF_WRITE};
 use crate::view::relocs::decode_relr;
 use std::fmt::Write;
+use vibix_elf::plan::{plan, Limits};
 use vibix_elf::*;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -51,6 +52,14 @@ pub fn audit(elf: &Elf, dynobj: Option<&DynObj>) -> Vec<Check> {
         .collect();
     let wx: Vec<String> = wx_segs.into_iter().chain(wx_secs).collect();
     check(&mut v, wx.is_empty(), "W^X", if wx.is_empty() { "no segment or section is writable and executable".into() } else { format!("writable and executable: {}", wx.join(", ")) });
+
+    // The load plan: the one program-header validator ld-vibix and the kernel use.
+    let is_prog = elf.eh.e_type == ET_EXEC || phdrs.iter().any(|p| p.p_type == PT_INTERP);
+    let lim = if is_prog { Limits::PROGRAM } else { Limits::LIBRARY };
+    match plan(&elf.eh, phdrs, elf.data.len() as u64, &lim) {
+        Ok(p) => check(&mut v, true, "load plan", format!("{} PT_LOAD segment(s), [{:#x}, {:#x}): loadable by ld-vibix and the kernel", p.nsegments, p.lo, p.hi)),
+        Err(e) => check(&mut v, false, "load plan", format!("refused by ld-vibix and the kernel: {}", e.message())),
+    }
 
     // Executable stack.
     match phdrs.iter().find(|p| p.p_type == PT_GNU_STACK) {

@@ -141,3 +141,28 @@ fn works_without_section_headers() {
     assert!(out.contains("There are no sections in this file.") && out.contains("BIND_NOW"), "{out}");
     let _ = std::fs::remove_dir_all(d);
 }
+
+/// A PT_LOAD whose file size exceeds its memory size fails the load-plan check
+/// (the validator ld-vibix and the kernel share); the good object passes it.
+#[test]
+fn load_plan_checked() {
+    let d = scratch("plan");
+    let Some(lib) = build(&d, GOOD, &["-shared", "-nostdlib", "-Wl,-z,now", "-Wl,-z,relro", "-Wl,-z,noexecstack"]) else {
+        eprintln!("skipped: no working cc");
+        return;
+    };
+    let (_, out) = readelf(&["--audit"], &lib);
+    assert!(out.contains("PASS  load plan"), "{out}");
+    let mut b = std::fs::read(&lib).unwrap();
+    let phoff = u64::from_le_bytes(b[32..40].try_into().unwrap()) as usize;
+    let phnum = u16::from_le_bytes(b[56..58].try_into().unwrap()) as usize;
+    let load = (0..phnum).map(|i| phoff + i * 56).find(|&o| b[o..o + 4] == 1u32.to_le_bytes()).unwrap();
+    let memsz = u64::from_le_bytes(b[load + 40..load + 48].try_into().unwrap());
+    b[load + 32..load + 40].copy_from_slice(&(memsz + 8).to_le_bytes());
+    let bad = d.join("libbad.so");
+    std::fs::write(&bad, &b).unwrap();
+    let (code, out) = readelf(&["--audit"], &bad);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("FAIL  load plan") && out.contains("p_filesz > p_memsz"), "{out}");
+    let _ = std::fs::remove_dir_all(d);
+}

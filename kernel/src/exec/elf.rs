@@ -1,15 +1,18 @@
-//! ELF validation and mapping for the kernel loader. Everything read from the
-//! file goes through `vibix_elf::read` (bounds-checked) and checked arithmetic.
+//! ELF validation and mapping for the kernel loader. The program headers are
+//! checked by vibix-elf's `plan` (the validator ld-vibix and vibix-readelf use);
+//! everything else read from the file is bounds-checked.
 use crate::errno::*;
 use crate::mm::vm::{wx_violation, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE, USER_MIN, USER_TOP};
 use crate::mm::{page_down, page_up};
 use alloc::vec::Vec;
-use vibix_elf::{Phdr, ET_DYN, PF_R, PF_W, PF_X, PT_INTERP, PT_LOAD, PT_PHDR};
+use vibix_elf::plan::{plan_file, Limits, PlanError, PlanFileError, MAX_PHNUM};
+use vibix_elf::{Phdr, ET_DYN, PF_R, PF_W, PF_X};
 
 /// Limits that keep a hostile file from exhausting the kernel.
-const MAX_PHNUM: usize = 128;
 const MAX_SEGMENT: u64 = 1 << 30;
-const MAX_INTERP_PATH: u64 = 4096;
+/// The rules are vibix-elf's `plan` (shared with ld-vibix and vibix-readelf);
+/// the kernel adds its address-space and size limits.
+const LIMITS: Limits = Limits { max_span: MAX_SEGMENT * 4, max_addr: USER_TOP, need_entry: true };
 
 #[derive(Clone, Copy)]
 pub struct Segment {
@@ -38,88 +41,44 @@ impl Image {
 
 /// Validates `bytes` as an x86_64 executable or shared object.
 pub fn parse(bytes: &[u8]) -> Result<Image, Errno> {
-    let eh = vibix_elf::check_header(bytes).map_err(|_| ENOEXEC)?;
-    let phnum = eh.e_phnum as usize;
-    if phnum > MAX_PHNUM {
-        return Err(ENOEXEC);
-    }
-    let phoff = usize::try_from(eh.e_phoff).map_err(|_| ENOEXEC)?;
-    let mut phdrs = Vec::with_capacity(phnum);
-    for i in 0..phnum {
-        let off = phoff.checked_add(i * 56).ok_or(ENOEXEC)?;
-        phdrs.push(vibix_elf::read::<Phdr>(bytes, off).ok_or(ENOEXEC)?);
-    }
-    let len = bytes.len() as u64;
+    let mut phdrs = alloc::vec![Phdr::default(); MAX_PHNUM];
+    let (eh, plan, phnum) = plan_file(bytes, &mut phdrs, &LIMITS).map_err(|e| match e {
+        PlanFileError::Plan(PlanError::WritableExecutable) => EACCES,
+        _ => ENOEXEC,
+    })?;
     let mut segments: Vec<Segment> = Vec::new();
-    let mut interp = None;
-    let mut phdr_vaddr = None;
-    for ph in &phdrs {
-        match ph.p_type {
-            PT_LOAD => {
-                let file_end = ph.p_offset.checked_add(ph.p_filesz).ok_or(ENOEXEC)?;
-                let mem_end = ph.p_vaddr.checked_add(ph.p_memsz).ok_or(ENOEXEC)?;
-                if file_end > len || ph.p_filesz > ph.p_memsz || ph.p_memsz > MAX_SEGMENT || mem_end > USER_TOP {
-                    return Err(ENOEXEC);
-                }
-                if let Some(prev) = segments.last() {
-                    // Segments must be sorted and must not overlap.
-                    if ph.p_vaddr < prev.vaddr + prev.memsz {
-                        return Err(ENOEXEC);
-                    }
-                }
-                let mut prot = 0;
-                if ph.p_flags & PF_R != 0 {
-                    prot |= PROT_READ;
-                }
-                if ph.p_flags & PF_W != 0 {
-                    prot |= PROT_WRITE;
-                }
-                if ph.p_flags & PF_X != 0 {
-                    prot |= PROT_EXEC;
-                }
-                if wx_violation(prot) {
-                    return Err(EACCES);
-                }
-                if ph.p_memsz == 0 {
-                    continue;
-                }
-                segments.push(Segment { vaddr: ph.p_vaddr, memsz: ph.p_memsz, offset: ph.p_offset, filesz: ph.p_filesz, prot });
-            }
-            PT_INTERP => {
-                let end = ph.p_offset.checked_add(ph.p_filesz).ok_or(ENOEXEC)?;
-                if interp.is_some() || end > len || ph.p_filesz < 2 || ph.p_filesz > MAX_INTERP_PATH {
-                    return Err(ENOEXEC);
-                }
-                let (off, n) = (ph.p_offset as usize, ph.p_filesz as usize);
-                let path = &bytes[off..off + n];
-                if path[n - 1] != 0 || path[..n - 1].contains(&0) {
-                    return Err(ENOEXEC);
-                }
-                interp = Some((off, n - 1));
-            }
-            PT_PHDR => phdr_vaddr = Some(ph.p_vaddr),
-            _ => {}
+    for s in plan.segments() {
+        if s.memsz > MAX_SEGMENT {
+            return Err(ENOEXEC);
         }
+        let mut prot = 0;
+        if s.flags & PF_R != 0 {
+            prot |= PROT_READ;
+        }
+        if s.flags & PF_W != 0 {
+            prot |= PROT_WRITE;
+        }
+        if s.flags & PF_X != 0 {
+            prot |= PROT_EXEC;
+        }
+        if wx_violation(prot) {
+            return Err(EACCES);
+        }
+        segments.push(Segment { vaddr: s.vaddr, memsz: s.memsz, offset: s.offset, filesz: s.filesz, prot });
     }
-    if segments.is_empty() {
-        return Err(ENOEXEC);
-    }
-    let span = segments.last().map(|s| s.vaddr + s.memsz).unwrap_or(0) - segments[0].vaddr;
-    if span > MAX_SEGMENT * 4 {
-        return Err(ENOEXEC);
-    }
-    let entry_ok = segments.iter().any(|s| s.prot & PROT_EXEC != 0 && eh.e_entry >= s.vaddr && eh.e_entry < s.vaddr + s.memsz);
-    if !entry_ok {
-        return Err(ENOEXEC);
-    }
-    if phdr_vaddr.is_none() {
-        // No PT_PHDR: find the headers inside a loaded segment's file image.
-        phdr_vaddr = segments
-            .iter()
-            .find(|s| eh.e_phoff >= s.offset && eh.e_phoff + (phnum as u64) * 56 <= s.offset + s.filesz)
-            .map(|s| s.vaddr + (eh.e_phoff - s.offset));
-    }
-    Ok(Image { is_dyn: eh.e_type == ET_DYN, entry: eh.e_entry, segments, interp, phdr_vaddr, phnum: phnum as u64 })
+    // The plan bounded PT_INTERP by the file; the path must be one C string.
+    let interp = match plan.interp {
+        Some((off, n)) => {
+            let (off, n) = (off as usize, n as usize);
+            let path = &bytes[off..off + n + 1];
+            if path[n] != 0 || path[..n].contains(&0) {
+                return Err(ENOEXEC);
+            }
+            Some((off, n))
+        }
+        None => None,
+    };
+    Ok(Image { is_dyn: eh.e_type == ET_DYN, entry: eh.e_entry, segments, interp, phdr_vaddr: plan.phdr, phnum: phnum as u64 })
 }
 
 /// Maps every segment of `img` at `bias`, copying file bytes; returns the end
