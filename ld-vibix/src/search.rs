@@ -10,6 +10,7 @@ use alloc::boxed::Box;
 use vibix_abi::LDSO_SONAME;
 use vibix_elf::plan::Limits;
 pub use vibix_elf::search::alias;
+use vibix_elf::deps::DepGraph;
 use vibix_elf::search::{SearchObj, SearchOrder};
 
 /// Result of a search: an already loaded object, or a newly mapped one.
@@ -68,4 +69,36 @@ pub fn search(st: &State, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> 
         m.s(" (needed by ").push(r.path_bytes()).s(")");
     }
     Err(m)
+}
+
+/// The objects of `st` as vibix-elf's dependency walk sees them; new objects
+/// join the global scope when `global` (start-up), not for dlopen.
+struct Loading<'a> {
+    st: &'a mut State,
+    global: bool,
+}
+
+impl DepGraph for Loading<'_> {
+    type Name = &'static [u8];
+    type Error = Msg;
+    fn len(&self) -> usize {
+        self.st.objs.len()
+    }
+    fn needed(&self, i: usize, k: usize) -> Option<&'static [u8]> {
+        dso(self.st.objs[i]).needed_names().nth(k)
+    }
+    fn find(&mut self, name: &[u8], req: Option<usize>) -> Result<Option<usize>, Msg> {
+        let f = search(self.st, name, req.map(|i| &*dso(self.st.objs[i])))?;
+        let (p, _) = crate::start::adopt(self.st, f, self.global);
+        Ok(self.st.objs.iter().position(|&q| q == p))
+    }
+    fn edge(&mut self, i: usize, j: usize) {
+        let q = self.st.objs[j];
+        dso(self.st.objs[i]).needed.push(q);
+    }
+}
+
+/// Loads `preload`, then the DT_NEEDED closure of `st.objs[from..]` (vibix-elf's walk).
+pub fn load_deps(st: &mut State, preload: &[u8], from: usize, global: bool) -> Result<(), Msg> {
+    vibix_elf::deps::walk(&mut Loading { st, global }, preload, from)
 }

@@ -7,7 +7,7 @@
 use crate::diag::{die, msg, write_stdout, Msg, DBG_LIBS};
 use crate::env::Stack;
 use crate::loader::{map, Dso, F_GLOBAL, F_LDSO, F_MAIN, F_RELOCATED};
-use crate::search::{search, Found};
+use crate::search::Found;
 use crate::state::{dso, st, State};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
@@ -216,24 +216,11 @@ pub fn adopt(s: &mut State, f: Found, global: bool) -> (*mut Dso, bool) {
     }
 }
 
-/// LD_PRELOAD objects, then DT_NEEDED of every object breadth-first.
+/// LD_PRELOAD objects, then DT_NEEDED of every object breadth-first (the
+/// walk of vibix-elf's `deps`), then ld-vibix itself if nobody needed it.
 fn load_initial(s: &mut State) -> Result<(), Msg> {
     let pre = s.settings.preload;
-    for name in vibix_elf::search::preload_names(pre) {
-        let f = search(s, name, None)?;
-        adopt(s, f, true);
-    }
-    let mut i = 0;
-    while i < s.objs.len() {
-        let p = s.objs[i];
-        let names: Vec<&'static [u8]> = dso(p).needed_names().collect();
-        for name in names {
-            let f = search(s, name, Some(dso(p)))?;
-            let (q, _) = adopt(s, f, true);
-            dso(p).needed.push(q);
-        }
-        i += 1;
-    }
+    crate::search::load_deps(s, pre, 0, true)?;
     if !s.objs.contains(&s.ldso) {
         s.objs.push(s.ldso);
     }

@@ -1,10 +1,12 @@
 //! no_std, no-alloc ELF64 definitions shared by ld-vibix, the kernel and vibix-readelf:
 //! `repr(C)` types, constants with name lookups, the GNU/SysV hash functions, and a
 //! bounds-checked symbol lookup over one object's tables, ld-vibix's library
-//! search order (`search`) and the program-header validator (`plan`).
+//! search order (`search`), the dependency walk (`deps`) and the program-header
+//! validator (`plan`).
 #![no_std]
 
 mod consts;
+pub mod deps;
 mod hash;
 pub(crate) mod lookup;
 pub mod plan;

@@ -1,13 +1,14 @@
 //! Which files ld-vibix would load for a program, in its order: the program,
 //! LD_PRELOAD, then DT_NEEDED breadth-first, and ld-vibix itself last unless needed.
 //! Each is found as ld-vibix finds it: glibc soname aliases, already-loaded
-//! objects, then vibix-elf's `SearchOrder` (the code ld-vibix/src/search.rs uses).
-//! The scope walk mirrors ld-vibix/src/start.rs `load_initial`; keep them in step.
+//! objects, then vibix-elf's `SearchOrder`, walked by vibix-elf's `deps::walk`:
+//! the code ld-vibix/src/search.rs uses at start-up and in dlopen.
 
 use crate::dynobj::DynObj;
 use std::os::unix::fs::MetadataExt;
 use vibix_abi::LDSO_SONAME;
-use vibix_elf::search::{alias_str as alias, dirname, preload_names, SearchObj, SearchOrder};
+use vibix_elf::deps::{walk, DepGraph};
+use vibix_elf::search::{alias_str as alias, dirname, SearchObj, SearchOrder};
 
 /// Where the files came from and in which order they are searched for symbols.
 pub struct LoadPlan {
@@ -55,93 +56,111 @@ fn load(path: &str, how: &str) -> Result<Loaded, String> {
     Ok(Loaded { path: path.into(), data, id, soname, needed, rpath, runpath })
 }
 
-pub fn plan(prog: &str, env: &Env) -> LoadPlan {
-    let mut objs: Vec<Loaded> = Vec::new();
-    let mut how: Vec<String> = Vec::new();
-    let mut plan = LoadPlan { files: Vec::new(), ldso: None, missing: Vec::new(), errors: Vec::new() };
-    match load(prog, "program") {
-        Ok(l) => {
-            objs.push(l);
-            how.push("program".into());
-        }
-        Err(e) => {
-            plan.errors.push(e);
-            return plan;
-        }
-    }
-    let ldso = load(&env.ldso_path, "ld-vibix").map_err(|e| plan.errors.push(e)).ok();
-    let mut ldso_in: Option<usize> = None;
-    let mut ldso_slot = ldso;
-    // Finds `name` for requester `req` (None: LD_PRELOAD); returns an index into objs.
-    let mut resolve = |objs: &mut Vec<Loaded>, how: &mut Vec<String>, name: &str, req: Option<usize>, plan: &mut LoadPlan| -> Option<usize> {
+/// The walk's state: what is loaded so far (vibix-elf's `deps::walk` drives it).
+struct Walk<'e> {
+    objs: Vec<Loaded>,
+    how: Vec<String>,
+    plan: LoadPlan,
+    env: &'e Env,
+    /// ld-vibix, until it is needed (or appended at the end).
+    ldso_slot: Option<Loaded>,
+    ldso_in: Option<usize>,
+}
+
+impl Walk<'_> {
+    /// Finds `name` for requester `req` (None: LD_PRELOAD), as ld-vibix would.
+    fn resolve(&mut self, name: &str, req: Option<usize>) -> Option<usize> {
         let name = alias(name);
         if name == LDSO_SONAME {
-            if let Some(i) = ldso_in {
-                return Some(i);
+            if self.ldso_in.is_none() {
+                self.objs.push(self.ldso_slot.take()?);
+                self.how.push(format!("{name} (ld-vibix)"));
+                self.ldso_in = Some(self.objs.len() - 1);
             }
-            let l = ldso_slot.take()?;
-            objs.push(l);
-            how.push(format!("{name} (ld-vibix)"));
-            ldso_in = Some(objs.len() - 1);
-            return ldso_in;
+            return self.ldso_in;
         }
-        if let Some(i) = objs.iter().position(|o| o.soname.as_deref() == Some(name) || o.path == name) {
+        if let Some(i) = self.objs.iter().position(|o| o.soname.as_deref() == Some(name) || o.path == name) {
             return Some(i);
         }
         let order = SearchOrder {
-            requester: req.map(|r| obj(&objs[r])),
-            main: obj(&objs[0]),
-            library_path: env.library_path.as_deref().unwrap_or("").as_bytes(),
-            ldso_dir: dirname(env.ldso_path.as_bytes()),
+            requester: req.map(|r| obj(&self.objs[r])),
+            main: obj(&self.objs[0]),
+            library_path: self.env.library_path.as_deref().unwrap_or("").as_bytes(),
+            ldso_dir: dirname(self.env.ldso_path.as_bytes()),
         };
         let mut buf = [0u8; 4096];
         let found = order.find(name.as_bytes(), false, &mut buf, |p| {
             let p = String::from_utf8_lossy(p).into_owned();
             file_id(&p).map(|id| (p, id))
         });
-        if let Some((c, id)) = found {
-            if let Some(i) = objs.iter().position(|o| o.id == id && id != (0, 0)) {
-                return Some(i);
+        let by = req.map_or("LD_PRELOAD".to_string(), |r| self.objs[r].path.clone());
+        let Some((c, id)) = found else {
+            self.plan.missing.push((name.to_string(), by));
+            return None;
+        };
+        if let Some(i) = self.objs.iter().position(|o| o.id == id && id != (0, 0)) {
+            return Some(i);
+        }
+        match load(&c, &format!("needed by {by}")) {
+            Ok(l) => {
+                self.objs.push(l);
+                self.how.push(format!("{name} (needed by {by})"));
+                Some(self.objs.len() - 1)
             }
-            let by = req.map_or("LD_PRELOAD".to_string(), |r| objs[r].path.clone());
-            return match load(&c, &format!("needed by {by}")) {
-                Ok(l) => {
-                    objs.push(l);
-                    how.push(format!("{name} (needed by {by})"));
-                    Some(objs.len() - 1)
-                }
-                Err(e) => {
-                    plan.errors.push(e);
-                    None
-                }
-            };
+            Err(e) => {
+                self.plan.errors.push(e);
+                None
+            }
         }
-        let by = req.map_or("LD_PRELOAD".to_string(), |r| objs[r].path.clone());
-        plan.missing.push((name.to_string(), by));
-        None
+    }
+}
+
+impl DepGraph for Walk<'_> {
+    type Name = String;
+    type Error = std::convert::Infallible;
+    fn len(&self) -> usize {
+        self.objs.len()
+    }
+    fn needed(&self, i: usize, k: usize) -> Option<String> {
+        self.objs[i].needed.get(k).cloned()
+    }
+    fn find(&mut self, name: &[u8], req: Option<usize>) -> Result<Option<usize>, Self::Error> {
+        Ok(self.resolve(&String::from_utf8_lossy(name), req))
+    }
+    fn edge(&mut self, _: usize, _: usize) {}
+}
+
+pub fn plan(prog: &str, env: &Env) -> LoadPlan {
+    let mut w = Walk {
+        objs: Vec::new(),
+        how: Vec::new(),
+        plan: LoadPlan { files: Vec::new(), ldso: None, missing: Vec::new(), errors: Vec::new() },
+        env,
+        ldso_slot: None,
+        ldso_in: None,
     };
-    if let Some(pre) = &env.preload {
-        for name in preload_names(pre.as_bytes()) {
-            resolve(&mut objs, &mut how, &String::from_utf8_lossy(name), None, &mut plan);
+    match load(prog, "program") {
+        Ok(l) => {
+            w.objs.push(l);
+            w.how.push("program".into());
+        }
+        Err(e) => {
+            w.plan.errors.push(e);
+            return w.plan;
         }
     }
-    let mut i = 0;
-    // Bounded: every iteration either finds an existing object or adds a new file.
-    while i < objs.len() {
-        let names = objs[i].needed.clone();
-        for n in names {
-            resolve(&mut objs, &mut how, &n, Some(i), &mut plan);
-        }
-        i += 1;
-    }
-    if ldso_in.is_none() {
-        if let Some(l) = ldso_slot.take() {
-            objs.push(l);
-            how.push("ld-vibix (appended to the scope)".into());
-            ldso_in = Some(objs.len() - 1);
+    w.ldso_slot = load(&env.ldso_path, "ld-vibix").map_err(|e| w.plan.errors.push(e)).ok();
+    let pre = env.preload.clone().unwrap_or_default();
+    let Ok(()) = walk(&mut w, pre.as_bytes(), 0);
+    if w.ldso_in.is_none() {
+        if let Some(l) = w.ldso_slot.take() {
+            w.objs.push(l);
+            w.how.push("ld-vibix (appended to the scope)".into());
+            w.ldso_in = Some(w.objs.len() - 1);
         }
     }
-    plan.ldso = ldso_in;
-    plan.files = objs.into_iter().zip(how).map(|(o, h)| (o.path, o.data, h)).collect();
+    let mut plan = w.plan;
+    plan.ldso = w.ldso_in;
+    plan.files = w.objs.into_iter().zip(w.how).map(|(o, h)| (o.path, o.data, h)).collect();
     plan
 }

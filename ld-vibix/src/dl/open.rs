@@ -109,17 +109,7 @@ fn open(s: &mut State, name: &[u8], mode: c_int, caller: usize) -> Result<*mut D
 
 /// Dependencies, versions, TLS, relocation for the objects at s.objs[n0..].
 fn load_new(s: &mut State, n0: usize, p: *mut Dso) -> Result<(), Msg> {
-    let mut i = n0;
-    while i < s.objs.len() {
-        let q = s.objs[i];
-        let names: Vec<&'static [u8]> = dso(q).needed_names().collect();
-        for name in names {
-            let f = search(s, name, Some(dso(q)))?;
-            let (r, _) = adopt(s, f, false);
-            dso(q).needed.push(r);
-        }
-        i += 1;
-    }
+    crate::search::load_deps(s, b"", n0, false)?;
     // The new object's local scope: itself and its dependencies, breadth-first.
     let mut group = alloc::vec![p];
     let mut j = 0;
