@@ -1,5 +1,5 @@
-//! `cargo xtask fuzz [--seed N] [--count N] [-j N] [--timeout S] [--replay LINE]`:
-//! the malformed-ELF fuzzer for ld-vibix.
+//! `cargo xtask fuzz [--seed N] [--count N] [-j N] [--timeout S] [--replay LINE]
+//! [--work DIR] [--save DIR]`: the malformed-ELF fuzzer for ld-vibix.
 //!
 //! Builds the inputs of xtask/fuzz/ (a program and its library, three flavours),
 //! then runs the corpus of past crashers (xtask/fuzz/corpus.txt) and `count`
@@ -11,6 +11,9 @@
 //! after ld-vibix handed over is counted and reported apart (fuzz/exec.rs
 //! tells them apart by the faulting address). Mutant N of seed S is the same
 //! on every machine, and every failure is printed as a corpus line.
+//! `--save DIR` keeps every mutant as DIR/m<N>/{prog,libfz.so} and lists them
+//! in DIR/mutants (`m<N> direct|interp` per line), for the kernel's QEMU run
+//! (testlibs/loader/fuzz-qemu).
 
 mod exec;
 mod inputs;
@@ -86,10 +89,12 @@ struct Options {
     jobs: usize,
     timeout: u32,
     replay: Vec<String>,
+    work: Option<PathBuf>,
+    save: Option<PathBuf>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { seed: 1, count: 5000, jobs: 2, timeout: 3, replay: vec![] };
+    let mut o = Options { seed: 1, count: 5000, jobs: 2, timeout: 3, replay: vec![], work: None, save: None };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = || it.next().ok_or(format!("{a} needs a value"));
@@ -100,6 +105,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "-j" | "--jobs" => o.jobs = n(val()?)?.max(1) as usize,
             "--timeout" => o.timeout = n(val()?)?.max(1) as u32,
             "--replay" => o.replay.push(val()?.clone()),
+            "--work" => o.work = Some(PathBuf::from(val()?)),
+            "--save" => o.save = Some(PathBuf::from(val()?)),
             _ => return Err(format!("unknown option `{a}`")),
         }
     }
@@ -173,13 +180,22 @@ fn run_one(dir: &Path, ldso: &Path, m: &Mutant, inputs: &[(Input, Layout, Layout
     Ok(v)
 }
 
+/// Copies the mutant just run in worker directory `w` to `to`.
+fn save(w: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for f in ["prog", "libfz.so"] {
+        std::fs::copy(w.join(f), to.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
+    Ok(())
+}
+
 pub fn main(args: &[String]) -> Result<(), String> {
     let o = parse_args(args)?;
     let ldso = crate::paths::sysroot().join("lib/ld-vibix.so.1");
     if !ldso.exists() {
         return Err(format!("{} missing: run `cargo xtask build` first", ldso.display()));
     }
-    let work = crate::paths::target_dir().join("fuzz");
+    let work = o.work.clone().unwrap_or_else(|| crate::paths::target_dir().join("fuzz"));
     let built = inputs::build(&work, &ldso)?;
     let mut inputs = Vec::new();
     for i in built {
@@ -218,7 +234,13 @@ pub fn main(args: &[String]) -> Result<(), String> {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(m) = list.get(i) else { break };
-                match run_one(d, &ldso, m, &inputs, o.timeout) {
+                let r = run_one(d, &ldso, m, &inputs, o.timeout).and_then(|v| {
+                    if let Some(dir) = &o.save {
+                        save(d, &dir.join(format!("m{i}")))?;
+                    }
+                    Ok(v)
+                });
+                match r {
                     Ok(v) => stats.lock().unwrap_or_else(|e| e.into_inner()).add(m, v),
                     Err(e) => *err.lock().unwrap_or_else(|e| e.into_inner()) = Some(e),
                 }
@@ -227,6 +249,10 @@ pub fn main(args: &[String]) -> Result<(), String> {
     });
     if let Some(e) = err.into_inner().unwrap_or_else(|e| e.into_inner()) {
         return Err(e);
+    }
+    if let Some(dir) = &o.save {
+        let list: String = list.iter().enumerate().map(|(i, m)| format!("m{i} {}\n", if m.interp { "interp" } else { "direct" })).collect();
+        std::fs::write(dir.join("mutants"), list).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let st = stats.into_inner().unwrap_or_else(|e| e.into_inner());
     println!(

@@ -283,7 +283,9 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 if !exe.starts_with(sysroot) {
                     rd.host_file(&exe)?;
                 }
-                rd.host_file(Path::new(expected))?;
+                if expected != "-" {
+                    rd.host_file(Path::new(expected))?;
+                }
                 rd.host_dir_files(Path::new(cwd))?;
                 // The case's scratch directory ($OUT) comes with its sub-directories (libraries
                 // in a/, b/, lib/...), and so do directories under it that LD_LIBRARY_PATH names.

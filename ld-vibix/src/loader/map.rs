@@ -162,12 +162,17 @@ pub fn kernel_mapped(phdr: usize, phnum: usize, entry: usize, path: &[u8]) -> Re
     Ok(d)
 }
 
-/// Is all of `[a, a + len)` mapped? (msync fails with ENOMEM on a hole.)
+/// Is all of `[a, a + len)` mapped? msync fails with ENOMEM on a hole; a kernel
+/// without msync (vibix: ENOSYS) cannot tell us, and its loader checked the
+/// program headers with the same load plan.
 fn mapped(a: usize, len: usize) -> bool {
     let lo = page_down(a);
     let Some(hi) = a.checked_add(len).and_then(|e| e.checked_add(PAGE - 1)) else { return false };
     // SAFETY: MS_ASYNC on private mappings changes nothing; it only reports holes.
-    unsafe { rustix::mm::msync(lo as *mut c_void, page_down(hi) - lo, rustix::mm::MsyncFlags::ASYNC) }.is_ok()
+    match unsafe { rustix::mm::msync(lo as *mut c_void, page_down(hi) - lo, rustix::mm::MsyncFlags::ASYNC) } {
+        Ok(()) => true,
+        Err(e) => e != rustix::io::Errno::NOMEM,
+    }
 }
 
 fn populate(a: usize, len: usize) -> rustix::io::Result<()> {
