@@ -16,6 +16,21 @@ static UNIX: Global<BTreeMap<Vec<u8>, Weak<Socket>>> = Global::new(BTreeMap::new
 /// (family, type, port) -> sockets bound to it.
 static INET: Global<BTreeMap<(u16, u32, u16), Vec<Weak<Socket>>>> = Global::new(BTreeMap::new());
 static NEXT_PORT: Global<u16> = Global::new(32768);
+static NEXT_AUTO: Global<u32> = Global::new(0);
+
+/// Linux's autobind: a fresh abstract name of five hex digits ("\0" + "%05x").
+pub fn unix_autobind(s: &Rc<Socket>) -> Result<Vec<u8>, Errno> {
+    for _ in 0..0x10_0000 {
+        let n = NEXT_AUTO.get();
+        *n = (*n + 1) & 0xf_ffff;
+        let mut name = alloc::vec![0u8];
+        name.extend_from_slice(alloc::format!("{:05x}", *n).as_bytes());
+        if unix_bind(name.clone(), s).is_ok() {
+            return Ok(name);
+        }
+    }
+    Err(EADDRINUSE)
+}
 
 pub fn unix_bind(key: Vec<u8>, s: &Rc<Socket>) -> Result<(), Errno> {
     let t = UNIX.get();

@@ -94,7 +94,7 @@ pub fn bind(fd: i64, ptr: u64, len: u32) -> SysResult {
         return Err(EINVAL);
     }
     let bound = match &a {
-        Addr::Unix(name) if name.is_empty() => return Err(EINVAL), // autobind is not supported
+        Addr::Unix(name) if name.is_empty() => Addr::Unix(table::unix_autobind(&s)?),
         Addr::Unix(name) => {
             let key = addr::unix_key(name, &proc::current_proc().cwd);
             table::unix_bind(key, &s)?;

@@ -170,6 +170,17 @@ static void dgram_names(void) {
     close(y);
 }
 
+static void autobind(void) {
+    int s = socket(AF_UNIX, SOCK_STREAM, 0);
+    printf("listen unbound: %s\n", err(listen(s, 1)));
+    struct un a = {AF_UNIX, {0}};
+    printf("bind with only the family: %s", err(bind(s, (struct sockaddr *)&a, 2)));
+    socklen_t l = sizeof a;
+    getsockname(s, (struct sockaddr *)&a, &l);
+    printf(", name length %d, abstract %d\n", l, a.path[0] == 0);
+    close(s);
+}
+
 static void restart_tests(void) {
     for (int restart = 1; restart >= 0; restart--) {
         int sv[2];
@@ -199,6 +210,7 @@ int main(void) {
     listen_tests("vibix-test.sock", 0);
     listen_tests("vibix-abstract", 1);
     dgram_names();
+    autobind();
     restart_tests();
     return 0;
 }
