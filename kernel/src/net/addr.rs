@@ -43,6 +43,21 @@ impl Addr {
         }
     }
 
+    /// An IPv4 address as IPv4-mapped IPv6 (::ffff:a.b.c.d), what a dual-stack
+    /// AF_INET6 socket sees of an IPv4 peer; other addresses unchanged.
+    pub fn mapped(&self) -> Addr {
+        match *self {
+            Addr::V4(ip, port) => {
+                let mut v = [0u8; 16];
+                v[10] = 0xff;
+                v[11] = 0xff;
+                v[12..].copy_from_slice(&ip);
+                Addr::V6(v, port, 0)
+            }
+            ref a => a.clone(),
+        }
+    }
+
     /// 127.0.0.0/8 or ::1 (or ::ffff:127.x.y.z).
     pub fn is_loopback(&self) -> bool {
         match self {

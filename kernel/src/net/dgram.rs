@@ -67,7 +67,10 @@ pub fn send(s: &Socket, iov: &[(u64, u64)], flags: u32, to: Option<Addr>, rights
         }
         block_until(target.key, s.nonblocking_for(flags), s.deadline(true), s.intr(true), || fits(&target).then_some(Ok(())))?;
     }
-    let from = s.st.borrow().local.clone().or(Some(Addr::Unix(Vec::new())));
+    let mut from = s.st.borrow().local.clone().or(Some(Addr::Unix(Vec::new())));
+    if target.family != s.family {
+        from = from.map(|a| a.mapped()); // IPv4 sender, dual-stack AF_INET6 receiver
+    }
     let mut ts = target.st.borrow_mut();
     if ts.shut_rd {
         return if s.family == AF_UNIX { Err(EPIPE) } else { Ok(total) };

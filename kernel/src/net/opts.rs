@@ -47,6 +47,13 @@ impl Default for Opts {
     }
 }
 
+impl Opts {
+    /// IPV6_V6ONLY: an AF_INET6 socket bound to :: then takes no IPv4 traffic.
+    pub fn v6only(&self) -> bool {
+        self.other.get(&(IPPROTO_IPV6, 26)).is_some_and(|v| v.iter().any(|&b| b != 0))
+    }
+}
+
 /// Stored-only options that exist on Linux (a value is remembered).
 fn known(s: &Socket, level: i32, name: i32) -> bool {
     let inet = s.family != super::addr::AF_UNIX;

@@ -89,16 +89,25 @@ pub fn connect(s: &Socket, to: Addr, cwd: &str) -> Result<(), Errno> {
     if !target.st.borrow().listening {
         return Err(ECONNREFUSED);
     }
-    let server = Socket::new(s.family, s.ty, s.proto);
+    // An IPv4 client of a dual-stack AF_INET6 listener: the accepted socket is AF_INET6 and
+    // sees IPv4-mapped addresses; the client sees plain IPv4.
+    let cross = target.family != s.family;
+    let server = Socket::new(target.family, s.ty, s.proto);
     server.pid.set(target.pid.get()); // the accepting side's credentials are the listener's
     {
         let lst = target.st.borrow();
         let mut ss = server.st.borrow_mut();
         ss.opts = lst.opts.clone();
-        ss.local = if s.family == AF_UNIX { lst.local.clone() } else { Some(if to.is_any() { Addr::loopback(s.family, to.port()) } else { to.clone() }) };
+        let dest = if to.is_any() { Addr::loopback(s.family, to.port()) } else { to.clone() };
+        ss.local = if s.family == AF_UNIX { lst.local.clone() } else { Some(if cross { dest.mapped() } else { dest }) };
     }
     let client = s.rc();
     Socket::link(&client, &server);
+    if cross {
+        let mine = s.st.borrow().local.clone();
+        server.st.borrow_mut().peer_addr = mine.map(|a| a.mapped());
+        s.st.borrow_mut().peer_addr = Some(if to.is_any() { Addr::loopback(s.family, to.port()) } else { to.clone() });
+    }
     if s.family == AF_UNIX {
         s.st.borrow_mut().peer_addr = target.st.borrow().local.clone();
     }

@@ -1,7 +1,8 @@
 //! Who is bound where: AF_UNIX names (absolute paths and abstract names) and
-//! the loopback port spaces of TCP and UDP (one per family, no v4-mapped
-//! dual stack). Entries are weak: a closed socket simply stops matching.
-use super::addr::{Addr, EADDRNOTAVAIL};
+//! the loopback port spaces of TCP and UDP (one per family; an AF_INET6
+//! socket bound to :: without IPV6_V6ONLY also holds the IPv4 port, dual
+//! stack). Entries are weak: a closed socket simply stops matching.
+use super::addr::{Addr, AF_INET, AF_INET6, EADDRNOTAVAIL};
 use super::Socket;
 use crate::errno::*;
 use crate::sync::Global;
@@ -50,6 +51,12 @@ fn live(v: &mut Vec<Weak<Socket>>) -> Vec<Rc<Socket>> {
     v.iter().filter_map(Weak::upgrade).collect()
 }
 
+/// An AF_INET6 socket bound to :: without IPV6_V6ONLY: it also owns the port for IPv4.
+fn dual(s: &Socket) -> bool {
+    let st = s.st.borrow();
+    s.family == AF_INET6 && st.local.as_ref().is_some_and(Addr::is_any) && !st.opts.v6only()
+}
+
 fn overlaps(a: &Addr, b: &Addr) -> bool {
     a.is_any() || b.is_any() || a == &b.with_port(a.port())
 }
@@ -61,15 +68,23 @@ pub fn inet_bind(ty: u32, addr: &Addr, s: &Rc<Socket>) -> Result<Addr, Errno> {
         return Err(EADDRNOTAVAIL);
     }
     let fam = addr.family();
-    let reuse = s.st.borrow().opts.reuseaddr;
+    let (reuse, want_dual) = {
+        let st = s.st.borrow();
+        (st.opts.reuseaddr, fam == AF_INET6 && addr.is_any() && !st.opts.v6only())
+    };
+    // SO_REUSEADDR on both: allowed unless the other TCP socket listens.
+    let tolerated = |o: &Socket| reuse && o.st.borrow().opts.reuseaddr && !o.st.borrow().listening;
     let free = |port: u16| -> bool {
-        let Some(v) = INET.get().get_mut(&(fam, ty, port)) else { return true };
-        live(v).iter().all(|o| {
-            let st = o.st.borrow();
-            let clash = st.local.as_ref().is_some_and(|l| overlaps(l, addr));
-            // SO_REUSEADDR on both: allowed unless the other TCP socket listens.
-            !clash || (reuse && st.opts.reuseaddr && !st.listening)
-        })
+        let same = INET.get().get_mut(&(fam, ty, port)).map(live).unwrap_or_default();
+        let ok = same.iter().all(|o| !o.st.borrow().local.as_ref().is_some_and(|l| overlaps(l, addr)) || tolerated(o));
+        // Dual stack: IPv4 ports are shared with AF_INET6 sockets bound to ::.
+        let other = if fam == AF_INET { AF_INET6 } else { AF_INET };
+        let cross = INET.get().get_mut(&(other, ty, port)).map(live).unwrap_or_default();
+        let cross_ok = cross.iter().all(|o| {
+            let clash = if fam == AF_INET { dual(o) } else { want_dual };
+            !clash || tolerated(o)
+        });
+        ok && cross_ok
     };
     let port = if addr.port() != 0 {
         if !free(addr.port()) {
@@ -97,12 +112,17 @@ pub fn inet_bind(ty: u32, addr: &Addr, s: &Rc<Socket>) -> Result<Addr, Errno> {
 /// The socket that receives what is sent to `dest`: for streams a listening
 /// one, for datagrams any bound one (most specific address first).
 pub fn inet_lookup(ty: u32, dest: &Addr, want_listener: bool) -> Option<Rc<Socket>> {
-    let v = INET.get().get_mut(&(dest.family(), ty, dest.port()))?;
-    let cands = live(v);
+    let cands = INET.get().get_mut(&(dest.family(), ty, dest.port())).map(live).unwrap_or_default();
     let ok = |s: &Rc<Socket>, exact: bool| {
         let st = s.st.borrow();
         (!want_listener || st.listening)
             && st.local.as_ref().is_some_and(|l| if exact { l == dest } else { l.is_any() })
     };
-    cands.iter().find(|s| ok(s, true)).or_else(|| cands.iter().find(|s| ok(s, false))).cloned()
+    let found = cands.iter().find(|s| ok(s, true)).or_else(|| cands.iter().find(|s| ok(s, false))).cloned();
+    if found.is_some() || dest.family() != AF_INET {
+        return found;
+    }
+    // IPv4 to a dual-stack AF_INET6 socket bound to ::.
+    let v6 = INET.get().get_mut(&(AF_INET6, ty, dest.port())).map(live).unwrap_or_default();
+    v6.into_iter().find(|s| dual(s) && (!want_listener || s.st.borrow().listening))
 }

@@ -151,11 +151,74 @@ static void udp(int fam) {
     close(y);
 }
 
+/* IPv4 traffic to an AF_INET6 socket bound to :: (dual stack), and IPV6_V6ONLY. */
+static void dual(void) {
+    struct sockaddr_in6 any6 = {0};
+    any6.sin6_family = AF_INET6;
+    int l = socket(AF_INET6, SOCK_STREAM, 0);
+    bind(l, (struct sockaddr *)&any6, sizeof any6);
+    listen(l, 4);
+    struct sockaddr_in6 b6;
+    socklen_t bl = sizeof b6;
+    getsockname(l, (struct sockaddr *)&b6, &bl);
+    struct sockaddr_storage v4;
+    socklen_t l4 = lo(AF_INET, &v4, ntohs(b6.sin6_port));
+    int c = socket(AF_INET, SOCK_STREAM, 0);
+    printf("dual: v4 connect to [::] listener: %s\n", err(connect(c, (struct sockaddr *)&v4, l4)));
+    struct sockaddr_in6 peer;
+    socklen_t pl = sizeof peer;
+    int s = accept(l, (struct sockaddr *)&peer, &pl);
+    unsigned char *p = peer.sin6_addr.s6_addr;
+    printf("dual: accepted family %d, v4-mapped %d (%d.%d.%d.%d)\n", peer.sin6_family == AF_INET6,
+           p[10] == 0xff && p[11] == 0xff, p[12], p[13], p[14], p[15]);
+    struct sockaddr_in cp;
+    socklen_t cpl = sizeof cp;
+    getpeername(c, (struct sockaddr *)&cp, &cpl);
+    printf("dual: client's peer is AF_INET %d\n", cp.sin_family == AF_INET && cpl == sizeof cp);
+    write(c, "mapped", 6);
+    char buf[16];
+    printf("dual: server read %ld\n", (long)read(s, buf, sizeof buf));
+    int x = socket(AF_INET, SOCK_STREAM, 0);
+    printf("dual: v4 bind to the same port: %s\n", err(bind(x, (struct sockaddr *)&v4, l4)));
+    close(x);
+    close(c);
+    close(s);
+    close(l);
+
+    int one = 1;
+    l = socket(AF_INET6, SOCK_STREAM, 0);
+    setsockopt(l, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+    bind(l, (struct sockaddr *)&any6, sizeof any6);
+    listen(l, 4);
+    bl = sizeof b6;
+    getsockname(l, (struct sockaddr *)&b6, &bl);
+    l4 = lo(AF_INET, &v4, ntohs(b6.sin6_port));
+    c = socket(AF_INET, SOCK_STREAM, 0);
+    printf("v6only: v4 connect: %s\n", err(connect(c, (struct sockaddr *)&v4, l4)));
+    close(c);
+    close(l);
+
+    int u6 = socket(AF_INET6, SOCK_DGRAM, 0), u4 = socket(AF_INET, SOCK_DGRAM, 0);
+    bind(u6, (struct sockaddr *)&any6, sizeof any6);
+    bl = sizeof b6;
+    getsockname(u6, (struct sockaddr *)&b6, &bl);
+    l4 = lo(AF_INET, &v4, ntohs(b6.sin6_port));
+    sendto(u4, "v4 datagram", 11, 0, (struct sockaddr *)&v4, l4);
+    struct sockaddr_in6 from;
+    socklen_t fl = sizeof from;
+    long n = recvfrom(u6, buf, sizeof buf, MSG_DONTWAIT, (struct sockaddr *)&from, &fl);
+    p = from.sin6_addr.s6_addr;
+    printf("dual udp: %ld bytes from a v4-mapped sender %d\n", n, n > 0 && p[10] == 0xff && p[12] == 127);
+    close(u4);
+    close(u6);
+}
+
 int main(void) {
     tcp(AF_INET);
     tcp(AF_INET6);
     udp(AF_INET);
     udp(AF_INET6);
+    dual();
     struct sockaddr_in far = {0};
     far.sin_family = AF_INET;
     far.sin_port = htons(80);
