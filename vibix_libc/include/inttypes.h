@@ -63,6 +63,12 @@ typedef struct { intmax_t quot, rem; } imaxdiv_t;
 intmax_t imaxabs(intmax_t);
 imaxdiv_t imaxdiv(intmax_t, intmax_t);
 intmax_t strtoimax(const char *__restrict, char **__restrict, int);
+#ifndef __cplusplus
+#define __need_wchar_t
+#include <stddef.h>
+#endif
+intmax_t wcstoimax(const wchar_t *__restrict, wchar_t **__restrict, int);
+uintmax_t wcstoumax(const wchar_t *__restrict, wchar_t **__restrict, int);
 uintmax_t strtoumax(const char *__restrict, char **__restrict, int);
 __END_DECLS
 #endif

@@ -27,6 +27,9 @@ pub const F_OWNBUF: u32 = 128;
 pub const F_STATIC: u32 = 256;
 /// Buffering mode not decided yet (stdout: line-buffered iff a terminal).
 pub const F_AUTOBUF: u32 = 512;
+/// Orientation (`fwide`, header/wchar/stdio.rs): wide or byte.
+pub const F_WIDE: u32 = 1024;
+pub const F_BYTE: u32 = 2048;
 
 /// The backend of a stream. `cookie` is the FILE's cookie field.
 pub struct IoOps {

@@ -1,6 +1,9 @@
 //! `<wchar.h>`: wide strings (here), multibyte conversion (`mbconv`), wide
 //! stdio (`stdio`), wide number parsing (`strto`).
 pub mod mbconv;
+pub mod stdio;
+pub mod strto;
+pub mod wprintf;
 pub mod wstr;
 
 use core::ffi::c_int;
