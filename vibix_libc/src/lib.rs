@@ -13,6 +13,7 @@ extern crate alloc;
 
 pub mod fmt;
 pub mod header;
+pub mod ldbl;
 pub mod num;
 pub mod rt;
 pub mod start;

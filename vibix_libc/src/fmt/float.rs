@@ -4,30 +4,72 @@
 use super::printf::{Counter, Sink, Spec};
 use crate::num::flt2dec::{decimal, Decimal, Mode};
 
+/// Exactly rounded decimal digits 0.d0d1...(n digits) × 10^exp, zeros past n:
+/// what the %f/%e/%g layout needs (doubles: `num::flt2dec`; long doubles:
+/// `ldbl::todec`).
+pub trait Digits {
+    fn n(&self) -> usize;
+    fn exp(&self) -> i32;
+    /// ASCII digit `i`, '0' past the end.
+    fn digit(&self, i: i64) -> u8;
+}
+
+impl Digits for Decimal {
+    fn n(&self) -> usize {
+        self.n
+    }
+    fn exp(&self) -> i32 {
+        self.exp
+    }
+    fn digit(&self, i: i64) -> u8 {
+        Decimal::digit(self, i)
+    }
+}
+
 pub fn fmt_float<S: Sink>(out: &mut Counter<S>, sp: &Spec, x: f64, conv: u8) {
     let upper = conv.is_ascii_uppercase();
     let neg = x.is_sign_negative();
-    let sign: &[u8] = if neg { b"-" } else if sp.plus { b"+" } else if sp.space { b" " } else { b"" };
+    let sign = sign_of(neg, sp);
     if !x.is_finite() {
-        let body: &[u8] = match (x.is_nan(), upper) {
-            (true, false) => b"nan",
-            (true, true) => b"NAN",
-            (false, false) => b"inf",
-            (false, true) => b"INF",
-        };
-        out.field(&Spec { zero: false, ..*sp }, sign, 0, body, false);
+        fmt_nonfinite(out, sp, sign, x.is_nan(), upper);
         return;
     }
     let a = x.abs();
+    if conv | 0x20 == b'a' {
+        emit_hex(out, sp, sign, a, upper);
+    } else {
+        fmt_decimal(out, sp, sign, conv, |m| decimal(a, m));
+    }
+}
+
+/// The sign prefix for the flags.
+pub fn sign_of(neg: bool, sp: &Spec) -> &'static [u8] {
+    if neg { b"-" } else if sp.plus { b"+" } else if sp.space { b" " } else { b"" }
+}
+
+/// inf/nan in the case of the conversion.
+pub fn fmt_nonfinite<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], nan: bool, upper: bool) {
+    let body: &[u8] = match (nan, upper) {
+        (true, false) => b"nan",
+        (true, true) => b"NAN",
+        (false, false) => b"inf",
+        (false, true) => b"INF",
+    };
+    out.field(&Spec { zero: false, ..*sp }, sign, 0, body, false);
+}
+
+/// %f %e %g (any case) of a finite magnitude whose digits `gen` produces.
+pub fn fmt_decimal<S: Sink, D: Digits>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], conv: u8, gen: impl Fn(Mode) -> D) {
+    let upper = conv.is_ascii_uppercase();
     match conv | 0x20 {
         b'f' => {
             let p = sp.prec.unwrap_or(6);
-            let d = decimal(a, Mode::Fixed(p));
+            let d = gen(Mode::Fixed(p));
             emit_fixed(out, sp, sign, &d, p, sp.alt);
         }
         b'e' => {
             let p = sp.prec.unwrap_or(6);
-            let d = decimal(a, Mode::Sig(p + 1));
+            let d = gen(Mode::Sig(p + 1));
             emit_exp(out, sp, sign, &d, p, sp.alt, upper);
         }
         b'g' => {
@@ -36,37 +78,37 @@ pub fn fmt_float<S: Sink>(out: &mut Counter<S>, sp: &Spec, x: f64, conv: u8) {
                 Some(0) => 1,
                 Some(p) => p,
             };
-            let d = decimal(a, Mode::Sig(p));
+            let d = gen(Mode::Sig(p));
             // Exponent X of the rounded value in %e form.
-            let xexp = if d.n == 0 { 0 } else { d.exp - 1 };
+            let xexp = if d.n() == 0 { 0 } else { d.exp() - 1 };
             if (p as i32) > xexp && xexp >= -4 {
                 let mut fp = (p as i32 - 1 - xexp) as usize;
                 if !sp.alt {
                     // Drop trailing zeros: keep only the digits we have after the point.
-                    let frac_have = (d.n as i32 - d.exp).max(0) as usize;
+                    let frac_have = (d.n() as i32 - d.exp()).max(0) as usize;
                     fp = fp.min(frac_have);
                 }
                 emit_fixed(out, sp, sign, &d, fp, sp.alt);
             } else {
                 let mut ep = p - 1;
                 if !sp.alt {
-                    ep = ep.min(d.n.saturating_sub(1));
+                    ep = ep.min(d.n().saturating_sub(1));
                 }
                 emit_exp(out, sp, sign, &d, ep, sp.alt, upper);
             }
         }
-        _ => emit_hex(out, sp, sign, a, upper),
+        _ => {}
     }
 }
 
 /// Digit `i` (0-based from the most significant) of `d`, zero past its end.
-fn dig(d: &Decimal, i: i64) -> u8 {
+fn dig<D: Digits>(d: &D, i: i64) -> u8 {
     d.digit(i)
 }
 
 /// Writes `d` as [int].[frac digits] with exactly `p` fraction digits.
-fn emit_fixed<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal, p: usize, alt: bool) {
-    let int_n = if d.n == 0 || d.exp <= 0 { 1 } else { d.exp as usize };
+fn emit_fixed<S: Sink, D: Digits>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &D, p: usize, alt: bool) {
+    let int_n = if d.n() == 0 || d.exp() <= 0 { 1 } else { d.exp() as usize };
     let point = p > 0 || alt;
     let len = sign.len() + int_n + point as usize + p;
     let fill = sp.width.saturating_sub(len);
@@ -80,11 +122,11 @@ fn emit_fixed<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal
     // Integer digits: index i of the digit string is worth 10^(exp-1-i).
     let mut buf = [0u8; 64];
     let mut k = 0;
-    if d.n == 0 || d.exp <= 0 {
+    if d.n() == 0 || d.exp() <= 0 {
         buf[0] = b'0';
         k = 1;
     } else {
-        for i in 0..d.exp as i64 {
+        for i in 0..d.exp() as i64 {
             buf[k] = dig(d, i);
             k += 1;
             if k == buf.len() {
@@ -104,11 +146,11 @@ fn emit_fixed<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal
     out.put(&buf[..k]);
     k = 0;
     // Fraction digit j (1-based) is digit index exp - 1 + j.
-    let base = if d.n == 0 { 0 } else { d.exp as i64 };
-    let nonzero_end = if d.n == 0 { 0 } else { (d.n as i64 - base).max(0) as usize };
+    let base = if d.n() == 0 { 0 } else { d.exp() as i64 };
+    let nonzero_end = if d.n() == 0 { 0 } else { (d.n() as i64 - base).max(0) as usize };
     let real = p.min(nonzero_end);
     for j in 0..real {
-        buf[k] = if d.n == 0 { b'0' } else { dig(d, base + j as i64) };
+        buf[k] = if d.n() == 0 { b'0' } else { dig(d, base + j as i64) };
         k += 1;
         if k == buf.len() {
             out.put(&buf);
@@ -123,8 +165,8 @@ fn emit_fixed<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal
 }
 
 /// Writes `d` as d.ddd e±XX with `p` fraction digits.
-fn emit_exp<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal, p: usize, alt: bool, upper: bool) {
-    let e = if d.n == 0 { 0 } else { d.exp - 1 };
+fn emit_exp<S: Sink, D: Digits>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &D, p: usize, alt: bool, upper: bool) {
+    let e = if d.n() == 0 { 0 } else { d.exp() - 1 };
     let mut ebuf = [0u8; 8];
     let mut en = 0;
     ebuf[0] = if upper { b'E' } else { b'e' };
@@ -157,7 +199,7 @@ fn emit_exp<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal, 
     if point {
         out.put(b".");
     }
-    let real = p.min(d.n.saturating_sub(1));
+    let real = p.min(d.n().saturating_sub(1));
     let mut buf = [0u8; 64];
     let mut k = 0;
     for j in 0..real {
@@ -181,35 +223,49 @@ fn emit_exp<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], d: &Decimal, 
 fn emit_hex<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], a: f64, upper: bool) {
     let bits = a.to_bits();
     let be = ((bits >> 52) & 0x7ff) as i32;
-    let mut mant = bits & ((1u64 << 52) - 1);
-    let (mut lead, e) = if a == 0.0 { (0u64, 0) } else if be == 0 { (0, -1022) } else { (1, be - 1023) };
-    // 13 hex fraction digits; round to the precision (half to even).
-    let mut nd = 13usize;
-    if let Some(p) = sp.prec {
-        if p < 13 {
-            let drop = (13 - p) * 4;
-            let rem = mant & ((1u64 << drop) - 1);
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if a == 0.0 { (0u64, 0) } else if be == 0 { (0, -1022) } else { (1, be - 1023) };
+    let (lead, mant, nd) = round_hex(lead, mant, 13, sp.prec);
+    emit_hex_parts(out, sp, sign, lead, mant, nd, e, upper);
+}
+
+/// Rounds `lead`.`frac` (`digits` hex fraction digits) to the precision, half
+/// to even (a carry goes into `lead`), or drops trailing zeros without one.
+/// Returns (lead, frac, fraction digits).
+pub fn round_hex(mut lead: u64, mut frac: u64, digits: usize, prec: Option<usize>) -> (u64, u64, usize) {
+    let mut nd = digits;
+    if let Some(p) = prec {
+        if p < digits {
+            let drop = (digits - p) * 4;
+            let rem = frac & ((1u64 << drop) - 1);
             let half = 1u64 << (drop - 1);
-            mant >>= drop;
-            if rem > half || (rem == half && (mant & 1 == 1 || (p == 0 && lead & 1 == 1))) {
-                mant += 1;
-                if mant >> (p * 4) != 0 {
-                    mant &= (1u64 << (p * 4)) - 1;
+            frac >>= drop;
+            if rem > half || (rem == half && (frac & 1 == 1 || (p == 0 && lead & 1 == 1))) {
+                frac += 1;
+                if frac >> (p * 4) != 0 {
+                    frac &= (1u64 << (p * 4)) - 1;
                     lead += 1;
                 }
             }
             nd = p;
         }
     } else {
-        while nd > 0 && mant & 0xf == 0 {
-            mant >>= 4;
+        while nd > 0 && frac & 0xf == 0 {
+            frac >>= 4;
             nd -= 1;
         }
     }
+    (lead, frac, nd)
+}
+
+/// Lays out %a: `lead`.`nd` hex digits of `mant` p `e`, with the spec's
+/// precision (extra zeros), width and flags. Shared with long double.
+#[allow(clippy::too_many_arguments)]
+pub fn emit_hex_parts<S: Sink>(out: &mut Counter<S>, sp: &Spec, sign: &[u8], lead: u64, mant: u64, nd: usize, e: i32, upper: bool) {
     let hexd: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
     let mut body = [0u8; 48];
     let mut k = 0;
-    body[k] = b'0' + lead as u8;
+    body[k] = hexd[lead as usize & 15];
     k += 1;
     let prec = sp.prec.unwrap_or(nd);
     if prec > 0 || sp.alt {

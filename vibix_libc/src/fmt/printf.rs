@@ -6,6 +6,7 @@
 //! and the count then measure characters, not bytes, and the sink decodes
 //! the output back into wide characters.
 use super::float::fmt_float;
+use super::float80::fmt_long_double;
 use super::mb;
 use super::positional::{uses_positional, Table};
 pub use super::spec::{Len, Spec};
@@ -300,8 +301,11 @@ fn convert<S: Sink, A: Args>(out: &mut Counter<S>, c: &Conv, sp: &Spec, args: &m
         }
         b'n' => args.store_count(out.count, len),
         b'f' | b'F' | b'e' | b'E' | b'g' | b'G' | b'a' | b'A' => {
-            let x = if len == Len::LongDouble { crate::num::f80_to_f64(args.long_double()) } else { args.double() };
-            fmt_float(out, &sp, x, conv);
+            if len == Len::LongDouble {
+                fmt_long_double(out, &sp, args.long_double(), conv);
+            } else {
+                fmt_float(out, &sp, args.double(), conv);
+            }
         }
         _ => return Done::Unknown,
     }

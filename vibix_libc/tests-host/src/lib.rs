@@ -3,5 +3,7 @@
 extern crate alloc;
 #[path = "../../src/num/mod.rs"]
 pub mod num;
+#[path = "../../src/ldbl/mod.rs"]
+pub mod ldbl;
 #[path = "../../src/fmt/mod.rs"]
 pub mod fmt;

@@ -1,5 +1,7 @@
 //! `<math.h>`: the C names over the `libm` crate (a port of musl's libm).
 //! `long double` variants are not provided (see docs/unsupported.md).
+pub mod x87;
+
 use core::ffi::{c_int, c_long, c_longlong};
 
 macro_rules! m1 {

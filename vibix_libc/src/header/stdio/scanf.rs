@@ -374,7 +374,12 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                     }
                 }
                 let fmt = if len == Len::Int { F32 } else { F64 };
-                let p = parse(&buf[..k], fmt);
+                let (p, ld) = if len == Len::LongDouble {
+                    let r = crate::ldbl::parse::parse(&buf[..k]);
+                    (crate::num::dec2flt::Parsed { bits: 0, len: r.len, range: r.range }, Some(r.bytes))
+                } else {
+                    (parse(&buf[..k], fmt), None)
+                };
                 if p.len == 0 {
                     return assigned;
                 }
@@ -385,9 +390,11 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 any_input = true;
                 if !suppress {
                     let dst: *mut u8 = ap.ptr();
-                    // SAFETY: float* for plain %f, double* for %lf (and %Lf, stored as double).
+                    // SAFETY: float* for plain %f, double* for %lf, long double* for %Lf.
                     unsafe {
-                        if len == Len::Int {
+                        if let Some(b) = ld {
+                            *(dst as *mut [u8; 10]) = b;
+                        } else if len == Len::Int {
                             *(dst as *mut u32) = p.bits as u32;
                         } else {
                             *(dst as *mut u64) = p.bits;

@@ -6,5 +6,6 @@ pub mod misc;
 pub mod rand;
 pub mod sort;
 pub mod strtol;
+pub mod strtold;
 
 pub use exit::abort;

@@ -1,4 +1,4 @@
-//! strtol family, ato*, and strtod/strtof/strtold over `num::dec2flt`.
+//! strtol family, ato*, and strtod/strtof over `num::dec2flt` (strtold: strtold.rs).
 use core::ffi::{c_char, c_int, c_long, c_longlong, c_ulong, c_ulonglong};
 
 use crate::num::dec2flt::{parse, F32, F64};
@@ -174,17 +174,6 @@ pub unsafe extern "C" fn strtof(s: *const c_char, end: *mut *mut c_char) -> f32 
 pub unsafe extern "C" fn atof(s: *const c_char) -> f64 {
     // SAFETY: forwarded.
     unsafe { strtod(s, core::ptr::null_mut()) }
-}
-
-/// C `strtold`: `long double` is returned in x87 st(0); we compute the double
-/// result and widen it (documented precision limit).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn strtold(s: *const c_char, end: *mut *mut c_char) {
-    // SAFETY: forwarded.
-    let d = unsafe { strtod(s, end) };
-    let mut tmp = d;
-    // SAFETY: loads the double into st(0), the x87 return register for long double.
-    unsafe { core::arch::asm!("fld qword ptr [{}]", in(reg) &mut tmp, options(nostack)) };
 }
 
 /// glibc names (`__isoc23_strtol` & co.) that newer glibc headers emit.

@@ -71,6 +71,23 @@ pub unsafe extern "C" fn wcstof(s: *const Wchar, end: *mut *mut Wchar) -> f32 {
     unsafe { with_ascii(s, end, |p, e| n::strtof(p, e)) }
 }
 
+unsafe extern "C" fn wcstold_inner(s: *const Wchar, end: *mut *mut Wchar, out: *mut [u8; 10]) {
+    // SAFETY: s is a wide C string; out is the wrapper's buffer.
+    unsafe {
+        *out = with_ascii(s, end, |p, e| {
+            let r = crate::ldbl::parse::parse(core::ffi::CStr::from_ptr(p).to_bytes());
+            if r.range {
+                crate::thread::area::set_errno(34);
+            }
+            if !e.is_null() {
+                *e = p.add(r.len) as *mut c_char;
+            }
+            r.bytes
+        });
+    }
+}
+crate::header::math::x87::ld_return!(wcstold => wcstold_inner, "rdx");
+
 /// C `wcsftime`: strftime over the format's internal UTF-8 form.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn wcsftime(buf: *mut Wchar, max: usize, fmt: *const Wchar, tm: *const Tm) -> usize {
