@@ -6,6 +6,8 @@ pub mod dirent;
 pub mod err;
 pub mod errno;
 pub mod fcntl;
+pub mod fenv;
+pub mod iconv;
 pub mod fnmatch;
 pub mod glob;
 pub mod grp;

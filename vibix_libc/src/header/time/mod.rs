@@ -2,6 +2,7 @@
 //! time zones (`zone`), strftime.
 pub mod calendar;
 pub mod strftime;
+pub mod strptime;
 pub mod zone;
 
 use core::ffi::{c_int, c_long};
