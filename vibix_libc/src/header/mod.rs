@@ -1,6 +1,7 @@
 //! One module per C header family; each exports the C functions it declares.
 pub mod arpa_inet;
 pub mod assert;
+pub mod complex;
 pub mod ctype;
 pub mod dirent;
 pub mod err;

@@ -1,6 +1,8 @@
 //! `<math.h>`: the C names over the `libm` crate (a port of musl's libm).
-//! `long double` variants are not provided (see docs/unsupported.md).
+//! `long double` variants: `ldouble.rs` (x87).
+pub mod ldouble;
 pub mod x87;
+pub mod x87ops;
 
 use core::ffi::{c_int, c_long, c_longlong};
 
@@ -158,3 +160,71 @@ pub extern "C" fn logb(x: f64) -> f64 {
 pub extern "C" fn logbf(x: f32) -> f32 {
     logb(x as f64) as f32
 }
+
+// Obsolete and GNU names musl also exports.
+#[unsafe(no_mangle)]
+pub extern "C" fn drem(x: f64, y: f64) -> f64 { libm::remainder(x, y) }
+#[unsafe(no_mangle)]
+pub extern "C" fn dremf(x: f32, y: f32) -> f32 { libm::remainderf(x, y) }
+#[unsafe(no_mangle)]
+pub extern "C" fn finitef(x: f32) -> c_int { x.is_finite() as c_int }
+#[unsafe(no_mangle)]
+pub extern "C" fn jnf(n: c_int, x: f32) -> f32 { libm::jnf(n, x) }
+#[unsafe(no_mangle)]
+pub extern "C" fn ynf(n: c_int, x: f32) -> f32 { libm::ynf(n, x) }
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lgammaf_r(x: f32, s: *mut c_int) -> f32 {
+    let (r, sg) = libm::lgammaf_r(x);
+    // SAFETY: s is writable.
+    unsafe { *s = sg };
+    r
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn llrintf(x: f32) -> c_longlong { libm::rintf(x) as c_longlong }
+#[unsafe(no_mangle)]
+pub extern "C" fn llroundf(x: f32) -> c_longlong { libm::roundf(x) as c_longlong }
+#[unsafe(no_mangle)]
+pub extern "C" fn pow10(x: f64) -> f64 { libm::exp10(x) }
+#[unsafe(no_mangle)]
+pub extern "C" fn pow10f(x: f32) -> f32 { libm::exp10f(x) }
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn remquof(x: f32, y: f32, q: *mut c_int) -> f32 {
+    let (r, qq) = libm::remquof(x, y);
+    // SAFETY: q is writable.
+    unsafe { *q = qq };
+    r
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn scalblnf(x: f32, e: c_long) -> f32 { libm::scalbnf(x, e.clamp(-100000, 100000) as c_int) }
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sincosf(x: f32, s: *mut f32, c: *mut f32) {
+    let (a, b) = libm::sincosf(x);
+    // SAFETY: s and c are writable.
+    unsafe {
+        *s = a;
+        *c = b;
+    }
+}
+/// BSD `scalb`: x·2^y for an integral y (NaN otherwise).
+#[unsafe(no_mangle)]
+pub extern "C" fn scalb(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x * y;
+    }
+    if y.is_infinite() {
+        return if y > 0.0 { x * y } else { x / -y };
+    }
+    if libm::rint(y) != y {
+        return (y - y) / (y - y);
+    }
+    libm::scalbn(x, y.clamp(-65000.0, 65000.0) as c_int)
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn scalbf(x: f32, y: f32) -> f32 { scalb(x as f64, y as f64) as f32 }
+/// GNU `significand`: the mantissa scaled to [1, 2).
+#[unsafe(no_mangle)]
+pub extern "C" fn significand(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() { x } else { libm::scalbn(x, -libm::ilogb(x)) }
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn significandf(x: f32) -> f32 { significand(x as f64) as f32 }
