@@ -47,3 +47,4 @@ pub mod sched;
 pub mod sys_kernel;
 pub mod mqueue;
 pub mod timer;
+pub mod aio;
