@@ -41,34 +41,33 @@ static void *open_lib(const char *name, int mode) {
     return h;
 }
 
+/* libb is opened RTLD_GLOBAL, then USER, which binds into it (relocations at
+   dlopen, or dlsym when its LOOKUP function runs); closing libb first must
+   leave it loaded for USER's CALL, closing USER then unloads both. */
+static int user_keeps_libb(const char *user, const char *lookup, const char *call) {
+    char so[64];
+    snprintf(so, sizeof so, "%s.so", user);
+    void *hb = open_lib("libb.so", RTLD_NOW | RTLD_GLOBAL);
+    void *hu = open_lib(so, RTLD_NOW);
+    if (!hb || !hu) return 1;
+    if (lookup) printf("%s: %d\n", lookup, ((int (*)(void))dlsym(hu, lookup))());
+    int (*f)(void) = (int (*)(void))dlsym(hu, call);
+    printf("dlclose libb: %d\n", dlclose(hb));
+    printf("libb loaded: %d\n", loaded("libb.so"));
+    printf("%s: %d\n", call, f());
+    printf("dlclose %s: %d\n", user, dlclose(hu));
+    printf("%s loaded: %d, libb loaded: %d\n", user, loaded(so), loaded("libb.so"));
+    return 0;
+}
+
 int main(int argc, char **argv) {
     dir = argc > 1 ? argv[1] : ".";
     printf("-- relocation binding\n");
-    void *hb = open_lib("libb.so", RTLD_NOW | RTLD_GLOBAL);
-    void *ha = open_lib("liba.so", RTLD_NOW);
-    if (!hb || !ha) return 1;
-    int (*a_call)(void) = (int (*)(void))dlsym(ha, "a_call");
-    printf("dlclose libb: %d\n", dlclose(hb));
-    printf("libb loaded: %d\n", loaded("libb.so"));
-    printf("a_call: %d\n", a_call());
-    printf("dlclose liba: %d\n", dlclose(ha));
-    printf("liba loaded: %d, libb loaded: %d\n", loaded("liba.so"), loaded("libb.so"));
-
+    if (user_keeps_libb("liba", 0, "a_call")) return 1;
     printf("-- dlsym binding\n");
-    hb = open_lib("libb.so", RTLD_NOW | RTLD_GLOBAL);
-    void *hc = open_lib("libc2.so", RTLD_NOW);
-    if (!hb || !hc) return 1;
-    int (*c_lookup)(void) = (int (*)(void))dlsym(hc, "c_lookup");
-    int (*c_call)(void) = (int (*)(void))dlsym(hc, "c_call");
-    printf("c_lookup: %d\n", c_lookup());
-    printf("dlclose libb: %d\n", dlclose(hb));
-    printf("libb loaded: %d\n", loaded("libb.so"));
-    printf("c_call: %d\n", c_call());
-    printf("dlclose libc2: %d\n", dlclose(hc));
-    printf("libc2 loaded: %d, libb loaded: %d\n", loaded("libc2.so"), loaded("libb.so"));
-
+    if (user_keeps_libb("libc2", "c_lookup", "c_call")) return 1;
     printf("-- no binding\n");
-    hb = open_lib("libb.so", RTLD_NOW | RTLD_GLOBAL);
+    void *hb = open_lib("libb.so", RTLD_NOW | RTLD_GLOBAL);
     if (!hb) return 1;
     printf("dlclose libb: %d\n", dlclose(hb));
     printf("libb loaded: %d\n", loaded("libb.so"));
