@@ -4,7 +4,7 @@
 
 use crate::arch::{reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
-use crate::loader::{Dso, F_RELOCATED};
+use crate::loader::{Dso, F_NODELETE, F_RELOCATED};
 use crate::state::dso;
 use crate::symbol::{resolve, Bind, Def};
 use crate::tls::StaticTls;
@@ -59,7 +59,6 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
     if crate::start::debug_flags() & DBG_RELOC != 0 {
         crate::diag::debug_line(&msg(&[b"relocation processing: ", d.name()]));
     }
-    let mut cache: (u32, Option<Def>);
     // Fast path: the linker sorts RELATIVE entries first and counts them.
     let rela = rela_table(d.dy.rela, d.dy.relasz);
     // Like glibc we trust DT_RELACOUNT once its first and last entries check out
@@ -76,7 +75,28 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
         // SAFETY: checked: 8 bytes inside this object's writable segment.
         unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
     }
-    for table in [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
+    let tables = [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)];
+    // Rules that rarely apply are chosen once per object, so the loop of a
+    // start-up PIE has no test for them: canonical PLT addresses (non-PIE
+    // program) and binding edges (objects dlclose may unload).
+    let track = d.flags & F_NODELETE == 0;
+    match (crate::symbol::has_canonical(), track) {
+        (false, false) => symbolic::<false, false>(p, tables)?,
+        (false, true) => symbolic::<false, true>(p, tables)?,
+        (true, false) => symbolic::<true, false>(p, tables)?,
+        (true, true) => symbolic::<true, true>(p, tables)?,
+    }
+    d.flags |= F_RELOCATED;
+    Ok(())
+}
+
+/// Everything after the leading RELATIVE run: one `match` over [`RelocKind`].
+/// `CANON`: the program has canonical PLT addresses; `TRACK`: record binding edges.
+fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela]; 2]) -> Result<(), Msg> {
+    let d = dso(p);
+    let base = d.base;
+    let mut cache: (u32, Option<Def>);
+    for table in tables {
         // The program's GOT and PLT entries for one symbol can bind differently
         // (canonical PLT addresses), so no lookup is shared across the tables.
         cache = (0, None);
@@ -96,8 +116,8 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                     0
                 } else {
                     if cache.0 != si {
-                        let bind = if r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
-                        cache = (si, resolve(p, si, bind).map_err(|u| u.msg())?);
+                        let bind = if CANON && r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
+                        cache = (si, resolve::<CANON, TRACK>(p, si, bind).map_err(|u| u.msg())?);
                     }
                     cache.1.as_ref().map_or(0, sym_value)
                 };
@@ -113,7 +133,7 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
                 let copy = matches!(kind, RelocKind::Copy);
                 if cache.0 != si || copy {
                     let bind = if copy { Bind::Copy } else { Bind::Data };
-                    cache = (if copy { 0 } else { si }, resolve(p, si, bind).map_err(|u| u.msg())?);
+                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(p, si, bind).map_err(|u| u.msg())?);
                 }
                 cache.1
             };
@@ -165,7 +185,6 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
             }
         }
     }
-    d.flags |= F_RELOCATED;
     Ok(())
 }
 

@@ -191,6 +191,11 @@ pub fn canonical(q: &SymQuery, r: *mut Dso, bind: Bind) -> Option<Def> {
     canon_lookup(c, q)
 }
 
+/// Does the program have canonical PLT addresses at all?
+pub fn has_canonical() -> bool {
+    !CANON.load(Ordering::Acquire).is_null()
+}
+
 /// Is `p` the program that owns canonical PLT addresses (dlsym scopes that
 /// start with it see them)?
 pub fn is_canon_program(p: *mut Dso) -> bool {
@@ -202,8 +207,11 @@ pub fn is_canon_program(p: *mut Dso) -> bool {
 /// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
 /// `r` itself; otherwise the global scope, then `r`'s local group (dlopen).
 /// `Ok(None)` = undefined weak.
-#[inline]
-pub fn resolve(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
+#[inline(always)]
+/// `CANON`: the program's canonical PLT addresses apply ([`has_canonical`]);
+/// `TRACK`: `r` may be unloaded, so bindings into other such objects are
+/// recorded (dl/bindings.rs).
+pub fn resolve<const CANON: bool, const TRACK: bool>(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
     let copy = bind == Bind::Copy;
     let d = dso(r);
     let Some(sym) = d.syms.symtab.get(i as usize) else {
@@ -222,7 +230,7 @@ pub fn resolve(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolve
         found = lookup_in(&q, core::iter::once(r), core::ptr::null_mut());
     }
     // The program is first in the global scope: its canonical entries win.
-    if found.is_none() {
+    if CANON && found.is_none() {
         found = canonical(&q, r, bind);
     }
     if found.is_none() {
@@ -236,7 +244,9 @@ pub fn resolve(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolve
     }
     match found {
         Some(def) => {
-            crate::dl::note_binding(r, def.dso);
+            if TRACK {
+                crate::dl::note_binding(r, def.dso);
+            }
             if crate::start::debug_flags() & DBG_BINDINGS != 0 {
                 trace_binding(d, &def, &q);
             }
