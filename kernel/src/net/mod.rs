@@ -229,6 +229,7 @@ impl Drop for Socket {
         }
         // Connections never accepted are reset: their clients see EOF/EPIPE.
         st.pending.clear();
+        table::release(self.family, self.ty, st.local.as_ref());
         special::notify(self.key);
     }
 }

@@ -46,6 +46,25 @@ pub fn unix_lookup(key: &[u8]) -> Option<Rc<Socket>> {
     UNIX.get().get(key).and_then(Weak::upgrade)
 }
 
+/// A socket is gone: drop the table entries of closed sockets (their weak
+/// references would otherwise keep the allocation alive).
+pub fn release(family: u16, ty: u32, local: Option<&Addr>) {
+    match local {
+        Some(Addr::Unix(_)) => UNIX.get().retain(|_, w| w.strong_count() > 0),
+        Some(a) => {
+            let key = (family, ty, a.port());
+            let t = INET.get();
+            if let Some(v) = t.get_mut(&key) {
+                v.retain(|w| w.strong_count() > 0);
+                if v.is_empty() {
+                    t.remove(&key);
+                }
+            }
+        }
+        None => {}
+    }
+}
+
 fn live(v: &mut Vec<Weak<Socket>>) -> Vec<Rc<Socket>> {
     v.retain(|w| w.strong_count() > 0);
     v.iter().filter_map(Weak::upgrade).collect()
