@@ -54,7 +54,8 @@ int main(void) {
     int efd = eventfd(3, EFD_NONBLOCK);
     eventfd_t v;
     printf("eventfd write %d\n", eventfd_write(efd, 4));
-    printf("eventfd read %d %llu\n", eventfd_read(efd, &v), (unsigned long long)v);
+    r = eventfd_read(efd, &v);
+    printf("eventfd read %d %llu\n", r, (unsigned long long)v);
     errno = 0;
     r = eventfd_read(efd, &v);
     printf("eventfd empty %d errno %d\n", r, errno);
@@ -73,7 +74,8 @@ int main(void) {
     timerfd_gettime(tfd, &cur);
     printf("gettime armed %d\n", cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec > 0);
     uint64_t exp;
-    printf("read %zd expirations %llu\n", read(tfd, &exp, 8), (unsigned long long)exp);
+    ssize_t got = read(tfd, &exp, 8);
+    printf("read %zd expirations %llu\n", got, (unsigned long long)exp);
     its.it_value.tv_nsec = 0;
     its.it_value.tv_sec = 100;
     its.it_interval.tv_sec = 5;
