@@ -55,6 +55,23 @@ impl<'n> SymQuery<'n> {
     }
 }
 
+/// Bit `st_info` set when a symbol with that st_info can satisfy a lookup:
+/// kind NOTYPE, OBJECT, FUNC, COMMON, TLS or GNU_IFUNC; binding GLOBAL, WEAK
+/// or GNU_UNIQUE.
+const DEFINABLE_INFO: [u64; 4] = {
+    const KINDS: u32 = 1 << STT_NOTYPE | 1 << STT_OBJECT | 1 << STT_FUNC | 1 << STT_COMMON | 1 << STT_TLS | 1 << STT_GNU_IFUNC;
+    const BINDS: u32 = 1 << STB_GLOBAL | 1 << STB_WEAK | 1 << STB_GNU_UNIQUE;
+    let mut t = [0u64; 4];
+    let mut info = 0usize;
+    while info < 256 {
+        if (KINDS >> (info & 0xf)) & (BINDS >> (info >> 4)) & 1 != 0 {
+            t[info >> 6] |= 1 << (info & 63);
+        }
+        info += 1;
+    }
+    t
+};
+
 /// One object's dynamic symbol table and the tables that index it.
 #[derive(Clone, Copy, Debug)]
 pub struct SymbolTable<'a> {
@@ -161,16 +178,14 @@ impl<'a> SymbolTable<'a> {
     /// Is symbol `i` a definition of `q` (name, kind, binding, version)?
     #[inline(always)]
     fn check(&self, i: u32, q: &SymQuery) -> Option<&'a Sym> {
-        const KINDS: u32 = 1 << STT_NOTYPE | 1 << STT_OBJECT | 1 << STT_FUNC | 1 << STT_COMMON | 1 << STT_TLS | 1 << STT_GNU_IFUNC;
-        const BINDS: u32 = 1 << STB_GLOBAL | 1 << STB_WEAK | 1 << STB_GNU_UNIQUE;
         let s = self.symtab.get(i as usize)?;
-        let (kind, bind) = (s.kind() as u32, s.bind() as u32);
-        // A definition of an acceptable kind and binding; a value of 0 only for
-        // TLS (offset 0 in its block) or absolute symbols.
-        if (KINDS >> kind) & (BINDS >> bind) & 1 == 0 || s.st_shndx == SHN_UNDEF {
+        // A definition of an acceptable kind and binding (one table lookup on
+        // st_info); a value of 0 only for TLS (offset 0 in its block) or
+        // absolute symbols.
+        if DEFINABLE_INFO[s.st_info as usize >> 6] >> (s.st_info & 63) & 1 == 0 || s.st_shndx == SHN_UNDEF {
             return None;
         }
-        if s.st_value == 0 && kind != STT_TLS as u32 && s.st_shndx != SHN_ABS {
+        if s.st_value == 0 && s.kind() != STT_TLS && s.st_shndx != SHN_ABS {
             return None;
         }
         // Compare in place: name bytes, then the terminating NUL (no strlen).
