@@ -4,7 +4,7 @@
 //! access is opaque asm).
 use core::ffi::{c_int, c_void};
 
-use super::simd::{self, load, load2, load4, load8, load_aligned, load_aligned_at, load_at, store, store1, store2, store4, store8, store_aligned, VEC};
+use super::simd::{self, load, load2, load4, load8, load_aligned, load_aligned_at, load_at, store, store1, store2, store4, store8, store_aligned_at, VEC};
 
 /// Copies n <= 16 bytes, loading everything before storing (so overlap is fine).
 #[inline(always)]
@@ -64,11 +64,11 @@ unsafe fn copy_forward(d: *mut u8, s: *const u8, n: usize) {
         let (mut dp, mut sp) = (d.add(skip), s.add(skip));
         let end = d.add(t);
         while dp < end {
-            let (a, b, c, e) = (load(sp), load(sp.add(VEC)), load(sp.add(2 * VEC)), load(sp.add(3 * VEC)));
-            store_aligned(dp, a);
-            store_aligned(dp.add(VEC), b);
-            store_aligned(dp.add(2 * VEC), c);
-            store_aligned(dp.add(3 * VEC), e);
+            let (a, b, c, e) = (load_at::<0>(sp), load_at::<16>(sp), load_at::<32>(sp), load_at::<48>(sp));
+            store_aligned_at::<0>(dp, a);
+            store_aligned_at::<16>(dp, b);
+            store_aligned_at::<32>(dp, c);
+            store_aligned_at::<48>(dp, e);
             dp = dp.add(4 * VEC);
             sp = sp.add(4 * VEC);
         }
@@ -92,13 +92,13 @@ unsafe fn copy_backward(d: *mut u8, s: *const u8, n: usize) {
         let (mut dp, mut sp) = (de.sub(skip), s.add(n - skip));
         let start = d.add(4 * VEC);
         while dp > start {
-            let (a, b, c, e) = (load(sp.sub(VEC)), load(sp.sub(2 * VEC)), load(sp.sub(3 * VEC)), load(sp.sub(4 * VEC)));
-            store_aligned(dp.sub(VEC), a);
-            store_aligned(dp.sub(2 * VEC), b);
-            store_aligned(dp.sub(3 * VEC), c);
-            store_aligned(dp.sub(4 * VEC), e);
             dp = dp.sub(4 * VEC);
             sp = sp.sub(4 * VEC);
+            let (a, b, c, e) = (load_at::<48>(sp), load_at::<32>(sp), load_at::<16>(sp), load_at::<0>(sp));
+            store_aligned_at::<48>(dp, a);
+            store_aligned_at::<32>(dp, b);
+            store_aligned_at::<16>(dp, c);
+            store_aligned_at::<0>(dp, e);
         }
         store(d, h0);
         store(d.add(VEC), h1);
@@ -183,10 +183,10 @@ pub unsafe extern "C" fn memset(dst: *mut c_void, c: c_int, n: usize) -> *mut c_
         let mut p = d.add(VEC - (d as usize & (VEC - 1)));
         let end = d.add(t);
         while p < end {
-            store_aligned(p, v);
-            store_aligned(p.add(VEC), v);
-            store_aligned(p.add(2 * VEC), v);
-            store_aligned(p.add(3 * VEC), v);
+            store_aligned_at::<0>(p, v);
+            store_aligned_at::<16>(p, v);
+            store_aligned_at::<32>(p, v);
+            store_aligned_at::<48>(p, v);
             p = p.add(4 * VEC);
         }
         store(end, v);

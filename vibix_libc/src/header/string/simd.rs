@@ -66,11 +66,11 @@ pub unsafe fn store(p: *mut u8, v: __m128i) {
     unsafe { asm!("movdqu xmmword ptr [{}], {}", in(reg) p, in(xmm_reg) v, options(nostack, preserves_flags)) };
 }
 
-/// Aligned 16-byte store; `p` must be 16-byte aligned and writable for 16 bytes.
+/// `store_aligned(p + OFF, v)` with the offset in the addressing mode.
 #[inline(always)]
-pub unsafe fn store_aligned(p: *mut u8, v: __m128i) {
-    // SAFETY: caller contract above.
-    unsafe { asm!("movdqa xmmword ptr [{}], {}", in(reg) p, in(xmm_reg) v, options(nostack, preserves_flags)) };
+pub unsafe fn store_aligned_at<const OFF: usize>(p: *mut u8, v: __m128i) {
+    // SAFETY: as store_aligned, for p + OFF.
+    unsafe { asm!("movdqa xmmword ptr [{} + {off}], {}", in(reg) p, in(xmm_reg) v, off = const OFF, options(nostack, preserves_flags)) };
 }
 
 /// Opaque unaligned scalar loads and stores (same reason as above: no idiom recognition).
