@@ -89,6 +89,9 @@ pub struct GnuHash<'a> {
     symoffset: u32,
     bloom_size: u32,
     bloom_shift: u32,
+    /// Word index of the buckets and of the chain, computed once in parse().
+    buckets_at: u32,
+    chain_at: u32,
 }
 
 impl<'a> GnuHash<'a> {
@@ -102,18 +105,22 @@ impl<'a> GnuHash<'a> {
         if nbuckets == 0 || bloom_size == 0 || !bloom_size.is_power_of_two() {
             return None;
         }
-        let t = Self { words, nbuckets, symoffset, bloom_size, bloom_shift };
-        if words.len() < t.chain_start() {
+        let buckets_at = 4 + 2 * bloom_size as usize;
+        let chain_at = buckets_at + nbuckets as usize;
+        if words.len() < chain_at || chain_at > u32::MAX as usize {
             return None;
         }
-        Some(t)
+        let (buckets_at, chain_at) = (buckets_at as u32, chain_at as u32);
+        Some(Self { words, nbuckets, symoffset, bloom_size, bloom_shift, buckets_at, chain_at })
     }
 
+    #[inline]
     fn bucket_start(&self) -> usize {
-        4 + 2 * self.bloom_size as usize
+        self.buckets_at as usize
     }
+    #[inline]
     fn chain_start(&self) -> usize {
-        self.bucket_start() + self.nbuckets as usize
+        self.chain_at as usize
     }
     #[inline]
     pub fn nbuckets(&self) -> u32 {
@@ -133,7 +140,8 @@ impl<'a> GnuHash<'a> {
     /// The chain array (index = symbol index - symoffset).
     #[inline]
     pub fn chain_words(&self) -> &'a [u32] {
-        &self.words[self.chain_start()..]
+        // SAFETY: chain_start <= words.len(), checked in parse().
+        unsafe { self.words.get_unchecked(self.chain_start()..) }
     }
     /// Chain word for symbol index `sym` (>= symoffset).
     pub fn chain(&self, sym: u32) -> Option<u32> {
