@@ -2,6 +2,7 @@
 #define _NETINET_ETHER_H
 /* Ethernet address text conversion and /etc/ethers: vibix_libc/src/header/netinet_ether. */
 #include <features.h>
+#include <netinet/if_ether.h>
 #include <net/ethernet.h>
 __BEGIN_DECLS
 char *ether_ntoa(const struct ether_addr *);

@@ -1,6 +1,7 @@
 #ifndef _SYS_IOCTL_H
 #define _SYS_IOCTL_H
 #include <features.h>
+#include <bits/ioctl.h>
 __BEGIN_DECLS
 struct winsize { unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel; };
 #define TCGETS 0x5401
