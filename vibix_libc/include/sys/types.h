@@ -4,6 +4,8 @@
 #include <bits/types.h>
 #include <stdint.h>
 #include <bits/pthreadtypes.h>
+/* fd_set and select, as glibc gives them from <sys/types.h> by default. */
+#include <sys/select.h>
 typedef int8_t int8;
 typedef uint8_t u_int8_t;
 typedef uint16_t u_int16_t;
