@@ -4,7 +4,10 @@
 #include <bits/locale_t.h>
 __BEGIN_DECLS
 /* glibc's item numbers: category << 16 | index. */
+#ifndef __DEFINED_nl_item
+#define __DEFINED_nl_item
 typedef int nl_item;
+#endif
 #define CODESET 14
 #define RADIXCHAR 0x10000
 #define THOUSEP 0x10001

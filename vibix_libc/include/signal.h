@@ -119,6 +119,7 @@ struct sigaction {
 #define sa_sigaction __sa_handler.sa_sigaction
 
 typedef struct { void *ss_sp; int ss_flags; size_t ss_size; } stack_t;
+#include <bits/signal.h>
 
 #define SIG_ERR ((void (*)(int))-1)
 #define SIG_DFL ((void (*)(int))0)

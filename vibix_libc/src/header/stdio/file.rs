@@ -30,6 +30,10 @@ pub const F_AUTOBUF: u32 = 512;
 /// Orientation (`fwide`, header/wchar/stdio.rs): wide or byte.
 pub const F_WIDE: u32 = 1024;
 pub const F_BYTE: u32 = 2048;
+/// The last operation was a write (`__fwriting`; cleared by reads and seeks).
+pub const F_WRITING: u32 = 4096;
+/// `__fsetlocking(FSETLOCKING_BYCALLER)`: stdio functions do not lock it.
+pub const F_BYCALLER: u32 = 8192;
 
 /// The backend of a stream. `cookie` is the FILE's cookie field.
 pub struct IoOps {
@@ -211,7 +215,8 @@ impl FileLock {
     /// code or owns); a safe fn so the guard reads like a scope lock.
     #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn new(f: *mut File) -> FileLock {
-        if crate::thread::pthread::threaded() {
+        // SAFETY: f is a live stream; F_BYCALLER is only changed by its owner.
+        if crate::thread::pthread::threaded() && unsafe { (*f).flags } & F_BYCALLER == 0 {
             // SAFETY: f is a live stream.
             unsafe { lock(f) };
             FileLock(f, true)
@@ -353,6 +358,9 @@ pub unsafe fn write_bytes(f: *mut File, data: *const u8, n: usize) -> usize {
         if (*f).rend > (*f).rpos || (*f).nunget > 0 {
             drop_read(f);
         }
+        (*f).rpos = 0;
+        (*f).rend = 0;
+        (*f).flags |= F_WRITING;
         ensure_buf(f);
         if (*f).flags & F_NBF != 0 || (*f).buf.is_null() {
             return if flush(f) == 0 && raw_write(f, data, n) { n } else { 0 };
@@ -392,6 +400,7 @@ unsafe fn refill(f: *mut File) -> bool {
         if (*f).wlen > 0 && flush(f) != 0 {
             return false;
         }
+        (*f).flags &= !F_WRITING;
         // Reading from a line-buffered or unbuffered input flushes stdout first.
         let out = &raw mut STDOUT_FILE;
         if f != out && (*out).wlen > 0 && (*out).flags & F_LBF != 0 {
@@ -524,6 +533,7 @@ pub unsafe fn seek(f: *mut File, off: i64, whence: c_int) -> c_int {
         (*f).rpos = 0;
         (*f).rend = 0;
         (*f).nunget = 0;
+        (*f).flags &= !F_WRITING;
         if ((*f).ops.seek)(f, off, whence) < 0 {
             return -1;
         }

@@ -1,4 +1,5 @@
-//! `<stdio.h>`: buffered FILE streams and the printf/scanf families.
+//! `<stdio.h>`: buffered FILE streams and the printf/scanf families; `<stdio_ext.h>` (ext.rs).
+pub mod ext;
 pub mod file;
 pub mod io;
 pub mod open;
