@@ -31,6 +31,10 @@ const MINSIGSTKSZ: u64 = 2048;
 const FIX_EFLAGS: u64 = 0x1 | 0x4 | 0x10 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x4_0000 | 0x1_0000;
 
 static_assertions::const_assert_eq!(FRAME_SIZE, 440);
+// The C view of this frame (vibix_libc/include/bits/signal.h, glibc's ucontext_t):
+// offsetof(ucontext_t, uc_mcontext) and offsetof(ucontext_t, uc_sigmask).
+static_assertions::const_assert_eq!(MCTX_OFF - UC_OFF, 40);
+static_assertions::const_assert_eq!(MASK_OFF - UC_OFF, 296);
 
 /// The general registers in sigcontext (= glibc's REG_R8..REG_RIP, REG_EFL) order.
 fn gregs(f: &TrapFrame) -> [u64; 18] {
