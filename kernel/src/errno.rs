@@ -24,5 +24,6 @@ pub const EROFS: Errno = 30;
 pub const ERANGE: Errno = 34;
 pub const ENAMETOOLONG: Errno = 36;
 pub const ENOSYS: Errno = 38;
+pub const EOVERFLOW: Errno = 75;
 pub const ELOOP: Errno = 40;
 pub const ETIMEDOUT: Errno = 110;

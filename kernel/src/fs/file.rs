@@ -21,8 +21,14 @@ pub enum Kind {
 pub struct OpenFile {
     pub kind: Kind,
     pub offset: Cell<u64>,
+    /// The open flags' access mode (O_RDONLY/O_WRONLY/O_RDWR) and creation flags.
     pub flags: u32,
+    /// Status flags F_SETFL changes: O_APPEND, O_NONBLOCK.
+    pub status: Cell<u32>,
 }
+
+const O_NONBLOCK: u32 = 0o4000;
+const O_APPEND: u32 = 0o2000;
 
 #[derive(Clone)]
 pub struct Fd {
@@ -42,7 +48,7 @@ impl FdTable {
         let mut t = Self::default();
         for fd in 0..3u8 {
             let flags = if fd == 0 { 0 } else { 1 }; // O_RDONLY / O_WRONLY
-            t.fds.push(Some(Fd { file: Rc::new(OpenFile { kind: Kind::Console { fd }, offset: Cell::new(0), flags }), cloexec: false }));
+            t.fds.push(Some(Fd { file: Rc::new(OpenFile::new(Kind::Console { fd }, flags)), cloexec: false }));
         }
         t
     }
@@ -69,13 +75,45 @@ impl FdTable {
         self.fds[i] = Some(fd);
     }
 
-    pub fn close(&mut self, fd: i64) -> Result<(), Errno> {
+    /// Empties slot `fd`; returns what it held.
+    pub fn close(&mut self, fd: i64) -> Result<Fd, Errno> {
         let slot = usize::try_from(fd).ok().and_then(|i| self.fds.get_mut(i)).ok_or(EBADF)?;
-        slot.take().map(|_| ()).ok_or(EBADF)
+        slot.take().ok_or(EBADF)
     }
 }
 
 impl OpenFile {
+    /// An open file at offset 0; O_APPEND and O_NONBLOCK of `flags` become its status.
+    pub fn new(kind: Kind, flags: u32) -> Self {
+        OpenFile { kind, offset: Cell::new(0), flags, status: Cell::new(flags & (O_APPEND | O_NONBLOCK)) }
+    }
+
+    pub fn append(&self) -> bool {
+        self.status.get() & O_APPEND != 0
+    }
+
+    /// F_SETFL: O_APPEND and O_NONBLOCK.
+    pub fn set_status(&self, fl: u32) {
+        self.status.set(fl & (O_APPEND | O_NONBLOCK));
+    }
+
+    /// The key record locks use for this file (its inode number), if it is one.
+    pub fn lock_key(&self) -> Option<u64> {
+        match self.kind {
+            Kind::Node(i) => Some(i as u64 + 1),
+            _ => None,
+        }
+    }
+
+    /// Size in bytes (SEEK_END of locks and lseek).
+    pub fn size(&self) -> u64 {
+        match &self.kind {
+            Kind::Node(i) => initramfs::node(*i).data.len() as u64,
+            Kind::Snapshot(d) => d.len() as u64,
+            _ => 0,
+        }
+    }
+
     pub fn node(&self) -> Option<&'static initramfs::Node> {
         match self.kind {
             Kind::Node(i) => Some(initramfs::node(i)),

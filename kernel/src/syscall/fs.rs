@@ -8,7 +8,6 @@ use crate::mm::vm::Access;
 use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
-use core::cell::Cell;
 
 pub const AT_FDCWD: i64 = -100;
 pub const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
@@ -79,10 +78,10 @@ fn write_to(f: &OpenFile, data: &[u8]) -> Result<usize, Errno> {
 }
 
 /// O_NONBLOCK of an open file (sockets keep theirs in the object).
-fn nonblocking(f: &OpenFile) -> bool {
+pub(super) fn nonblocking(f: &OpenFile) -> bool {
     match &f.kind {
-        Kind::Special(s) => s.nonblocking().unwrap_or(f.flags & O_NONBLOCK != 0),
-        _ => f.flags & O_NONBLOCK != 0,
+        Kind::Special(s) => s.nonblocking().unwrap_or(f.status.get() & O_NONBLOCK != 0),
+        _ => f.status.get() & O_NONBLOCK != 0,
     }
 }
 
@@ -200,12 +199,12 @@ fn lookup(dirfd: i64, path: u64, follow: bool) -> Result<usize, Errno> {
 pub fn openat(dirfd: i64, path: u64, flags: u32) -> SysResult {
     let name = uaccess::read_cstr(path, PATH_MAX)?;
     if name == b"/dev/urandom" || name == b"/dev/random" {
-        let of = OpenFile { kind: Kind::Special(Rc::new(crate::rng::RandomDevice)), offset: Cell::new(0), flags: flags & O_ACCMODE };
+        let of = OpenFile::new(Kind::Special(Rc::new(crate::rng::RandomDevice)), flags & O_ACCMODE);
         return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);
     }
     if name == b"/proc/self/maps" {
         let text = proc::current_aspace().ok_or(ENOENT)?.maps_text();
-        let of = OpenFile { kind: Kind::Snapshot(text.into_bytes().into_boxed_slice()), offset: Cell::new(0), flags: 0 };
+        let of = OpenFile::new(Kind::Snapshot(text.into_bytes().into_boxed_slice()), 0);
         return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);
     }
     let i = lookup(dirfd, path, true).map_err(|e| if e == ENOENT && flags & O_CREAT != 0 { EROFS } else { e })?;
@@ -215,12 +214,8 @@ pub fn openat(dirfd: i64, path: u64, flags: u32) -> SysResult {
     if flags & O_DIRECTORY != 0 && !initramfs::node(i).is_dir() {
         return Err(ENOTDIR);
     }
-    let of = OpenFile { kind: Kind::Node(i), offset: Cell::new(0), flags: flags & O_ACCMODE };
+    let of = OpenFile::new(Kind::Node(i), flags & O_ACCMODE);
     proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0)
-}
-
-pub fn close(fd: i64) -> SysResult {
-    proc::current_proc().fds.close(fd).map(|_| 0)
 }
 
 pub fn lseek(fd: i64, off: i64, whence: u32) -> SysResult {
@@ -406,49 +401,5 @@ pub fn ioctl(fd: i64, req: u64, arg: u64) -> SysResult {
         }
         Kind::Special(s) => s.ioctl(req, arg),
         _ => Err(ENOTTY),
-    }
-}
-
-pub fn dup(fd: i64) -> SysResult {
-    let p = proc::current_proc();
-    let f = Fd { file: p.fds.get(fd)?.file.clone(), cloexec: false };
-    p.fds.insert(f, 0)
-}
-
-pub fn dup3(old: i64, new: i64, flags: u32, dup2: bool) -> SysResult {
-    let p = proc::current_proc();
-    let f = p.fds.get(old)?.file.clone();
-    if old == new {
-        return if dup2 { Ok(new) } else { Err(EINVAL) };
-    }
-    let i = usize::try_from(new).ok().filter(|&i| i < crate::fs::file::MAX_FDS).ok_or(EBADF)?;
-    p.fds.set(i, Fd { file: f, cloexec: flags & O_CLOEXEC != 0 });
-    Ok(new)
-}
-
-pub fn fcntl(fd: i64, cmd: u32, arg: u64) -> SysResult {
-    let p = proc::current_proc();
-    match cmd {
-        0 | 1030 => {
-            let f = Fd { file: p.fds.get(fd)?.file.clone(), cloexec: cmd == 1030 };
-            p.fds.insert(f, arg as usize)
-        }
-        1 => Ok(p.fds.get(fd)?.cloexec as i64),
-        2 => {
-            p.fds.get_mut(fd)?.cloexec = arg & 1 != 0;
-            Ok(0)
-        }
-        3 => {
-            let f = &p.fds.get(fd)?.file;
-            Ok((f.flags & !O_NONBLOCK | if nonblocking(f) { O_NONBLOCK } else { 0 }) as i64)
-        }
-        4 => {
-            // F_SETFL: O_NONBLOCK reaches objects that keep it (sockets); the rest is ignored.
-            if let Kind::Special(s) = &p.fds.get(fd)?.file.kind {
-                s.set_nonblocking(arg as u32 & O_NONBLOCK != 0);
-            }
-            Ok(0)
-        }
-        _ => Err(EINVAL),
     }
 }

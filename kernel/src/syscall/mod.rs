@@ -1,6 +1,7 @@
 //! The Linux x86_64 system-call table (same numbers and structures as Linux,
 //! so the userland runs unchanged on the host and on vibix). Anything not in
 //! this table returns -ENOSYS and is logged once per number.
+mod fd;
 mod fs;
 mod mem;
 mod misc;
@@ -36,7 +37,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         0 => fs::read(a[0] as i64, a[1], a[2]),
         1 => fs::write(a[0] as i64, a[1], a[2]),
         2 => fs::openat(fs::AT_FDCWD, a[0], a[1] as u32),
-        3 => fs::close(a[0] as i64),
+        3 => fd::close(a[0] as i64),
         4 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], 0),
         5 => fs::fstat(a[0] as i64, a[1]),
         6 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], fs::AT_SYMLINK_NOFOLLOW),
@@ -54,6 +55,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         19 => fs::readv(a[0] as i64, a[1], a[2]),
         20 => fs::writev(a[0] as i64, a[1], a[2]),
         21 => fs::faccessat(fs::AT_FDCWD, a[0]),
+        22 => fd::pipe2(a[0], 0),
         23 => poll::select(a[0] as i32, a[1], a[2], a[3], a[4]),
         24 => {
             crate::proc::yield_now();
@@ -61,8 +63,8 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         }
         25 => mem::mremap(a[0], a[1], a[2], a[3] as u32),
         28 => mem::madvise(a[0], a[1], a[2]),
-        32 => fs::dup(a[0] as i64),
-        33 => fs::dup3(a[0] as i64, a[1] as i64, 0, true),
+        32 => fd::dup(a[0] as i64),
+        33 => fd::dup3(a[0] as i64, a[1] as i64, 0, true),
         34 => signal::pause(),
         35 => misc::nanosleep(a[0], a[1]),
         36 => signal::getitimer(a[0] as u32, a[1]),
@@ -90,7 +92,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         61 => thread::wait4(a[0] as i64, a[1], a[2] as u32),
         62 => signal::kill(a[0] as i32 as i64, a[1] as i32),
         63 => misc::uname(a[0]),
-        72 => fs::fcntl(a[0] as i64, a[1] as u32, a[2]),
+        72 => fd::fcntl(a[0] as i64, a[1] as u32, a[2]),
         79 => fs::getcwd(a[0], a[1]),
         80 => fs::chdir(a[0]),
         89 => fs::readlinkat(fs::AT_FDCWD, a[0], a[1], a[2]),
@@ -134,8 +136,9 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         290 => poll::eventfd2(a[0] as u32, a[1] as u32),
         291 => poll::epoll_create1(a[0] as u32),
         273 => Ok(0), // set_robust_list: robust futexes are not cleaned up on exit
+        293 => fd::pipe2(a[0], a[1] as u32),
         297 => signal::sigqueueinfo(a[0] as i32 as i64, Some(a[1] as i32 as i64), a[2] as i32, a[3]),
-        292 => fs::dup3(a[0] as i64, a[1] as i64, a[2] as u32, false),
+        292 => fd::dup3(a[0] as i64, a[1] as i64, a[2] as u32, false),
         302 => misc::prlimit64(a[0], a[1] as u32, a[2], a[3]),
         318 => misc::getrandom(a[0], a[1], a[2] as u32),
         332 => fs::statx(a[0] as i32 as i64, a[1], a[2] as u32, a[4]),

@@ -10,7 +10,6 @@ use crate::net::{dgram, opts, stream, table, Socket, ENOTCONN, ENOTSOCK, EOPNOTS
 use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
-use core::cell::Cell;
 
 const SOCK_NONBLOCK: u32 = 0o4000;
 const SOCK_CLOEXEC: u32 = 0o2000000;
@@ -24,7 +23,7 @@ fn install(s: Rc<Socket>, flags: u32) -> SysResult {
     if flags & SOCK_NONBLOCK != 0 {
         s.nonblock.set(true);
     }
-    let of = OpenFile { kind: Kind::Special(s), offset: Cell::new(0), flags: 2 };
+    let of = OpenFile::new(Kind::Special(s), 2);
     proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & SOCK_CLOEXEC != 0 }, 0)
 }
 

@@ -253,7 +253,7 @@ impl Special for Epoll {
 }
 
 fn install(obj: Rc<dyn Special>, cloexec: bool, flags: u32) -> SysResult {
-    let of = OpenFile { kind: Kind::Special(obj), offset: Cell::new(0), flags };
+    let of = OpenFile::new(Kind::Special(obj), flags);
     proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec }, 0)
 }
 

@@ -134,9 +134,12 @@ pub extern "C" fn dup2(old: c_int, new: c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub extern "C" fn dup3(old: c_int, new: c_int, flags: c_int) -> c_int {
     use rustix::fd::{FromRawFd, IntoRawFd};
-    // SAFETY: `new` is only borrowed as an OwnedFd for the call and released after.
-    let mut target = unsafe { rustix::fd::OwnedFd::from_raw_fd(new) };
-    let f = if flags & 0o2000000 != 0 { rustix::io::DupFlags::CLOEXEC } else { rustix::io::DupFlags::empty() };
+    // An OwnedFd cannot hold -1 (rustix asserts): pass another invalid number, the kernel answers EBADF.
+    let raw = if new == -1 { c_int::MIN } else { new };
+    // SAFETY: `raw` is only borrowed as an OwnedFd for the call and released after.
+    let mut target = unsafe { rustix::fd::OwnedFd::from_raw_fd(raw) };
+    // Unknown flags go to the kernel, which answers EINVAL.
+    let f = rustix::io::DupFlags::from_bits_retain(flags as u32);
     let r = rustix::io::dup3(bfd(old), &mut target, f);
     let _ = target.into_raw_fd();
     cret(r, |_| new)
