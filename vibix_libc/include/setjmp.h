@@ -2,8 +2,7 @@
 #define _SETJMP_H
 #include <features.h>
 __BEGIN_DECLS
-/* 8 saved registers, a "mask saved" flag and a signal mask (glibc's size). */
-typedef struct { unsigned long __regs[8]; int __mask_saved; int __pad; unsigned long __mask[16]; } jmp_buf[1];
+#include <bits/setjmp.h>
 typedef jmp_buf sigjmp_buf;
 int setjmp(jmp_buf) __attribute__((__returns_twice__));
 int _setjmp(jmp_buf) __attribute__((__returns_twice__));

@@ -17,6 +17,7 @@ __BEGIN_DECLS
 #define W_OK 2
 #define X_OK 1
 #define _POSIX_VERSION 200809L
+#include <bits/posix.h>
 #define _POSIX_THREADS 200809L
 #define _POSIX_TIMERS 200809L
 #define _POSIX_MONOTONIC_CLOCK 200809L

@@ -77,7 +77,7 @@
 #define TIOCMIWAIT 0x545C
 #define TIOCGICOUNT 0x545D
 #define FIOASYNC 0x5452
-#define FIOQSIZE 0x5460
+#include <bits/ioctl_fix.h>
 #define TIOCPKT_DATA 0
 #define TIOCPKT_FLUSHREAD 1
 #define TIOCPKT_FLUSHWRITE 2

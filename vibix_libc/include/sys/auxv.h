@@ -20,6 +20,7 @@ __BEGIN_DECLS
 #define AT_RANDOM 25
 #define AT_HWCAP2 26
 #define AT_EXECFN 31
+#include <bits/hwcap.h>
 #define AT_SYSINFO_EHDR 33
 unsigned long getauxval(unsigned long);
 __END_DECLS

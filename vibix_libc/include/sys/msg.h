@@ -4,21 +4,7 @@
 #include <features.h>
 #include <sys/ipc.h>
 __BEGIN_DECLS
-typedef unsigned long msgqnum_t;
-typedef unsigned long msglen_t;
-struct msqid_ds {
-    struct ipc_perm msg_perm;
-    time_t msg_stime;
-    time_t msg_rtime;
-    time_t msg_ctime;
-    unsigned long __msg_cbytes;
-    msgqnum_t msg_qnum;
-    msglen_t msg_qbytes;
-    pid_t msg_lspid;
-    pid_t msg_lrpid;
-    unsigned long __unused4;
-    unsigned long __unused5;
-};
+#include <bits/msg.h>
 struct msginfo {
     int msgpool, msgmap, msgmax, msgmnb, msgmni, msgssz, msgtql;
     unsigned short msgseg;

@@ -4,16 +4,7 @@
 #include <features.h>
 #include <sys/ipc.h>
 __BEGIN_DECLS
-struct semid_ds {
-    struct ipc_perm sem_perm;
-    time_t sem_otime;
-    unsigned long __unused1;
-    time_t sem_ctime;
-    unsigned long __unused2;
-    unsigned long sem_nsems;
-    unsigned long __unused3;
-    unsigned long __unused4;
-};
+#include <bits/sem.h>
 struct sembuf {
     unsigned short sem_num;
     short sem_op;

@@ -8,13 +8,7 @@ __BEGIN_DECLS
 typedef unsigned short sa_family_t;
 struct sockaddr { sa_family_t sa_family; char sa_data[14]; };
 struct sockaddr_storage { sa_family_t ss_family; char __ss_padding[118]; unsigned long __ss_align; };
-struct msghdr {
-    void *msg_name; socklen_t msg_namelen;
-    struct iovec *msg_iov; size_t msg_iovlen;
-    void *msg_control; size_t msg_controllen;
-    int msg_flags;
-};
-struct cmsghdr { size_t cmsg_len; int cmsg_level; int cmsg_type; };
+#include <bits/socket.h>
 struct linger { int l_onoff; int l_linger; };
 #define AF_UNSPEC 0
 #define AF_UNIX 1

@@ -4,26 +4,7 @@
 #include <bits/types.h>
 __BEGIN_DECLS
 
-struct stat {
-    dev_t st_dev;
-    ino_t st_ino;
-    nlink_t st_nlink;
-    mode_t st_mode;
-    uid_t st_uid;
-    gid_t st_gid;
-    int __pad0;
-    dev_t st_rdev;
-    off_t st_size;
-    blksize_t st_blksize;
-    blkcnt_t st_blocks;
-    struct timespec st_atim;
-    struct timespec st_mtim;
-    struct timespec st_ctim;
-    long __unused[3];
-};
-#define st_atime st_atim.tv_sec
-#define st_mtime st_mtim.tv_sec
-#define st_ctime st_ctim.tv_sec
+#include <bits/stat.h>
 
 #define S_IFMT 0170000
 #define S_IFDIR 0040000

@@ -1,9 +1,8 @@
 #ifndef _SYS_TYPES_H
 #define _SYS_TYPES_H
 #include <features.h>
-#include <bits/types.h>
+#include <bits/alltypes.h>
 #include <stdint.h>
-#include <bits/pthreadtypes.h>
 /* fd_set and select, as glibc gives them from <sys/types.h> by default. */
 #include <sys/select.h>
 typedef int8_t int8;

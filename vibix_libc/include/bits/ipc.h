@@ -1,0 +1,18 @@
+/* <bits/ipc.h>: glibc's x86_64 struct ipc_perm (from <sys/ipc.h>). */
+#ifndef _BITS_IPC_H
+#define _BITS_IPC_H
+#include <bits/types.h>
+struct ipc_perm {
+    key_t __key;
+    uid_t uid;
+    gid_t gid;
+    uid_t cuid;
+    gid_t cgid;
+    unsigned short mode;
+    unsigned short __pad1;
+    unsigned short __seq;
+    unsigned short __pad2;
+    unsigned long __unused1;
+    unsigned long __unused2;
+};
+#endif
