@@ -35,7 +35,7 @@ fn main() {
     std::fs::write(
         &list,
         "{ environ; __environ; optind; optarg; opterr; optopt; \
-         program_invocation_name; program_invocation_short_name; tzname; timezone; daylight; };\n",
+         program_invocation_name; program_invocation_short_name; tzname; timezone; daylight; signgam; };\n",
     )
     .unwrap();
     println!("cargo:rustc-link-arg-cdylib=-Wl,--dynamic-list={}", list.display());

@@ -112,6 +112,12 @@ double significand(double);
 float significandf(float);
 /* long double: the x87 80-bit format. */
 long double sqrtl(long double);
+long double fmal(long double, long double, long double);
+long double erfl(long double);
+long double erfcl(long double);
+long double lgammal(long double);
+long double lgammal_r(long double, int *);
+long double tgammal(long double);
 long double fabsl(long double);
 long double sinl(long double);
 long double cosl(long double);

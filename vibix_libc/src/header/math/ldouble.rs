@@ -38,7 +38,7 @@ fn half() -> L {
 }
 
 /// The integer-valued x, if it is one (finite and x == trunc(x)).
-fn is_int(x: L) -> bool {
+pub(super) fn is_int(x: L) -> bool {
     !x.is_nan() && !x.is_inf() && !lt(round_with(x, 3), x) && !lt(x, round_with(x, 3))
 }
 

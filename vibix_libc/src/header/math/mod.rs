@@ -1,6 +1,8 @@
 //! `<math.h>`: the C names over the `libm` crate (a port of musl's libm).
 //! `long double` variants: `ldouble.rs` (x87).
+pub mod fmal;
 pub mod ldouble;
+pub mod special;
 pub mod x87;
 pub mod x87ops;
 
@@ -23,7 +25,7 @@ macro_rules! m2 {
     )*};
 }
 
-m1!(acos acosf, asin asinf, atan atanf, cos cosf, sin sinf, tan tanf, cosh coshf, sinh sinhf, tanh tanhf, acosh acoshf, asinh asinhf, atanh atanhf, exp expf, exp2 exp2f, exp10 exp10f, expm1 expm1f, log logf, log10 log10f, log2 log2f, log1p log1pf, sqrt sqrtf, cbrt cbrtf, ceil ceilf, floor floorf, round roundf, trunc truncf, rint rintf, erf erff, erfc erfcf, tgamma tgammaf, lgamma lgammaf, fabs fabsf, j0 j0f, j1 j1f, y0 y0f, y1 y1f);
+m1!(acos acosf, asin asinf, atan atanf, cos cosf, sin sinf, tan tanf, cosh coshf, sinh sinhf, tanh tanhf, acosh acoshf, asinh asinhf, atanh atanhf, exp expf, exp2 exp2f, exp10 exp10f, expm1 expm1f, log logf, log10 log10f, log2 log2f, log1p log1pf, sqrt sqrtf, cbrt cbrtf, ceil ceilf, floor floorf, round roundf, trunc truncf, rint rintf, erf erff, erfc erfcf, tgamma tgammaf, fabs fabsf, j0 j0f, j1 j1f, y0 y0f, y1 y1f);
 m2!(atan2 atan2f, pow powf, hypot hypotf, fmod fmodf, remainder remainderf, copysign copysignf, fmax fmaxf, fmin fminf, fdim fdimf, nextafter nextafterf);
 
 #[unsafe(no_mangle)]
@@ -141,9 +143,30 @@ pub extern "C" fn isinf(x: f64) -> c_int { __isinf(x) }
 #[unsafe(no_mangle)]
 pub extern "C" fn finite(x: f64) -> c_int { x.is_finite() as c_int }
 
-/// `int signgam` (set by lgamma).
+/// `int signgam` (set by lgamma, lgammaf, lgammal). A program may copy-relocate
+/// it, so it is written through the GOT (build.rs's dynamic list).
 #[unsafe(no_mangle)]
 pub static mut signgam: c_int = 0;
+
+pub(crate) fn set_signgam(s: c_int) {
+    let p: *mut c_int = crate::got!(signgam);
+    // SAFETY: the GOT entry points at the one live signgam (ours or the program's copy).
+    unsafe { *p = s };
+}
+
+/// C `lgamma`: also sets `signgam`.
+#[unsafe(no_mangle)]
+pub extern "C" fn lgamma(x: f64) -> f64 {
+    let (r, s) = libm::lgamma_r(x);
+    set_signgam(s);
+    r
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn lgammaf(x: f32) -> f32 {
+    let (r, s) = libm::lgammaf_r(x);
+    set_signgam(s);
+    r
+}
 
 /// C `logb`: the unbiased exponent as a double.
 #[unsafe(no_mangle)]

@@ -6,7 +6,6 @@ use core::ptr::null;
 
 use super::file::{for_each, flush, File, FileLock, F_BYCALLER, F_ERR, F_LBF, F_READ, F_WRITE, F_WRITING};
 
-const FSETLOCKING_QUERY: c_int = 0;
 const FSETLOCKING_INTERNAL: c_int = 1;
 const FSETLOCKING_BYCALLER: c_int = 2;
 
