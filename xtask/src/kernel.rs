@@ -287,6 +287,7 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                     rd.host_file(Path::new(expected))?;
                 }
                 rd.host_dir_files(Path::new(cwd))?;
+                rd.dir(cwd); // even when empty: the program runs (and may create files) there
                 // The case's scratch directory ($OUT) comes with its sub-directories (libraries
                 // in a/, b/, lib/...), and so do directories under it that LD_LIBRARY_PATH names.
                 let mut dirs: Vec<PathBuf> = vec![out.clone()];
@@ -487,6 +488,14 @@ impl Initrd {
         }
         self.parents(path);
         self.entry(path, 0o100000 | perm, data);
+    }
+
+    /// A directory (and those above it), even with nothing in it.
+    fn dir(&mut self, path: &str) {
+        let path = path.trim_start_matches('/').trim_end_matches('/');
+        if !path.is_empty() {
+            self.parents(&format!("{path}/."));
+        }
     }
 
     fn symlink(&mut self, path: &str, target: &str) {

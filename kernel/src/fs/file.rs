@@ -1,6 +1,6 @@
 //! Open files and the per-process descriptor table. Descriptors made by
 //! `dup` share one `OpenFile` (and so its offset), as POSIX says.
-use super::initramfs;
+use super::tree::Inode;
 use crate::errno::*;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -10,8 +10,8 @@ pub enum Kind {
     /// The serial console opened as fd 0, 1 or 2: stdin reads EOF, output goes
     /// to COM1 (and what was fd 1 also to the test runner's capture).
     Console { fd: u8 },
-    /// A node of the initramfs (regular file or directory).
-    Node(usize),
+    /// A regular file, directory or symlink (O_PATH) of the file tree.
+    Inode(Rc<Inode>),
     /// A read-only text made at open time (/proc/self/maps).
     Snapshot(alloc::boxed::Box<[u8]>),
     /// A socket, epoll instance, eventfd, device... (fs/special.rs).
@@ -99,8 +99,8 @@ impl OpenFile {
 
     /// The key record locks use for this file (its inode number), if it is one.
     pub fn lock_key(&self) -> Option<u64> {
-        match self.kind {
-            Kind::Node(i) => Some(i as u64 + 1),
+        match &self.kind {
+            Kind::Inode(n) => Some(n.ino),
             _ => None,
         }
     }
@@ -108,15 +108,15 @@ impl OpenFile {
     /// Size in bytes (SEEK_END of locks and lseek).
     pub fn size(&self) -> u64 {
         match &self.kind {
-            Kind::Node(i) => initramfs::node(*i).data.len() as u64,
+            Kind::Inode(n) => n.size(),
             Kind::Snapshot(d) => d.len() as u64,
             _ => 0,
         }
     }
 
-    pub fn node(&self) -> Option<&'static initramfs::Node> {
-        match self.kind {
-            Kind::Node(i) => Some(initramfs::node(i)),
+    pub fn inode(&self) -> Option<&Rc<Inode>> {
+        match &self.kind {
+            Kind::Inode(n) => Some(n),
             Kind::Console { .. } | Kind::Snapshot(_) | Kind::Special(_) => None,
         }
     }

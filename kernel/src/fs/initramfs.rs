@@ -104,6 +104,17 @@ pub fn node(i: usize) -> &'static Node {
     &TREE.get().as_ref().expect("initramfs not loaded").nodes[i]
 }
 
+/// Node `i`, if the archive has that many (the file tree is built from them in order).
+pub fn try_node(i: usize) -> Option<&'static Node> {
+    TREE.get().as_ref()?.nodes.get(i)
+}
+
+/// The index of node `i`'s directory.
+pub fn parent_of(i: usize) -> Option<usize> {
+    let p = &try_node(i)?.path;
+    lookup(p.rfind('/').map_or("", |k| &p[..k]))
+}
+
 fn lookup(path: &str) -> Option<usize> {
     TREE.get().as_ref()?.by_path.get(path).copied()
 }

@@ -1,8 +1,9 @@
-//! File system calls over the read-only initramfs and the console.
+//! Descriptor I/O (read/write and their positional and vector forms, lseek,
+//! ioctl, fsync, ftruncate) and stat; path calls are in `path.rs`.
 use super::SysResult;
 use crate::errno::*;
-use crate::fs::file::{Fd, Kind, OpenFile};
-use crate::fs::initramfs::{self, Node, S_IFDIR, S_IFLNK, S_IFMT};
+use crate::fs::file::{Kind, OpenFile};
+use crate::fs::tree::{self, Body, Inode};
 use crate::mm::uaccess;
 use crate::mm::vm::Access;
 use crate::proc;
@@ -13,10 +14,6 @@ pub const AT_FDCWD: i64 = -100;
 pub const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
 const AT_EMPTY_PATH: u32 = 0x1000;
 const O_ACCMODE: u32 = 3;
-const O_CREAT: u32 = 0o100;
-const O_TRUNC: u32 = 0o1000;
-const O_DIRECTORY: u32 = 0o200000;
-const O_CLOEXEC: u32 = 0o2000000;
 use crate::fs::special::O_NONBLOCK;
 const PATH_MAX: usize = 4096;
 const IOV_MAX: u64 = 1024;
@@ -49,31 +46,59 @@ fn console_write(fd: u8, data: &[u8]) {
 
 /// Copies file bytes at `off` to user memory; only the bytes that exist are touched.
 fn read_at(f: &OpenFile, buf: u64, len: u64, off: u64) -> Result<usize, Errno> {
-    match f.kind {
+    match &f.kind {
         Kind::Console { .. } => Ok(0), // stdin is always at end of file
-        Kind::Special(ref s) => s.read(buf, len as usize, nonblocking(f)),
-        Kind::Node(_) | Kind::Snapshot(_) => {
-            let data: &[u8] = match &f.kind {
-                Kind::Node(i) if initramfs::node(*i).is_dir() => return Err(EISDIR),
-                Kind::Node(i) => initramfs::node(*i).data,
-                Kind::Snapshot(d) => d,
-                Kind::Console { .. } | Kind::Special(_) => &[],
-            };
+        Kind::Special(s) => s.read(buf, len as usize, nonblocking(f)),
+        Kind::Snapshot(data) => {
             let start = (off as usize).min(data.len());
             let k = (len as usize).min(data.len() - start);
             uaccess::copy_out(buf, &data[start..start + k])?;
             Ok(k)
         }
+        Kind::Inode(n) => {
+            let d = match &n.body {
+                Body::File(d) => d,
+                Body::Dir(_) => return Err(EISDIR),
+                _ => return Err(EINVAL),
+            };
+            let size = d.borrow().size();
+            let k = (len.min(size.saturating_sub(off))) as usize;
+            let out = uaccess::slice(buf, k, Access::Write)?;
+            Ok(d.borrow().read(off, out))
+        }
     }
 }
 
-fn write_to(f: &OpenFile, data: &[u8]) -> Result<usize, Errno> {
-    match f.kind {
+/// Writes user bytes to a file at `off` (None: the open file's offset, or the end with O_APPEND);
+/// advances the offset when it was used.
+fn write_at(f: &OpenFile, buf: u64, len: u64, off: Option<u64>) -> Result<usize, Errno> {
+    match &f.kind {
+        Kind::Inode(_) if f.flags & O_ACCMODE == 0 => Err(EBADF),
         Kind::Console { fd } => {
-            console_write(fd, data);
-            Ok(data.len())
+            console_write(*fd, uaccess::slice(buf, len as usize, Access::Read)?);
+            Ok(len as usize)
         }
-        Kind::Node(_) | Kind::Snapshot(_) | Kind::Special(_) => Err(EBADF),
+        Kind::Special(s) => s.write(buf, len as usize, nonblocking(f)),
+        Kind::Snapshot(_) => Err(EBADF),
+        Kind::Inode(n) => {
+            let Body::File(d) = &n.body else { return Err(EBADF) };
+            crate::syscall::mem::check_file_write(n)?;
+            let src = uaccess::slice(buf, len as usize, Access::Read)?;
+            let pos = match off {
+                Some(o) => o,
+                None if f.append() => d.borrow().size(),
+                None => f.offset.get(),
+            };
+            if src.is_empty() {
+                return Ok(0);
+            }
+            let k = d.borrow_mut().write(pos, src)?;
+            n.touch_m();
+            if off.is_none() {
+                f.offset.set(pos + k as u64);
+            }
+            Ok(k)
+        }
     }
 }
 
@@ -91,28 +116,39 @@ pub fn read(fd: i64, buf: u64, len: u64) -> SysResult {
         return Err(EBADF);
     }
     let n = read_at(&f, buf, len, f.offset.get())?;
-    f.offset.set(f.offset.get() + n as u64);
+    if !matches!(f.kind, Kind::Special(_)) {
+        f.offset.set(f.offset.get() + n as u64);
+    }
     Ok(n as i64)
+}
+
+fn positional(f: &OpenFile, off: i64) -> Result<u64, Errno> {
+    if matches!(f.kind, Kind::Console { .. } | Kind::Special(_)) {
+        return Err(ESPIPE);
+    }
+    u64::try_from(off).map_err(|_| EINVAL)
 }
 
 pub fn pread(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
     let f = file(fd)?;
-    if matches!(f.kind, Kind::Console { .. } | Kind::Special(_)) {
-        return Err(ESPIPE);
+    let off = positional(&f, off)?;
+    if f.flags & O_ACCMODE == 1 {
+        return Err(EBADF);
     }
-    if off < 0 {
-        return Err(EINVAL);
-    }
-    Ok(read_at(&f, buf, len, off as u64)? as i64)
+    Ok(read_at(&f, buf, len, off)? as i64)
 }
 
 pub fn write(fd: i64, buf: u64, len: u64) -> SysResult {
     let f = file(fd)?;
-    if let Kind::Special(s) = &f.kind {
-        return Ok(s.write(buf, len as usize, nonblocking(&f))? as i64);
-    }
-    let data = uaccess::slice(buf, len as usize, Access::Read)?;
-    Ok(write_to(&f, data)? as i64)
+    Ok(write_at(&f, buf, len, None)? as i64)
+}
+
+pub fn pwrite(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
+    let f = file(fd)?;
+    let off = positional(&f, off)?;
+    // Linux: pwrite on an O_APPEND file appends anyway.
+    let off = if f.append() { None } else { Some(off) };
+    Ok(write_at(&f, buf, len, off)? as i64)
 }
 
 /// Copies the iovec array first (at most IOV_MAX entries), then validates each buffer.
@@ -132,126 +168,138 @@ pub(super) fn iovecs(iov: u64, cnt: u64) -> Result<Vec<(u64, u64)>, Errno> {
     Ok(v)
 }
 
-pub fn readv(fd: i64, iov: u64, cnt: u64) -> SysResult {
+/// readv/preadv: `off` None uses (and advances) the open file's offset.
+pub fn readv(fd: i64, iov: u64, cnt: u64, off: Option<i64>) -> SysResult {
     let f = file(fd)?;
+    if f.flags & O_ACCMODE == 1 {
+        return Err(EBADF);
+    }
+    let mut pos = match off {
+        Some(o) => positional(&f, o)?,
+        None => f.offset.get(),
+    };
     let mut total = 0;
     for (base, len) in iovecs(iov, cnt)? {
         // After the first bytes, an object read must not block (readv returns what is there).
         let r = match &f.kind {
             Kind::Special(s) => s.read(base, len as usize, nonblocking(&f) || total > 0),
-            _ => read_at(&f, base, len, f.offset.get()),
+            _ => read_at(&f, base, len, pos),
         };
         let n = match r {
             Ok(n) => n,
             Err(_) if total > 0 => break,
             Err(e) => return Err(e),
         };
-        f.offset.set(f.offset.get() + n as u64);
+        pos += n as u64;
         total += n;
         if n < len as usize {
             break;
         }
     }
+    if off.is_none() && !matches!(f.kind, Kind::Special(_)) {
+        f.offset.set(pos);
+    }
     Ok(total as i64)
 }
 
-pub fn writev(fd: i64, iov: u64, cnt: u64) -> SysResult {
+pub fn writev(fd: i64, iov: u64, cnt: u64, off: Option<i64>) -> SysResult {
     let f = file(fd)?;
+    let mut pos = match off {
+        Some(o) if !f.append() => Some(positional(&f, o)?),
+        Some(o) => {
+            positional(&f, o)?;
+            None
+        }
+        None => None,
+    };
     let v = iovecs(iov, cnt)?;
     for &(base, len) in &v {
         uaccess::slice(base, len as usize, Access::Read)?;
     }
     let mut total = 0;
     for (base, len) in v {
-        if let Kind::Special(s) = &f.kind {
-            // One object write per buffer; stop early when one is short (or fails after some bytes).
-            match s.write(base, len as usize, nonblocking(&f)) {
-                Ok(n) if n == len as usize => total += n,
-                Ok(n) => return Ok((total + n) as i64),
-                Err(e) if total == 0 => return Err(e),
-                Err(_) => break,
+        // One write per buffer; stop early when one is short (or fails after some bytes).
+        match write_at(&f, base, len, pos) {
+            Ok(n) => {
+                total += n;
+                pos = pos.map(|p| p + n as u64);
+                if n < len as usize {
+                    break;
+                }
             }
-            continue;
+            Err(e) if total == 0 => return Err(e),
+            Err(_) => break,
         }
-        total += write_to(&f, uaccess::slice(base, len as usize, Access::Read)?)?;
     }
     Ok(total as i64)
 }
 
-/// The directory a relative path starts from.
-fn base_dir(dirfd: i64, path: &[u8]) -> Result<alloc::string::String, Errno> {
-    if path.first() == Some(&b'/') || dirfd == AT_FDCWD {
-        return Ok(proc::current_proc().cwd.clone());
-    }
-    match file(dirfd)?.node() {
-        Some(n) if n.is_dir() => Ok(n.path.clone()),
-        Some(_) => Err(ENOTDIR),
-        None => Err(ENOTDIR),
-    }
-}
 
-fn lookup(dirfd: i64, path: u64, follow: bool) -> Result<usize, Errno> {
-    let p = uaccess::read_cstr(path, PATH_MAX)?;
-    let cwd = base_dir(dirfd, &p)?;
-    initramfs::resolve(&cwd, &p, follow)
-}
-
-pub fn openat(dirfd: i64, path: u64, flags: u32) -> SysResult {
-    let name = uaccess::read_cstr(path, PATH_MAX)?;
-    if name == b"/dev/urandom" || name == b"/dev/random" {
-        let of = OpenFile::new(Kind::Special(Rc::new(crate::rng::RandomDevice)), flags & O_ACCMODE);
-        return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);
-    }
-    if name == b"/proc/self/maps" {
-        let text = proc::current_aspace().ok_or(ENOENT)?.maps_text();
-        let of = OpenFile::new(Kind::Snapshot(text.into_bytes().into_boxed_slice()), 0);
-        return proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0);
-    }
-    let i = lookup(dirfd, path, true).map_err(|e| if e == ENOENT && flags & O_CREAT != 0 { EROFS } else { e })?;
-    if flags & O_ACCMODE != 0 || flags & (O_CREAT | O_TRUNC) != 0 {
-        return Err(EROFS);
-    }
-    if flags & O_DIRECTORY != 0 && !initramfs::node(i).is_dir() {
-        return Err(ENOTDIR);
-    }
-    let of = OpenFile::new(Kind::Node(i), flags & O_ACCMODE);
-    proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0)
-}
+const SEEK_DATA: u32 = 3;
+const SEEK_HOLE: u32 = 4;
+const ENXIO: Errno = 6;
 
 pub fn lseek(fd: i64, off: i64, whence: u32) -> SysResult {
     let f = file(fd)?;
     let size = match &f.kind {
-        Kind::Node(i) => initramfs::node(*i).data.len(),
-        Kind::Snapshot(d) => d.len(),
+        Kind::Inode(n) => n.size(),
+        Kind::Snapshot(d) => d.len() as u64,
         Kind::Console { .. } | Kind::Special(_) => return Err(ESPIPE),
-    };
-    let base = match whence {
-        0 => 0,
-        1 => f.offset.get() as i64,
-        2 => size as i64,
+    } as i64;
+    let new = match whence {
+        0 => off,
+        1 => (f.offset.get() as i64).checked_add(off).ok_or(EOVERFLOW)?,
+        2 => size.checked_add(off).ok_or(EOVERFLOW)?,
+        // Holes read as zeros but count as data: the whole file is one data run.
+        SEEK_DATA if off >= 0 && off < size => off,
+        SEEK_HOLE if off >= 0 && off < size => size,
+        SEEK_DATA | SEEK_HOLE => return Err(ENXIO),
         _ => return Err(EINVAL),
     };
-    let new = base.checked_add(off).filter(|&v| v >= 0).ok_or(EINVAL)?;
+    if new < 0 {
+        return Err(EINVAL);
+    }
     f.offset.set(new as u64);
     Ok(new)
 }
 
-struct StatInfo {
-    mode: u32,
-    size: u64,
-    ino: u64,
-    rdev: u64,
+pub struct StatInfo {
+    pub mode: u32,
+    pub size: u64,
+    pub ino: u64,
+    pub rdev: u64,
+    pub nlink: u64,
+    pub blocks: u64,
+    pub uid: u32,
+    pub gid: u32,
+    pub times: [tree::Time; 3],
+}
+
+fn inode_stat(n: &Inode) -> StatInfo {
+    let blocks = match &n.body {
+        Body::File(d) => d.borrow().blocks(),
+        _ => 0,
+    };
+    StatInfo {
+        mode: n.mode.get(),
+        size: n.size(),
+        ino: n.ino,
+        rdev: n.rdev(),
+        nlink: n.nlink.get() as u64,
+        blocks,
+        uid: n.uid.get(),
+        gid: n.gid.get(),
+        times: [n.atime.get(), n.mtime.get(), n.ctime.get()],
+    }
 }
 
 fn stat_info(kind: &Kind) -> StatInfo {
-    match *kind {
-        Kind::Console { .. } => StatInfo { mode: 0o020620, size: 0, ino: 1 << 20, rdev: (4 << 8) | 64 },
-        Kind::Snapshot(ref d) => StatInfo { mode: 0o100444, size: d.len() as u64, ino: 2 << 20, rdev: 0 },
-        Kind::Special(ref s) => StatInfo { mode: s.mode(), size: 0, ino: 3 << 20, rdev: 0 },
-        Kind::Node(i) => {
-            let n: &Node = initramfs::node(i);
-            StatInfo { mode: n.mode, size: n.data.len() as u64, ino: i as u64 + 1, rdev: 0 }
-        }
+    let plain = |mode: u32, size: u64, ino: u64, rdev: u64| StatInfo { mode, size, ino, rdev, nlink: 1, blocks: size.div_ceil(512), uid: 0, gid: 0, times: [(0, 0); 3] };
+    match kind {
+        Kind::Console { .. } => plain(0o020620, 0, 1 << 20, (4 << 8) | 64),
+        Kind::Snapshot(d) => plain(0o100444, d.len() as u64, 2 << 20, 0),
+        Kind::Special(s) => plain(s.mode(), 0, 3 << 20, 0),
+        Kind::Inode(n) => inode_stat(n),
     }
 }
 
@@ -259,12 +307,17 @@ fn put_stat(buf: u64, s: &StatInfo) -> SysResult {
     let mut st = [0u64; 18];
     st[0] = 1; // st_dev
     st[1] = s.ino;
-    st[2] = 1; // st_nlink
-    st[3] = s.mode as u64; // st_mode, st_uid = 0
+    st[2] = s.nlink;
+    st[3] = s.mode as u64 | (s.uid as u64) << 32;
+    st[4] = s.gid as u64;
     st[5] = s.rdev;
     st[6] = s.size;
     st[7] = 4096; // st_blksize
-    st[8] = s.size.div_ceil(512);
+    st[8] = s.blocks;
+    for (i, t) in s.times.iter().enumerate() {
+        st[9 + 2 * i] = t.0 as u64;
+        st[10 + 2 * i] = t.1 as u64;
+    }
     uaccess::write(buf, &st)?;
     Ok(0)
 }
@@ -273,121 +326,45 @@ pub fn fstat(fd: i64, buf: u64) -> SysResult {
     put_stat(buf, &stat_info(&file(fd)?.kind))
 }
 
-fn stat_target(dirfd: i64, path: u64, flags: u32) -> Result<Kind, Errno> {
-    if flags & AT_EMPTY_PATH != 0 && uaccess::read::<u8>(path)? == 0 {
-        return Ok(match file(dirfd)?.kind {
-            Kind::Console { fd } => Kind::Console { fd },
-            Kind::Node(i) => Kind::Node(i),
-            Kind::Snapshot(ref d) => Kind::Snapshot(d.clone()),
-            Kind::Special(ref s) => Kind::Special(s.clone()),
-        });
+fn stat_target(dirfd: i64, path: u64, flags: u32) -> Result<StatInfo, Errno> {
+    let p = uaccess::read_cstr(path, PATH_MAX)?;
+    if p.is_empty() && flags & AT_EMPTY_PATH != 0 {
+        if dirfd == AT_FDCWD {
+            let n = super::path::start_dir(AT_FDCWD, b"")?;
+            return Ok(inode_stat(&n));
+        }
+        return Ok(stat_info(&file(dirfd)?.kind));
     }
-    Ok(Kind::Node(lookup(dirfd, path, flags & AT_SYMLINK_NOFOLLOW == 0)?))
+    let n = super::path::resolve_at(dirfd, &p, flags & AT_SYMLINK_NOFOLLOW == 0)?;
+    Ok(inode_stat(&n))
 }
 
 pub fn fstatat(dirfd: i64, path: u64, buf: u64, flags: u32) -> SysResult {
-    put_stat(buf, &stat_info(&stat_target(dirfd, path, flags)?))
+    put_stat(buf, &stat_target(dirfd, path, flags)?)
 }
 
 pub fn statx(dirfd: i64, path: u64, flags: u32, buf: u64) -> SysResult {
-    let s = stat_info(&stat_target(dirfd, path, flags)?);
+    let s = stat_target(dirfd, path, flags)?;
     let mut b = [0u8; 256];
     b[0..4].copy_from_slice(&0x7ffu32.to_le_bytes()); // STATX_BASIC_STATS
     b[4..8].copy_from_slice(&4096u32.to_le_bytes());
-    b[16..20].copy_from_slice(&1u32.to_le_bytes()); // nlink
+    b[16..20].copy_from_slice(&(s.nlink as u32).to_le_bytes());
+    b[20..24].copy_from_slice(&s.uid.to_le_bytes());
+    b[24..28].copy_from_slice(&s.gid.to_le_bytes());
     b[28..30].copy_from_slice(&(s.mode as u16).to_le_bytes());
     b[32..40].copy_from_slice(&s.ino.to_le_bytes());
     b[40..48].copy_from_slice(&s.size.to_le_bytes());
-    b[48..56].copy_from_slice(&s.size.div_ceil(512).to_le_bytes());
+    b[48..56].copy_from_slice(&s.blocks.to_le_bytes());
+    // stx_atime 0x40, stx_btime 0x50 (not reported), stx_ctime 0x60, stx_mtime 0x70.
+    for (at, t) in [(0x40, s.times[0]), (0x60, s.times[2]), (0x70, s.times[1])] {
+        b[at..at + 8].copy_from_slice(&t.0.to_le_bytes());
+        b[at + 8..at + 12].copy_from_slice(&(t.1 as u32).to_le_bytes());
+    }
     b[0x80..0x84].copy_from_slice(&((s.rdev >> 8) as u32).to_le_bytes());
     b[0x84..0x88].copy_from_slice(&((s.rdev & 0xff) as u32).to_le_bytes());
     b[0x8c..0x90].copy_from_slice(&1u32.to_le_bytes()); // dev_minor
     uaccess::copy_out(buf, &b)?;
     Ok(0)
-}
-
-pub fn faccessat(dirfd: i64, path: u64) -> SysResult {
-    lookup(dirfd, path, true).map(|_| 0)
-}
-
-pub fn readlinkat(dirfd: i64, path: u64, buf: u64, len: u64) -> SysResult {
-    if uaccess::read_cstr(path, PATH_MAX)? == b"/proc/self/exe" {
-        // The one /proc entry vibix has (Rust's std::env::current_exe reads it).
-        let exe = proc::current_proc().exe.clone();
-        let k = exe.len().min(len as usize);
-        uaccess::copy_out(buf, &exe.as_bytes()[..k])?;
-        return Ok(k as i64);
-    }
-    let n = initramfs::node(lookup(dirfd, path, false)?);
-    if n.mode & S_IFMT != S_IFLNK {
-        return Err(EINVAL);
-    }
-    let k = n.data.len().min(len as usize);
-    uaccess::copy_out(buf, &n.data[..k])?;
-    Ok(k as i64)
-}
-
-pub fn getcwd(buf: u64, len: u64) -> SysResult {
-    let mut p = Vec::from(&b"/"[..]);
-    p.extend_from_slice(proc::current_proc().cwd.as_bytes());
-    p.push(0);
-    if p.len() as u64 > len {
-        return Err(ERANGE);
-    }
-    uaccess::copy_out(buf, &p)?;
-    Ok(p.len() as i64)
-}
-
-pub fn chdir(path: u64) -> SysResult {
-    let n = initramfs::node(lookup(AT_FDCWD, path, true)?);
-    if !n.is_dir() {
-        return Err(ENOTDIR);
-    }
-    proc::current_proc().cwd = n.path.clone();
-    Ok(0)
-}
-
-pub fn getdents64(fd: i64, buf: u64, len: u64) -> SysResult {
-    let f = file(fd)?;
-    let n = f.node().ok_or(ENOTDIR)?;
-    if n.mode & S_IFMT != S_IFDIR {
-        return Err(ENOTDIR);
-    }
-    let mut out: Vec<u8> = Vec::new();
-    let mut pos = f.offset.get() as usize;
-    loop {
-        let (name, ino, mode): (&str, u64, u32) = match pos {
-            0 => (".", 0, S_IFDIR),
-            1 => ("..", 0, S_IFDIR),
-            k => match n.children.get(k - 2) {
-                Some(&c) => (initramfs::node(c).name(), c as u64 + 1, initramfs::node(c).mode),
-                None => break,
-            },
-        };
-        let reclen = (19 + name.len() + 1).next_multiple_of(8);
-        if out.len() + reclen > len as usize {
-            if out.is_empty() {
-                return Err(EINVAL);
-            }
-            break;
-        }
-        let d_type: u8 = match mode & S_IFMT {
-            S_IFDIR => 4,
-            S_IFLNK => 10,
-            _ => 8,
-        };
-        let start = out.len();
-        out.extend_from_slice(&(ino + 1).to_le_bytes());
-        out.extend_from_slice(&((pos + 1) as u64).to_le_bytes());
-        out.extend_from_slice(&(reclen as u16).to_le_bytes());
-        out.push(d_type);
-        out.extend_from_slice(name.as_bytes());
-        out.resize(start + reclen, 0);
-        pos += 1;
-    }
-    uaccess::copy_out(buf, &out)?;
-    f.offset.set(pos as u64);
-    Ok(out.len() as i64)
 }
 
 const FIONBIO: u64 = 0x5421;
@@ -403,3 +380,51 @@ pub fn ioctl(fd: i64, req: u64, arg: u64) -> SysResult {
         _ => Err(ENOTTY),
     }
 }
+
+/// fsync/fdatasync: the tree lives in memory, so everything is as durable as it gets.
+pub fn fsync(fd: i64) -> SysResult {
+    file(fd)?;
+    Ok(0)
+}
+
+/// Sets the size of a regular file (ftruncate, truncate).
+pub fn set_size(n: &Inode, len: i64) -> SysResult {
+    let Body::File(d) = &n.body else { return Err(if n.is_dir() { EISDIR } else { EINVAL }) };
+    let len = u64::try_from(len).map_err(|_| EINVAL)?;
+    crate::syscall::mem::check_file_write(n)?;
+    d.borrow_mut().truncate(len)?;
+    n.touch_m();
+    Ok(0)
+}
+
+pub fn ftruncate(fd: i64, len: i64) -> SysResult {
+    let f = file(fd)?;
+    match &f.kind {
+        Kind::Inode(n) if f.flags & O_ACCMODE != 0 => set_size(n, len),
+        _ => Err(EINVAL),
+    }
+}
+
+/// fallocate mode 0 (and KEEP_SIZE, which needs nothing): grows the file to off+len.
+pub fn fallocate(fd: i64, mode: u32, off: i64, len: i64) -> SysResult {
+    const KEEP_SIZE: u32 = 1;
+    let f = file(fd)?;
+    if off < 0 || len <= 0 {
+        return Err(EINVAL);
+    }
+    if mode & !KEEP_SIZE != 0 {
+        return Err(EOPNOTSUPP);
+    }
+    let Kind::Inode(n) = &f.kind else { return Err(ESPIPE) };
+    if f.flags & O_ACCMODE == 0 {
+        return Err(EBADF);
+    }
+    let end = off.checked_add(len).ok_or(EFBIG)?;
+    if mode & KEEP_SIZE == 0 && end as u64 > n.size() {
+        set_size(n, end)?;
+    }
+    Ok(0)
+}
+
+const EOPNOTSUPP: Errno = 95;
+const EFBIG: Errno = tree::EFBIG;

@@ -3,7 +3,7 @@
 use super::SysResult;
 use crate::errno::*;
 use crate::fs::file::Kind;
-use crate::fs::initramfs;
+use crate::fs::tree::{self, Body, Inode};
 use crate::mm::vm::{wx_violation, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE, USER_MIN, USER_TOP};
 use crate::mm::{page_up, PAGE};
 use crate::proc;
@@ -41,24 +41,34 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
     }
     let len = page_up(len).filter(|&l| l <= USER_TOP).ok_or(ENOMEM)?;
     let mut name = None;
-    let data: Option<&'static [u8]> = if flags & MAP_ANONYMOUS != 0 {
+    let data: Option<alloc::borrow::Cow<'static, [u8]>> = if flags & MAP_ANONYMOUS != 0 {
         None
     } else {
         if !off.is_multiple_of(PAGE) {
             return Err(EINVAL);
         }
         let f = proc::current_proc().fds.get(fd)?.file.clone();
-        let Kind::Node(i) = f.kind else { return Err(EACCES) };
-        let n = initramfs::node(i);
-        if n.is_dir() {
-            return Err(ENODEV);
+        let Kind::Inode(n) = &f.kind else { return Err(EACCES) };
+        let Body::File(d) = &n.body else { return Err(ENODEV) };
+        if f.flags & 3 == 1 || f.flags & 3 == 3 {
+            return Err(EACCES); // write-only or O_PATH descriptors cannot be mapped
         }
         if flags & MAP_SHARED != 0 && prot & PROT_WRITE != 0 {
-            return Err(EACCES); // the initramfs is read-only
+            return Err(EACCES); // shared writable mappings are not supported yet
         }
-        name = Some(alloc::rc::Rc::new(alloc::format!("/{}", n.path)));
-        let start = (off as usize).min(n.data.len());
-        Some(&n.data[start..n.data.len().min(start.saturating_add(len as usize))])
+        name = Some(alloc::rc::Rc::new(alloc::format!("/{}", tree::path_of_file(n))));
+        let d = d.borrow();
+        let size = d.size();
+        let start = off.min(size);
+        let end = size.min(off.saturating_add(len));
+        Some(match d.pristine() {
+            Some(init) => alloc::borrow::Cow::Borrowed(&init[start as usize..end as usize]),
+            None => {
+                let mut v = alloc::vec![0u8; (end - start) as usize];
+                d.read(start, &mut v);
+                alloc::borrow::Cow::Owned(v)
+            }
+        })
     };
     let asp = aspace()?;
     let start = if flags & (MAP_FIXED | MAP_FIXED_NOREPLACE) != 0 {
@@ -83,7 +93,7 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         asp.set_name(start, start + len, n);
     }
     if let Some(d) = data {
-        if let Err(e) = asp.write_bytes(start, d) {
+        if let Err(e) = asp.write_bytes(start, &d) {
             asp.unmap(start, start + len);
             return Err(e);
         }
@@ -202,6 +212,32 @@ pub fn madvise(addr: u64, len: u64, advice: u64) -> SysResult {
         if let Some(n) = name {
             asp.set_name(a, b, &n);
         }
+    }
+    Ok(0)
+}
+
+/// Whether a file may change now (write, truncate). Every file mapping is a
+/// private copy made at mmap time, so no mapping aliases file pages and any
+/// change is allowed.
+pub fn check_file_write(_n: &Inode) -> Result<(), Errno> {
+    Ok(())
+}
+
+/// msync: file mappings are private copies (or, shared, the file's own pages), so
+/// there is nothing to write back; the range must be mapped.
+pub fn msync(addr: u64, len: u64, flags: u32) -> SysResult {
+    const MS_ASYNC: u32 = 1;
+    const MS_INVALIDATE: u32 = 2;
+    const MS_SYNC: u32 = 4;
+    if flags & !(MS_ASYNC | MS_INVALIDATE | MS_SYNC) != 0 || flags & (MS_ASYNC | MS_SYNC) == MS_ASYNC | MS_SYNC {
+        return Err(EINVAL);
+    }
+    if len == 0 && addr.is_multiple_of(PAGE) {
+        return Ok(0);
+    }
+    let (s, e) = range(addr, len)?;
+    if !aspace()?.fully_mapped(s, e) {
+        return Err(ENOMEM);
     }
     Ok(0)
 }

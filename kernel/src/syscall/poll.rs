@@ -22,7 +22,7 @@ pub fn revents(f: &OpenFile) -> u16 {
     match &f.kind {
         Kind::Console { fd: 0 } => POLLIN,
         Kind::Console { .. } => POLLOUT,
-        Kind::Node(_) | Kind::Snapshot(_) => POLLIN | POLLOUT,
+        Kind::Inode(_) | Kind::Snapshot(_) => POLLIN | POLLOUT,
         Kind::Special(s) => s.poll(),
     }
 }
@@ -287,7 +287,7 @@ pub fn epoll_ctl(epfd: i64, op: u32, fd: i64, ev: u64) -> SysResult {
     if Rc::ptr_eq(&ef, &target) {
         return Err(EINVAL);
     }
-    if matches!(&target.kind, Kind::Node(_) | Kind::Snapshot(_)) {
+    if matches!(&target.kind, Kind::Inode(_) | Kind::Snapshot(_)) {
         return Err(EPERM); // regular files are always ready: Linux refuses them
     }
     if epoll_of(&target).is_ok() {
