@@ -20,7 +20,6 @@ pub const EINVAL: Errno = 22;
 pub const EMFILE: Errno = 24;
 pub const ENOTTY: Errno = 25;
 pub const ESPIPE: Errno = 29;
-pub const EROFS: Errno = 30;
 pub const ERANGE: Errno = 34;
 pub const ENAMETOOLONG: Errno = 36;
 pub const ENOSYS: Errno = 38;

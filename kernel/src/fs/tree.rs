@@ -27,7 +27,6 @@ use core::cell::{Cell, RefCell};
 pub const S_IFCHR: u32 = 0o020000;
 pub const ENOSPC: Errno = 28;
 pub const ENOTEMPTY: Errno = 39;
-pub const EXDEV: Errno = 18;
 pub const EBUSY: Errno = 16;
 const NAME_MAX: usize = 255;
 const MAX_LINKS: usize = 40;
@@ -198,12 +197,6 @@ impl Inode {
         match &self.body {
             Body::Dir(d) => Ok(d),
             _ => Err(ENOTDIR),
-        }
-    }
-    pub fn data(&self) -> Option<&RefCell<Data>> {
-        match &self.body {
-            Body::File(d) => Some(d),
-            _ => None,
         }
     }
     pub fn size(&self) -> u64 {
@@ -411,14 +404,6 @@ pub fn cwd_inode(cwd: &str) -> Result<Rc<Inode>, Errno> {
 pub fn path_of_file(n: &Inode) -> String {
     let p = n.path_hint.borrow();
     String::from(p.strip_prefix('/').unwrap_or(&p))
-}
-
-/// The bytes of a regular file (exec reads whole images).
-pub fn read_all(n: &Inode) -> Result<Vec<u8>, Errno> {
-    let d = n.data().ok_or(EACCES)?.borrow();
-    let mut v = alloc::vec![0u8; d.size as usize];
-    d.read(0, &mut v);
-    Ok(v)
 }
 
 impl Data {
