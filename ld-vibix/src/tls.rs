@@ -12,8 +12,9 @@ use alloc::vec::Vec;
 use vibix_abi::{ThreadHeader, TlsLayout, THREAD_AREA_ALIGN, THREAD_AREA_SIZE};
 
 pub struct Tls {
-    /// Module id → object (null once dlclosed). Index 0 unused.
-    pub modules: Vec<*mut Dso>,
+    /// Module id → its TLS (a copy of the object's, so this lock never needs
+    /// the loader state; None once dlclosed). Index 0 unused.
+    pub modules: Vec<Option<TlsInfo>>,
     /// Bytes of static TLS used by the initial modules.
     pub initial: usize,
     /// Bytes used including dlopened initial-exec modules.
@@ -26,9 +27,6 @@ pub struct Tls {
     /// Thread pointers of all live threads (for copying images of dlopened static TLS).
     pub threads: Vec<usize>,
 }
-
-// SAFETY: the raw pointers are only dereferenced under the lock.
-unsafe impl Send for Tls {}
 
 pub static TLS: SpinLock<Tls> = SpinLock::new(Tls {
     modules: Vec::new(),
@@ -58,16 +56,16 @@ pub fn current_tp() -> usize {
 /// Start-up: gives every initial object with PT_TLS a module id and a static offset.
 pub fn layout_initial(objs: &[*mut Dso], surplus: usize) {
     let mut t = TLS.lock();
-    t.modules.push(core::ptr::null_mut());
+    t.modules.push(None);
     let mut off = 0usize;
     for &p in objs {
         let d = crate::state::dso(p);
         if let Some(ref mut ti) = d.tls {
             ti.id = t.modules.len();
-            t.modules.push(p);
             off = round_up(off + ti.memsz, ti.align.next_power_of_two());
             ti.offset = off;
             t.align = t.align.max(ti.align.next_power_of_two());
+            t.modules.push(Some(*ti));
         }
     }
     t.initial = off;
@@ -89,7 +87,6 @@ pub enum StaticTls {
 
 /// dlopen: gives `d` a module id and, as `want` says, a place in the surplus.
 pub fn add_module(d: &mut Dso, want: StaticTls) -> Result<(), Msg> {
-    let p = d as *mut Dso;
     let Some(ref mut ti) = d.tls else { return Ok(()) };
     let mut t = TLS.lock();
     if want != StaticTls::No {
@@ -103,7 +100,7 @@ pub fn add_module(d: &mut Dso, want: StaticTls) -> Result<(), Msg> {
         }
     }
     ti.id = t.modules.len();
-    t.modules.push(p);
+    t.modules.push(Some(*ti));
     Ok(())
 }
 
@@ -124,11 +121,9 @@ pub fn publish_static_image(d: &Dso) {
 pub fn copy_initial_images() {
     let t = TLS.lock();
     let Some(&tp) = t.threads.first() else { return };
-    for &p in t.modules.iter().filter(|p| !p.is_null()) {
-        if let Some(ti) = crate::state::dso(p).tls.filter(|t| t.offset != 0) {
-            // SAFETY: static block of the main thread's area.
-            unsafe { copy_image(&ti, tp - ti.offset) };
-        }
+    for ti in t.modules.iter().flatten().filter(|t| t.offset != 0) {
+        // SAFETY: static block of the main thread's area.
+        unsafe { copy_image(ti, tp - ti.offset) };
     }
 }
 
@@ -137,7 +132,7 @@ pub fn remove_module(d: &Dso) {
     if let Some(ti) = d.tls {
         let mut t = TLS.lock();
         if let Some(slot) = t.modules.get_mut(ti.id) {
-            *slot = core::ptr::null_mut();
+            *slot = None;
         }
         // The surplus is only reused when it was the last allocation.
         if ti.offset != 0 && ti.offset == t.used {
@@ -166,20 +161,13 @@ unsafe fn init_thread(t: &mut Tls, tp: usize, copy: bool) -> Result<(), ()> {
     let n = t.modules.len() - 1;
     let dtv = new_dtv(n).ok_or(())?;
     for id in 1..=n {
-        let p = t.modules[id];
-        if p.is_null() {
-            continue;
-        }
-        let d = crate::state::dso(p);
-        if let Some(ti) = d.tls {
-            if ti.offset != 0 {
-                // SAFETY: static block inside the area.
-                unsafe {
-                    if copy {
-                        copy_image(&ti, tp - ti.offset);
-                    }
-                    *dtv.add(id) = tp - ti.offset;
+        if let Some(ti) = t.modules[id].filter(|t| t.offset != 0) {
+            // SAFETY: static block inside the area.
+            unsafe {
+                if copy {
+                    copy_image(&ti, tp - ti.offset);
                 }
+                *dtv.add(id) = tp - ti.offset;
             }
         }
     }
@@ -341,6 +329,28 @@ pub unsafe extern "C" fn __tls_get_addr(ti: *const TlsIndex) -> *mut u8 {
     }
 }
 
+/// The calling thread's block of module `ti` (dl_iterate_phdr's
+/// `dlpi_tls_data`, as glibc): the static block, or the dynamic one once this
+/// thread has touched it, else null. Allocates nothing.
+pub fn current_block(ti: &TlsInfo) -> *mut u8 {
+    if !crate::start::tls_ready() {
+        return core::ptr::null_mut();
+    }
+    let tp = crate::arch::thread_pointer();
+    if ti.offset != 0 {
+        return (tp - ti.offset) as *mut u8;
+    }
+    // SAFETY: %fs points at this thread's header; its DTV holds the count in
+    // slot 0 and is only changed by this thread.
+    unsafe {
+        let dtv = (*(tp as *const ThreadHeader)).dtv;
+        if dtv.is_null() || ti.id == 0 || ti.id > *dtv {
+            return core::ptr::null_mut();
+        }
+        *dtv.add(ti.id) as *mut u8
+    }
+}
+
 /// Slow path of the dynamic TLS descriptor resolver (arch asm): the
 /// tp-relative address of `off` in module `m`, allocating the block.
 pub extern "C" fn tlsdesc_slow(m: usize, off: usize) -> usize {
@@ -364,11 +374,9 @@ unsafe fn tls_get_slow(tp: *mut ThreadHeader, m: usize, off: usize) -> *mut u8 {
             (*tp).dtv = nd;
             dtv = nd;
         }
-        let p = t.modules.get(m).copied().unwrap_or(core::ptr::null_mut());
-        if p.is_null() {
-            crate::diag::die(&msg(&[b"__tls_get_addr: invalid TLS module id"]));
-        }
-        let ti = crate::state::dso(p).tls.unwrap();
+        let Some(ti) = t.modules.get(m).copied().flatten() else {
+            crate::diag::die(&msg(&[b"__tls_get_addr: invalid TLS module id"]))
+        };
         let b = if ti.offset != 0 { tp as usize - ti.offset } else { alloc_block(&ti) };
         if b == 0 {
             crate::diag::die(&msg(&[b"out of memory for a TLS block"]));

@@ -31,10 +31,7 @@ pub unsafe extern "C" fn dl_iterate_phdr(cb: Option<Callback>, data: *mut c_void
     while i < s.objs.len() {
         let p = s.objs[i];
         let d = dso(p);
-        let tls_data = match d.tls {
-            Some(t) if t.offset != 0 => (crate::arch::thread_pointer() - t.offset) as *mut c_void,
-            _ => core::ptr::null_mut(),
-        };
+        let tls_data = d.tls.map_or(core::ptr::null_mut(), |t| crate::tls::current_block(&t) as *mut c_void);
         let mut info = DlPhdrInfo {
             dlpi_addr: d.base,
             dlpi_name: if p == s.main { c"".as_ptr() } else { d.lm.l_name },
