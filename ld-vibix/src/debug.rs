@@ -2,8 +2,8 @@
 //! symbol) lists loaded objects through their `link_map`; gdb breaks on
 //! `_dl_debug_state`, which we call around every change of the list.
 
-use crate::loader::{Dso, LinkMap};
-use crate::state::dso;
+use crate::loader::LinkMap;
+use crate::state::Namespace;
 use core::cell::UnsafeCell;
 
 #[repr(C)]
@@ -48,16 +48,18 @@ pub fn rdebug() -> *mut RDebug {
 }
 
 /// Rebuilds the link_map chain from the object list and notifies the debugger.
-pub fn sync(objs: &[*mut Dso], state: i32) {
+pub fn sync(ns: &mut Namespace, state: i32) {
     let r = rdebug();
-    // SAFETY: under the loader lock (or at start-up).
+    // SAFETY: `&mut Namespace` means start-up or the loader lock held, which
+    // serialise every writer of _r_debug; the link_map nodes are the objects'.
     unsafe {
         (*r).r_state = state;
         _dl_debug_state();
         let mut prev: *mut LinkMap = core::ptr::null_mut();
         (*r).r_map = core::ptr::null_mut();
-        for &p in objs {
-            let lm = &mut dso(p).lm as *mut LinkMap;
+        for k in 0..ns.objs().len() {
+            let p = ns.objs()[k];
+            let lm = &mut ns.obj_mut(p).lm as *mut LinkMap;
             (*lm).l_prev = prev;
             (*lm).l_next = core::ptr::null_mut();
             if prev.is_null() {

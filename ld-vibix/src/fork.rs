@@ -4,13 +4,12 @@
 //! allocator), so no thread that is missing in the child can hold one; both
 //! sides then release them, and the child forgets the threads it lost.
 
-use crate::state::LOCK;
 use crate::tls::TLS;
 
 /// `void __vibix_fork_prepare(void)`
 #[unsafe(no_mangle)]
 pub extern "C" fn __vibix_fork_prepare() {
-    LOCK.lock_held();
+    crate::state::lock_held();
     TLS.lock_held();
     crate::heap::lock_for_fork();
 }
@@ -24,7 +23,7 @@ unsafe fn release() {
     unsafe {
         crate::heap::unlock_after_fork();
         TLS.unlock_held();
-        LOCK.unlock_held();
+        crate::state::unlock_held();
     }
 }
 

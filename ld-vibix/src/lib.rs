@@ -12,7 +12,7 @@
 //!          tls        static TLS layout + surplus, main thread, %fs
 //!          reloc      all objects, reverse load order; then IRELATIVE
 //!          debug      r_debug list for gdb;  RELRO sealed
-//!          init       preinit, then DT_INIT/INIT_ARRAY deps-first
+//!          init       namespace installed (state.rs); preinit, then DT_INIT/INIT_ARRAY deps-first
 //!     jmp entry, %rdx = init::fini_all
 //!  dl/                dlopen & co. for the running program
 //!  fork               loader locks held across libc's fork()

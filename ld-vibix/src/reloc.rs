@@ -5,7 +5,7 @@
 use crate::arch::{reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
 use crate::loader::{Dso, F_NODELETE, F_RELOCATED};
-use crate::state::dso;
+use crate::state::{Namespace, Obj};
 use crate::symbol::{resolve, Bind, Def};
 use crate::tls::StaticTls;
 use vibix_elf::*;
@@ -29,10 +29,10 @@ fn bad_target(d: &Dso, what: &[u8], r: &Rela) -> Msg {
 
 /// Value of a resolved symbol, calling its IFUNC resolver if it is one (and in
 /// an executable segment of its object; else 0, so the program faults, not us).
-fn sym_value(def: &Def) -> usize {
-    let a = def.addr();
+fn sym_value(ns: &Namespace, def: &Def) -> usize {
+    let a = def.addr(ns);
     if def.sym.kind() == STT_GNU_IFUNC && def.sym.st_shndx != SHN_UNDEF {
-        if !dso(def.dso).img.executable(a) {
+        if !ns.obj(def.dso).img.executable(a) {
             return 0;
         }
         // SAFETY: an IFUNC symbol's value is a resolver taking no arguments.
@@ -42,9 +42,16 @@ fn sym_value(def: &Def) -> usize {
     a
 }
 
-/// Relocates `p` (everything except IRELATIVE).
-pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
-    let d = dso(p);
+/// Relocates `p` (everything except IRELATIVE). IFUNC resolvers run with the
+/// namespace lent to us: a dl* call from one is refused (state.rs).
+pub fn relocate(ns: &mut Namespace, p: Obj) -> Result<(), Msg> {
+    relocate_shared(ns, p)?;
+    ns.obj_mut(p).flags |= F_RELOCATED;
+    Ok(())
+}
+
+fn relocate_shared(ns: &Namespace, p: Obj) -> Result<(), Msg> {
+    let d = ns.obj(p);
     if d.flags & F_RELOCATED != 0 {
         return Ok(());
     }
@@ -80,20 +87,19 @@ pub fn relocate(p: *mut Dso) -> Result<(), Msg> {
     // start-up PIE has no test for them: canonical PLT addresses (non-PIE
     // program) and binding edges (objects dlclose may unload).
     let track = d.flags & F_NODELETE == 0;
-    match (crate::symbol::has_canonical(), track) {
-        (false, false) => symbolic::<false, false>(p, tables)?,
-        (false, true) => symbolic::<false, true>(p, tables)?,
-        (true, false) => symbolic::<true, false>(p, tables)?,
-        (true, true) => symbolic::<true, true>(p, tables)?,
+    match (ns.canon.is_some(), track) {
+        (false, false) => symbolic::<false, false>(ns, p, tables)?,
+        (false, true) => symbolic::<false, true>(ns, p, tables)?,
+        (true, false) => symbolic::<true, false>(ns, p, tables)?,
+        (true, true) => symbolic::<true, true>(ns, p, tables)?,
     }
-    d.flags |= F_RELOCATED;
     Ok(())
 }
 
 /// Everything after the leading RELATIVE run: one `match` over [`RelocKind`].
 /// `CANON`: the program has canonical PLT addresses; `TRACK`: record binding edges.
-fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela]; 2]) -> Result<(), Msg> {
-    let d = dso(p);
+fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables: [&[Rela]; 2]) -> Result<(), Msg> {
+    let d = ns.obj(p);
     let base = d.base;
     let mut cache: (u32, Option<Def>);
     for table in tables {
@@ -117,9 +123,9 @@ fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela];
                 } else {
                     if cache.0 != si {
                         let bind = if CANON && r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
-                        cache = (si, resolve::<CANON, TRACK>(p, si, bind).map_err(|u| u.msg())?);
+                        cache = (si, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
                     }
-                    cache.1.as_ref().map_or(0, sym_value)
+                    cache.1.as_ref().map_or(0, |x| sym_value(ns, x))
                 };
                 // SAFETY: relocation targets lie in this object's writable segments.
                 unsafe { *at = v };
@@ -133,7 +139,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela];
                 let copy = matches!(kind, RelocKind::Copy);
                 if cache.0 != si || copy {
                     let bind = if copy { Bind::Copy } else { Bind::Data };
-                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(p, si, bind).map_err(|u| u.msg())?);
+                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
                 }
                 cache.1
             };
@@ -142,19 +148,19 @@ fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela];
                 match kind {
                     RelocKind::None | RelocKind::IRelative => {}
                     RelocKind::Relative => *at = base.wrapping_add(a),
-                    RelocKind::Abs64 => *at = def.as_ref().map_or(0, sym_value).wrapping_add(a),
-                    RelocKind::GlobDat => *at = def.as_ref().map_or(0, sym_value),
+                    RelocKind::Abs64 => *at = def.as_ref().map_or(0, |x| sym_value(ns, x)).wrapping_add(a),
+                    RelocKind::GlobDat => *at = def.as_ref().map_or(0, |x| sym_value(ns, x)),
                     RelocKind::Copy => {
                         if let Some(def) = def {
                             let n = d.syms.symtab[si as usize].st_size.min(def.sym.st_size) as usize;
-                            if !d.img.writable(at as usize, n) || !dso(def.dso).img.holds(def.addr(), n, PF_R) {
+                            if !d.img.writable(at as usize, n) || !ns.obj(def.dso).img.holds(def.addr(ns), n, PF_R) {
                                 return Err(bad_target(d, b"COPY of a size beyond its segment at", r));
                             }
-                            core::ptr::copy_nonoverlapping(def.addr() as *const u8, at as *mut u8, n);
+                            core::ptr::copy_nonoverlapping(def.addr(ns) as *const u8, at as *mut u8, n);
                         }
                     }
                     RelocKind::TpOff64 => {
-                        let (off, _, v) = tls_def(p, si, def)?;
+                        let (off, _, v) = tls_def(ns, p, si, def)?;
                         if off == 0 {
                             return Err(msg(&[d.name(), b": initial-exec TLS refers to a dynamic TLS module"]));
                         }
@@ -162,10 +168,10 @@ fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela];
                     }
                     RelocKind::DtpMod64 => {
                         let m = if si == 0 { p } else { def.map_or(p, |x| x.dso) };
-                        *at = dso(m).tls.map_or(0, |t| t.id);
+                        *at = ns.obj(m).tls.map_or(0, |t| t.id);
                     }
                     RelocKind::TlsDesc => {
-                        let (off, id, v) = tls_def(p, si, def)?;
+                        let (off, id, v) = tls_def(ns, p, si, def)?;
                         let desc = if off != 0 {
                             [crate::arch::tlsdesc_static(), v.wrapping_add(a).wrapping_sub(off)]
                         } else {
@@ -175,7 +181,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela];
                         *at = desc[0];
                         *at.add(1) = desc[1];
                     }
-                    RelocKind::DtpOff64 => *at = tls_def(p, si, def)?.2.wrapping_add(a),
+                    RelocKind::DtpOff64 => *at = tls_def(ns, p, si, def)?.2.wrapping_add(a),
                     RelocKind::Unsupported(t) => {
                         let mut m = msg(&[d.name(), b": unsupported relocation type "]);
                         m.s(reloc_name(t)).s(" (").dec(t as usize).s(")");
@@ -190,22 +196,21 @@ fn symbolic<const CANON: bool, const TRACK: bool>(p: *mut Dso, tables: [&[Rela];
 
 /// (static TLS offset of the defining module (0 = dynamic), its module id,
 /// symbol offset in its block).
-fn tls_def(p: *mut Dso, si: u32, def: Option<Def>) -> Result<(usize, usize, usize), Msg> {
+fn tls_def(ns: &Namespace, p: Obj, si: u32, def: Option<Def>) -> Result<(usize, usize, usize), Msg> {
     let (m, v) = match def {
         Some(def) if si != 0 => (def.dso, def.sym.st_value as usize),
         _ => (p, 0),
     };
-    match dso(m).tls {
+    match ns.obj(m).tls {
         Some(t) => Ok((t.offset, t.id, v)),
-        None => Err(msg(&[dso(p).name(), b": TLS relocation against an object without TLS"])),
+        None => Err(msg(&[ns.obj(p).name(), b": TLS relocation against an object without TLS"])),
     }
 }
 
 /// Runs IRELATIVE resolvers of `p` (its own and its dependencies' relocations
 /// are done; relocate() checked every target). A resolver outside the object's
 /// executable segments is an error.
-pub fn apply_irelative(p: *mut Dso) -> Result<(), Msg> {
-    let d = dso(p);
+pub fn apply_irelative(d: &Dso) -> Result<(), Msg> {
     for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         for r in table {
             if matches!(reloc_kind(r.kind()), RelocKind::IRelative) {

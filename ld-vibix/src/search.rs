@@ -5,7 +5,7 @@
 
 use crate::diag::{msg, Msg};
 use crate::loader::{map, Dso};
-use crate::state::{dso, State};
+use crate::state::{Namespace, Obj};
 use alloc::boxed::Box;
 use vibix_abi::LDSO_SONAME;
 use vibix_elf::plan::Limits;
@@ -15,26 +15,26 @@ use vibix_elf::search::{SearchObj, SearchOrder};
 
 /// Result of a search: an already loaded object, or a newly mapped one.
 pub enum Found {
-    Loaded(*mut Dso),
+    Loaded(Obj),
     New(Box<Dso>),
 }
 
 /// Looks for an already-loaded object called `name` (soname or path).
-pub fn find_loaded(st: &State, name: &[u8]) -> Option<*mut Dso> {
+pub fn find_loaded(st: &Namespace, name: &[u8]) -> Option<Obj> {
     if name == LDSO_SONAME.as_bytes() {
         return Some(st.ldso);
     }
-    st.objs.iter().copied().find(|&d| {
-        let d = dso(d);
+    st.objs().iter().copied().find(|&d| {
+        let d = st.obj(d);
         d.soname() == Some(name) || d.path_bytes() == name
     })
 }
 
 /// Opens and maps `path`, or finds it already loaded by file identity.
-fn try_path(st: &State, path: &[u8]) -> Option<Result<Found, Msg>> {
+fn try_path(st: &Namespace, path: &[u8]) -> Option<Result<Found, Msg>> {
     let fd = map::open(path).ok()?;
     let (dev, ino, _) = map::file_id(&fd);
-    if let Some(&d) = st.objs.iter().find(|&&d| dso(d).dev == dev && dso(d).ino == ino && dev | ino != 0) {
+    if let Some(&d) = st.objs().iter().find(|&&d| st.obj(d).dev == dev && st.obj(d).ino == ino && dev | ino != 0) {
         return Some(Ok(Found::Loaded(d)));
     }
     if rustix::fs::fstat(&fd).is_ok_and(|s| s.st_mode & 0o170000 != 0o100000) {
@@ -48,14 +48,14 @@ fn obj(d: &Dso) -> SearchObj<'_> {
 }
 
 /// Finds `name` needed by `req` (null for LD_PRELOAD / dlopen by the program).
-pub fn search(st: &State, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> {
+pub fn search(st: &Namespace, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> {
     let name = alias(name);
     if let Some(d) = find_loaded(st, name) {
         return Ok(Found::Loaded(d));
     }
     let order = SearchOrder {
         requester: req.map(obj),
-        main: obj(dso(st.main)),
+        main: obj(st.obj(st.main)),
         library_path: st.settings.library_path,
         ldso_dir: &st.ldso_dir,
     };
@@ -74,7 +74,7 @@ pub fn search(st: &State, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> 
 /// The objects of `st` as vibix-elf's dependency walk sees them; new objects
 /// join the global scope when `global` (start-up), not for dlopen.
 struct Loading<'a> {
-    st: &'a mut State,
+    st: &'a mut Namespace,
     global: bool,
 }
 
@@ -82,23 +82,23 @@ impl DepGraph for Loading<'_> {
     type Name = &'static [u8];
     type Error = Msg;
     fn len(&self) -> usize {
-        self.st.objs.len()
+        self.st.objs().len()
     }
     fn needed(&self, i: usize, k: usize) -> Option<&'static [u8]> {
-        dso(self.st.objs[i]).needed_names().nth(k)
+        self.st.obj(self.st.objs()[i]).needed_names().nth(k)
     }
     fn find(&mut self, name: &[u8], req: Option<usize>) -> Result<Option<usize>, Msg> {
-        let f = search(self.st, name, req.map(|i| &*dso(self.st.objs[i])))?;
+        let f = search(self.st, name, req.map(|i| self.st.obj(self.st.objs()[i])))?;
         let (p, _) = crate::start::adopt(self.st, f, self.global);
-        Ok(self.st.objs.iter().position(|&q| q == p))
+        Ok(self.st.objs().iter().position(|&q| q == p))
     }
     fn edge(&mut self, i: usize, j: usize) {
-        let q = self.st.objs[j];
-        dso(self.st.objs[i]).needed.push(q);
+        let (p, q) = (self.st.objs()[i], self.st.objs()[j]);
+        self.st.obj_mut(p).needed.push(q);
     }
 }
 
 /// Loads `preload`, then the DT_NEEDED closure of `st.objs[from..]` (vibix-elf's walk).
-pub fn load_deps(st: &mut State, preload: &[u8], from: usize, global: bool) -> Result<(), Msg> {
+pub fn load_deps(st: &mut Namespace, preload: &[u8], from: usize, global: bool) -> Result<(), Msg> {
     vibix_elf::deps::walk(&mut Loading { st, global }, preload, from)
 }

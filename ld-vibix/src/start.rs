@@ -8,7 +8,7 @@ use crate::diag::{die, msg, write_stdout, Msg, DBG_LIBS};
 use crate::env::Stack;
 use crate::loader::{map, Dso, F_GLOBAL, F_LDSO, F_MAIN, F_RELOCATED};
 use crate::search::Found;
-use crate::state::{dso, st, State};
+use crate::state::{Namespace, Obj};
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -103,62 +103,49 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
             .unwrap_or(b"/lib/ld-vibix.so.1");
         (m, interp)
     };
-    let main = Box::into_raw(main);
-    dso(main).flags |= F_MAIN | F_GLOBAL;
+    let mut main = main;
+    main.flags |= F_MAIN | F_GLOBAL;
 
     // SAFETY: our own program headers, mapped with our ELF header.
     let own = unsafe { core::slice::from_raw_parts((base + eh.e_phoff as usize) as *const Phdr, eh.e_phnum as usize) };
-    let ldso = vibix_elf::plan::plan(eh, own, u64::MAX, &Limits::LIBRARY)
+    let mut ldso = vibix_elf::plan::plan(eh, own, u64::MAX, &Limits::LIBRARY)
         .map_err(|e| msg(&[ldso_path, b": ", e.message().as_bytes()]))
         .and_then(|plan| Dso::new(base, plan, own.as_ptr(), own.len(), ldso_path))
         .unwrap_or_else(|e| die(&e));
-    let ldso = Box::into_raw(Box::new(ldso));
-    dso(ldso).flags |= F_LDSO | F_GLOBAL | F_RELOCATED;
+    ldso.flags |= F_LDSO | F_GLOBAL | F_RELOCATED;
 
-    // SAFETY: single-threaded start-up.
-    unsafe {
-        crate::state::init(State {
-            objs: alloc::vec![main],
-            main,
-            ldso,
-            settings,
-            ldso_dir: Vec::from(vibix_elf::search::dirname(ldso_path)),
-            init_order: Vec::new(),
-            argc: stack.argc,
-            argv: stack.argv as usize,
-            envp: stack.envp as usize,
-        })
-    };
-    // SAFETY: single-threaded start-up.
-    let s = unsafe { st() };
+    // The namespace lives here until the initialisers run; each stage gets `&mut`.
+    let args = (stack.argc, stack.argv as usize, stack.envp as usize);
+    let mut ns = Namespace::new(main, Box::new(ldso), settings, vibix_elf::search::dirname(ldso_path), args);
+    let s = &mut ns;
     if let Err(e) = load_initial(s) {
         die(&e);
     }
     crate::dl::note_initial(s);
-    crate::symbol::note_program(main);
+    crate::symbol::note_program(s);
     if settings.list {
         list(s);
         crate::sys_rt::exit_group(0);
     }
-    let objs = s.objs.clone();
+    let objs: Vec<Obj> = s.objs().to_vec();
     for &p in &objs {
-        if let Err(e) = check_versions(s, dso(p)) {
+        if let Err(e) = check_versions(s, s.obj(p)) {
             die(&e);
         }
     }
-    crate::tls::layout_initial(&objs, settings.tls_surplus);
+    crate::tls::layout_initial(s, settings.tls_surplus);
     if let Err(e) = crate::tls::setup_main_thread(aux.random) {
         die(&e);
     }
     TLS_READY.store(true, Ordering::Relaxed);
     for &p in objs.iter().rev() {
-        if let Err(e) = crate::reloc::relocate(p) {
+        if let Err(e) = crate::reloc::relocate(s, p) {
             die(&e);
         }
     }
     for &p in objs.iter().rev() {
-        if p != ldso {
-            if let Err(e) = crate::reloc::apply_irelative(p) {
+        if p != s.ldso {
+            if let Err(e) = crate::reloc::apply_irelative(s.obj(p)) {
                 die(&e);
             }
         }
@@ -168,69 +155,73 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
     // SAFETY: start-up; DT_DEBUG's slot is in the program's (not yet sealed) dynamic section.
     unsafe {
         (*r).r_ldbase = base;
-        if dso(main).dy.debug != 0 {
-            *(dso(main).dy.debug as *mut usize) = r as usize;
+        if s.obj(s.main).dy.debug != 0 {
+            *(s.obj(s.main).dy.debug as *mut usize) = r as usize;
         }
     }
-    crate::debug::sync(&objs, crate::debug::RT_CONSISTENT);
+    crate::debug::sync(s, crate::debug::RT_CONSISTENT);
     for &p in &objs {
-        crate::reloc::seal_relro(dso(p));
+        crate::reloc::seal_relro(s.obj(p));
     }
-    if let Err(e) = crate::init::check_arrays(&objs) {
+    if let Err(e) = crate::init::check_arrays(s, &objs) {
         die(&e);
     }
-    crate::init::run_preinit(dso(main));
-    let order = crate::init::order(&objs);
-    if settings.debug & DBG_LIBS != 0 {
-        for &p in order.iter().filter(|&&p| p != main) {
-            crate::diag::debug_line(&msg(&[b"calling init: ", dso(p).name()]));
+    let main = s.main;
+    let entry = s.obj(main).entry;
+    // From here on the program's code runs, and may call dlopen & co.
+    crate::state::install(ns);
+    crate::init::run_preinit(main);
+    let order = {
+        let lk = crate::state::lock();
+        let s = lk.ns().unwrap_or_else(|| die(&msg(&[b"internal error: namespace not installed"])));
+        let order = crate::init::order(&s, &objs);
+        if settings.debug & DBG_LIBS != 0 {
+            for &p in order.iter().filter(|&&p| p != main) {
+                crate::diag::debug_line(&msg(&[b"calling init: ", s.obj(p).name()]));
+            }
         }
-    }
+        order
+    };
     crate::init::run_inits(&order);
-    Entry { entry: dso(main).entry, fini: crate::init::fini_all as *const () as usize }
+    Entry { entry, fini: crate::init::fini_all as *const () as usize }
 }
 
 /// Adds a found object to the list (new ones become global), returning it.
-pub fn adopt(s: &mut State, f: Found, global: bool) -> (*mut Dso, bool) {
+pub fn adopt(s: &mut Namespace, f: Found, global: bool) -> (Obj, bool) {
     match f {
         Found::Loaded(p) => {
-            let added = !s.objs.contains(&p);
-            if added {
-                s.objs.push(p);
-            }
+            let added = !s.contains(p);
+            s.list(p);
             (p, added)
         }
-        Found::New(b) => {
-            let p = Box::into_raw(b);
+        Found::New(mut b) => {
             if global {
-                dso(p).flags |= F_GLOBAL;
+                b.flags |= F_GLOBAL;
             }
             if debug_flags() & DBG_LIBS != 0 {
-                let mut m = msg(&[b"file=", dso(p).name(), b" loaded at "]);
-                m.hex(dso(p).base);
+                let mut m = msg(&[b"file=", b.name(), b" loaded at "]);
+                m.hex(b.base);
                 crate::diag::debug_line(&m);
             }
-            s.objs.push(p);
-            (p, true)
+            (s.adopt(b), true)
         }
     }
 }
 
 /// LD_PRELOAD objects, then DT_NEEDED of every object breadth-first (the
 /// walk of vibix-elf's `deps`), then ld-vibix itself if nobody needed it.
-fn load_initial(s: &mut State) -> Result<(), Msg> {
+fn load_initial(s: &mut Namespace) -> Result<(), Msg> {
     let pre = s.settings.preload;
     crate::search::load_deps(s, pre, 0, true)?;
-    if !s.objs.contains(&s.ldso) {
-        s.objs.push(s.ldso);
-    }
+    let ldso = s.ldso;
+    s.list(ldso);
     Ok(())
 }
 
 /// `--list`: like ldd.
-fn list(s: &State) {
-    for &p in &s.objs {
-        let d = dso(p);
+fn list(s: &Namespace) {
+    for &p in s.objs() {
+        let d = s.obj(p);
         if p == s.main {
             continue;
         }
@@ -248,14 +239,14 @@ fn list(s: &State) {
 
 /// Every version an object requires (DT_VERNEED) must be defined by the named
 /// file, unless that file has no version definitions at all (vibix objects).
-pub fn check_versions(s: &State, d: &Dso) -> Result<(), Msg> {
+pub fn check_versions(s: &Namespace, d: &Dso) -> Result<(), Msg> {
     let Some(vn) = d.verneed else { return Ok(()) };
     for e in vn.iter() {
         let file = d.dynstr(e.need.vn_file as usize).unwrap_or(b"?");
         let target = crate::search::find_loaded(s, crate::search::alias(file))
-            .or_else(|| s.objs.iter().copied().find(|&o| dso(o).path_bytes().ends_with(file)));
+            .or_else(|| s.objs().iter().copied().find(|&o| s.obj(o).path_bytes().ends_with(file)));
         let Some(t) = target else { continue };
-        let t = dso(t);
+        let t = s.obj(t);
         if t.syms.verdef.is_none() {
             continue;
         }

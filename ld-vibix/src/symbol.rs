@@ -4,26 +4,24 @@
 
 use crate::diag::{msg, Msg, DBG_BINDINGS, DBG_SYMBOLS};
 use crate::loader::Dso;
-use crate::state::{dso, st};
-use alloc::boxed::Box;
+use crate::state::{Namespace, Obj};
 use alloc::vec::Vec;
-use core::sync::atomic::{AtomicPtr, Ordering};
 use vibix_elf::*;
 
 /// Where a symbol was found.
 #[derive(Clone, Copy)]
 pub struct Def {
-    pub dso: *mut Dso,
+    pub dso: Obj,
     pub sym: &'static Sym,
 }
 
 impl Def {
     /// The symbol's run-time address (without IFUNC resolution).
-    pub fn addr(&self) -> usize {
+    pub fn addr(&self, ns: &Namespace) -> usize {
         if self.sym.st_shndx == SHN_ABS {
             self.sym.st_value as usize
         } else {
-            dso(self.dso).base.wrapping_add(self.sym.st_value as usize)
+            ns.obj(self.dso).base.wrapping_add(self.sym.st_value as usize)
         }
     }
 }
@@ -48,13 +46,13 @@ fn version_req_slow(d: &Dso, versym: &[u16], i: u32) -> Option<VersionReq<'stati
 }
 
 /// Looks `q` up in `scope` in order, skipping `skip` (COPY relocations skip the program).
-pub fn lookup_in(q: &SymQuery, scope: impl Iterator<Item = *mut Dso>, skip: *mut Dso) -> Option<Def> {
+pub fn lookup_in(ns: &Namespace, q: &SymQuery, scope: impl Iterator<Item = Obj>, skip: Option<Obj>) -> Option<Def> {
     let debug = crate::start::debug_flags() & DBG_SYMBOLS != 0;
     for p in scope {
-        if p == skip {
+        if Some(p) == skip {
             continue;
         }
-        let d = dso(p);
+        let d = ns.obj(p);
         if !d.may_define {
             continue;
         }
@@ -82,14 +80,14 @@ fn trace_lookup(q: &SymQuery, d: &Dso) {
 /// into a message only when reported.
 #[derive(Clone, Copy)]
 pub struct Unresolved {
-    pub r: *mut Dso,
+    pub r: Obj,
     pub i: u32,
 }
 
 impl Unresolved {
     #[cold]
-    pub fn msg(self) -> Msg {
-        let d = dso(self.r);
+    pub fn msg(self, ns: &Namespace) -> Msg {
+        let d = ns.obj(self.r);
         let Some(sym) = d.syms.symtab.get(self.i as usize) else {
             return msg(&[d.name(), b": symbol index out of range"]);
         };
@@ -103,8 +101,8 @@ impl Unresolved {
 }
 
 #[cold]
-fn trace_binding(d: &Dso, def: &Def, q: &SymQuery) {
-    let mut m = msg(&[b"binding file ", d.name(), b" to ", dso(def.dso).name(), b": normal symbol `", q.name, b"'"]);
+fn trace_binding(ns: &Namespace, d: &Dso, def: &Def, q: &SymQuery) {
+    let mut m = msg(&[b"binding file ", d.name(), b" to ", ns.obj(def.dso).name(), b": normal symbol `", q.name, b"'"]);
     if let Some(v) = q.version {
         m.s(" [").push(v.name).s("]");
     }
@@ -126,19 +124,18 @@ pub enum Bind {
 /// with a non-zero value are its PLT entries, which non-PIC code uses as the
 /// function's address. Every reference except the program's own PLT slots must
 /// bind to them, so `&f` is the same everywhere (as with glibc).
-struct Canon {
-    prog: *mut Dso,
+/// Kept in the namespace (`ns.canon`), set once at start-up; none when the
+/// program has no canonical PLT entries (every PIE).
+pub struct Canon {
+    prog: Obj,
     /// (GNU hash of the name, symbol index), in symbol order.
     syms: Vec<(u32, u32)>,
 }
 
-/// Set once at start-up (before other threads exist), never changed; null when
-/// the program has no canonical PLT entries (every PIE).
-static CANON: AtomicPtr<Canon> = AtomicPtr::new(core::ptr::null_mut());
-
 /// Start-up: records the program's canonical PLT symbols.
-pub fn note_program(prog: *mut Dso) {
-    let d = dso(prog);
+pub fn note_program(ns: &mut Namespace) {
+    let prog = ns.main;
+    let d = ns.obj(prog);
     let mut syms = Vec::new();
     for (i, sym) in d.syms.symtab.iter().enumerate() {
         if sym.is_undefined() && sym.st_value != 0 && sym.kind() == STT_FUNC && sym.bind() != STB_LOCAL {
@@ -148,14 +145,14 @@ pub fn note_program(prog: *mut Dso) {
         }
     }
     if !syms.is_empty() {
-        CANON.store(Box::into_raw(Box::new(Canon { prog, syms })), Ordering::Release);
+        ns.canon = Some(Canon { prog, syms });
     }
 }
 
 /// The program's canonical address for `q`, if it has one.
 #[cold]
-fn canon_lookup(c: &Canon, q: &SymQuery) -> Option<Def> {
-    let d = dso(c.prog);
+fn canon_lookup(ns: &Namespace, c: &Canon, q: &SymQuery) -> Option<Def> {
+    let d = ns.obj(c.prog);
     for &(h, i) in &c.syms {
         if h != q.gnu {
             continue;
@@ -178,30 +175,18 @@ fn canon_lookup(c: &Canon, q: &SymQuery) -> Option<Def> {
 /// The canonical definition of `q` for a reference from `r` (none for the
 /// program's own PLT slots, which need the real function).
 #[inline]
-pub fn canonical(q: &SymQuery, r: *mut Dso, bind: Bind) -> Option<Def> {
-    let c = CANON.load(Ordering::Acquire);
-    if c.is_null() {
+pub fn canonical(ns: &Namespace, q: &SymQuery, r: Option<Obj>, bind: Bind) -> Option<Def> {
+    let c = ns.canon.as_ref()?;
+    if bind == Bind::Copy || (bind == Bind::Plt && r == Some(c.prog)) {
         return None;
     }
-    // SAFETY: written once at start-up from Box::into_raw, never freed.
-    let c = unsafe { &*c };
-    if bind == Bind::Copy || (bind == Bind::Plt && r == c.prog) {
-        return None;
-    }
-    canon_lookup(c, q)
-}
-
-/// Does the program have canonical PLT addresses at all?
-pub fn has_canonical() -> bool {
-    !CANON.load(Ordering::Acquire).is_null()
+    canon_lookup(ns, c, q)
 }
 
 /// Is `p` the program that owns canonical PLT addresses (dlsym scopes that
 /// start with it see them)?
-pub fn is_canon_program(p: *mut Dso) -> bool {
-    let c = CANON.load(Ordering::Acquire);
-    // SAFETY: as in canonical().
-    !c.is_null() && unsafe { (*c).prog } == p
+pub fn is_canon_program(ns: &Namespace, p: Obj) -> bool {
+    ns.canon.as_ref().is_some_and(|c| c.prog == p)
 }
 
 /// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
@@ -211,9 +196,9 @@ pub fn is_canon_program(p: *mut Dso) -> bool {
 /// `CANON`: the program's canonical PLT addresses apply ([`has_canonical`]);
 /// `TRACK`: `r` may be unloaded, so bindings into other such objects are
 /// recorded (dl/bindings.rs).
-pub fn resolve<const CANON: bool, const TRACK: bool>(r: *mut Dso, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
+pub fn resolve<const CANON: bool, const TRACK: bool>(ns: &Namespace, r: Obj, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
     let copy = bind == Bind::Copy;
-    let d = dso(r);
+    let d = ns.obj(r);
     let Some(sym) = d.syms.symtab.get(i as usize) else {
         return Err(Unresolved { r, i });
     };
@@ -222,22 +207,20 @@ pub fn resolve<const CANON: bool, const TRACK: bool>(r: *mut Dso, i: u32, bind: 
     }
     let q = SymQuery::from_strtab(d.syms.strtab, sym.st_name as usize, version_req(d, i))
         .unwrap_or_else(|| SymQuery::new(b"", None));
-    // SAFETY: called during start-up or with the loader lock held.
-    let s = unsafe { st() };
-    let skip = if copy { s.main } else { core::ptr::null_mut() };
+    let skip = if copy { Some(ns.main) } else { None };
     let mut found = None;
     if d.dy.symbolic && !copy {
-        found = lookup_in(&q, core::iter::once(r), core::ptr::null_mut());
+        found = lookup_in(ns, &q, core::iter::once(r), None);
     }
     // The program is first in the global scope: its canonical entries win.
     if CANON && found.is_none() {
-        found = canonical(&q, r, bind);
+        found = canonical(ns, &q, Some(r), bind);
     }
     if found.is_none() {
-        found = lookup_in(&q, s.global_scope(), skip);
+        found = lookup_in(ns, &q, ns.global_scope(), skip);
     }
     if found.is_none() && !d.group.is_empty() {
-        found = lookup_in(&q, d.group.iter().copied(), skip);
+        found = lookup_in(ns, &q, d.group.iter().copied(), skip);
     }
     if found.is_none() && !sym.is_undefined() && !copy {
         found = Some(Def { dso: r, sym });
@@ -245,10 +228,10 @@ pub fn resolve<const CANON: bool, const TRACK: bool>(r: *mut Dso, i: u32, bind: 
     match found {
         Some(def) => {
             if TRACK {
-                crate::dl::note_binding(r, def.dso);
+                crate::dl::note_binding(ns, r, def.dso);
             }
             if crate::start::debug_flags() & DBG_BINDINGS != 0 {
-                trace_binding(d, &def, &q);
+                trace_binding(ns, d, &def, &q);
             }
             Ok(Some(def))
         }

@@ -54,13 +54,13 @@ pub fn current_tp() -> usize {
 }
 
 /// Start-up: gives every initial object with PT_TLS a module id and a static offset.
-pub fn layout_initial(objs: &[*mut Dso], surplus: usize) {
+pub fn layout_initial(ns: &mut crate::state::Namespace, surplus: usize) {
     let mut t = TLS.lock();
     t.modules.push(None);
     let mut off = 0usize;
-    for &p in objs {
-        let d = crate::state::dso(p);
-        if let Some(ref mut ti) = d.tls {
+    for k in 0..ns.objs().len() {
+        let p = ns.objs()[k];
+        if let Some(ref mut ti) = ns.obj_mut(p).tls {
             ti.id = t.modules.len();
             off = round_up(off + ti.memsz, ti.align.next_power_of_two());
             ti.offset = off;

@@ -1,6 +1,6 @@
 //! `dl_iterate_phdr`: every loaded object, in load order.
 
-use crate::state::{dso, st, LOCK};
+use crate::state::lock;
 use core::ffi::{c_char, c_int, c_void};
 use vibix_elf::Phdr;
 
@@ -23,24 +23,24 @@ type Callback = unsafe extern "C" fn(*mut DlPhdrInfo, usize, *mut c_void) -> c_i
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dl_iterate_phdr(cb: Option<Callback>, data: *mut c_void) -> c_int {
     let Some(cb) = cb else { return 0 };
-    let _g = LOCK.lock();
-    // SAFETY: lock held.
-    let s = unsafe { st() };
-    let (adds, subs) = super::open::counters();
+    let lk = lock();
     let mut i = 0;
-    while i < s.objs.len() {
-        let p = s.objs[i];
-        let d = dso(p);
-        let tls_data = d.tls.map_or(core::ptr::null_mut(), |t| crate::tls::current_block(&t) as *mut c_void);
-        let mut info = DlPhdrInfo {
-            dlpi_addr: d.base,
-            dlpi_name: if p == s.main { c"".as_ptr() } else { d.lm.l_name },
-            dlpi_phdr: d.phdr,
-            dlpi_phnum: d.phnum as u16,
-            dlpi_adds: adds,
-            dlpi_subs: subs,
-            dlpi_tls_modid: d.tls.map_or(0, |t| t.id),
-            dlpi_tls_data: tls_data,
+    loop {
+        // The callback runs without the namespace (it may dlopen or dlclose).
+        let mut info = {
+            let Some(s) = lk.ns() else { return 0 };
+            let Some(&p) = s.objs().get(i) else { return 0 };
+            let d = s.obj(p);
+            DlPhdrInfo {
+                dlpi_addr: d.base,
+                dlpi_name: if p == s.main { c"".as_ptr() } else { d.lm.l_name },
+                dlpi_phdr: d.phdr,
+                dlpi_phnum: d.phnum as u16,
+                dlpi_adds: s.adds,
+                dlpi_subs: s.subs,
+                dlpi_tls_modid: d.tls.map_or(0, |t| t.id),
+                dlpi_tls_data: d.tls.map_or(core::ptr::null_mut(), |t| crate::tls::current_block(&t) as *mut c_void),
+            }
         };
         // SAFETY: calling the user's callback with a valid info struct.
         let r = unsafe { cb(&mut info, core::mem::size_of::<DlPhdrInfo>(), data) };
@@ -49,5 +49,4 @@ pub unsafe extern "C" fn dl_iterate_phdr(cb: Option<Callback>, data: *mut c_void
         }
         i += 1;
     }
-    0
 }

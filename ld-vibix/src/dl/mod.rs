@@ -2,7 +2,8 @@
 //! dladdr (sym.rs), dl_iterate_phdr (iterate.rs), dependencies made by
 //! binding (bindings.rs), and dlerror here.
 //! Every entry point takes the loader lock (recursive: constructors run by
-//! dlopen may call back in).
+//! dlopen may call back in) and borrows the namespace from it (state.rs),
+//! giving it back before it calls the program's code.
 
 mod bindings;
 mod iterate;
@@ -13,11 +14,8 @@ pub use bindings::note as note_binding;
 pub use open::note_initial;
 
 use crate::diag::Msg;
-use crate::loader::Dso;
-use crate::state::{dso, State};
 use crate::sync::SpinLock;
 use core::ffi::c_char;
-use vibix_elf::PT_LOAD;
 
 pub const RTLD_LAZY: i32 = 1;
 pub const RTLD_NOW: i32 = 2;
@@ -81,22 +79,4 @@ pub extern "C" fn dlerror() -> *mut c_char {
         e.shown[n] = 0;
         e.shown.as_mut_ptr() as *mut c_char
     })
-}
-
-/// The object whose PT_LOAD segments contain `addr`.
-pub fn obj_containing(st: &State, addr: usize) -> Option<*mut Dso> {
-    st.objs.iter().copied().find(|&p| {
-        let d = dso(p);
-        d.phdrs().iter().any(|ph| {
-            ph.p_type == PT_LOAD && {
-                let s = d.base.wrapping_add(ph.p_vaddr as usize);
-                addr >= s && addr < s + ph.p_memsz as usize
-            }
-        })
-    })
-}
-
-/// Is `h` a handle we handed out (an object still loaded)?
-pub fn valid_handle(st: &State, h: *mut Dso) -> bool {
-    st.objs.contains(&h)
 }

@@ -2,32 +2,23 @@
 //! initialise them, or roll everything back; reference counts plus a sweep
 //! over DT_NEEDED edges decide what dlclose really unmaps.
 
-use super::{obj_containing, set_error, valid_handle, RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW};
+use super::{set_error, RTLD_GLOBAL, RTLD_LAZY, RTLD_NODELETE, RTLD_NOLOAD, RTLD_NOW};
 use crate::diag::{msg, Msg, DBG_LIBS};
-use crate::loader::{Dso, F_GLOBAL, F_INIT_STARTED, F_LDSO, F_MAIN, F_NODELETE};
+use crate::loader::{Dso, F_FINI_DONE, F_GLOBAL, F_INIT_STARTED, F_LDSO, F_MAIN, F_NODELETE};
 use crate::mem::c_bytes;
 use crate::search::{search, Found};
 use crate::start::{adopt, check_versions, debug_flags};
-use crate::state::{dso, st, State, LOCK};
-use alloc::boxed::Box;
+use crate::state::{lock, Locked, Namespace, Obj};
 use alloc::vec::Vec;
 use core::ffi::{c_char, c_int, c_void};
-use core::sync::atomic::{AtomicU64, Ordering};
-
-static ADDS: AtomicU64 = AtomicU64::new(0);
-static SUBS: AtomicU64 = AtomicU64::new(0);
-
-/// (objects ever loaded, objects unloaded) for dl_iterate_phdr.
-pub fn counters() -> (u64, u64) {
-    (ADDS.load(Ordering::Relaxed), SUBS.load(Ordering::Relaxed))
-}
 
 /// Start-up objects stay forever.
-pub fn note_initial(s: &State) {
-    for &p in &s.objs {
-        dso(p).flags |= F_NODELETE;
+pub fn note_initial(s: &mut Namespace) {
+    for k in 0..s.objs().len() {
+        let p = s.objs()[k];
+        s.obj_mut(p).flags |= F_NODELETE;
     }
-    ADDS.store(s.objs.len() as u64, Ordering::Relaxed);
+    s.adds = s.objs().len() as u64;
 }
 
 /// `void *dlopen(const char *file, int mode)`; the trampoline passes the caller's
@@ -39,20 +30,24 @@ pub unsafe extern "C" fn dlopen(file: *const c_char, mode: c_int) -> *mut c_void
 }
 
 unsafe extern "C" fn dlopen_impl(file: *const c_char, mode: c_int, caller: usize) -> *mut c_void {
-    let _g = LOCK.lock();
-    // SAFETY: lock held.
-    let s = unsafe { st() };
-    if file.is_null() {
-        return s.main as *mut c_void;
-    }
-    if mode & (RTLD_LAZY | RTLD_NOW) == 0 {
-        set_error(msg(&[b"dlopen: invalid mode (neither RTLD_LAZY nor RTLD_NOW)"]));
-        return core::ptr::null_mut();
-    }
-    // SAFETY: the caller passes a C string.
-    let name = unsafe { c_bytes(file as *const u8) };
-    match open(s, name, mode, caller) {
-        Ok(p) => p as *mut c_void,
+    // Held across the constructors too, as glibc (they may call back in).
+    let lk = lock();
+    let r = {
+        match lk.ns_or_err("dlopen") {
+            Err(m) => Err(Some(m)),
+            Ok(_) if !file.is_null() && mode & (RTLD_LAZY | RTLD_NOW) == 0 => {
+                Err(Some(msg(&[b"dlopen: invalid mode (neither RTLD_LAZY nor RTLD_NOW)"])))
+            }
+            Ok(s) if file.is_null() => Ok((s.main, Vec::new())),
+            // SAFETY: the caller passes a C string.
+            Ok(mut s) => open(&mut s, unsafe { c_bytes(file as *const u8) }, mode, caller),
+        }
+    };
+    match r {
+        Ok((p, order)) => {
+            crate::init::run_inits(&order);
+            p.as_ptr() as *mut c_void
+        }
         Err(Some(m)) => {
             set_error(m);
             core::ptr::null_mut()
@@ -61,27 +56,27 @@ unsafe extern "C" fn dlopen_impl(file: *const c_char, mode: c_int, caller: usize
     }
 }
 
-fn mark_group(p: *mut Dso, mode: c_int) {
-    let d = dso(p);
+fn mark_group(s: &mut Namespace, p: Obj, mode: c_int) {
     if mode & RTLD_NODELETE != 0 {
-        d.flags |= F_NODELETE;
+        s.obj_mut(p).flags |= F_NODELETE;
     }
     if mode & RTLD_GLOBAL != 0 {
-        d.flags |= F_GLOBAL;
-        for &q in d.group.clone().iter() {
-            dso(q).flags |= F_GLOBAL;
+        s.obj_mut(p).flags |= F_GLOBAL;
+        for q in s.obj(p).group.clone() {
+            s.obj_mut(q).flags |= F_GLOBAL;
         }
     }
 }
 
-fn open(s: &mut State, name: &[u8], mode: c_int, caller: usize) -> Result<*mut Dso, Option<Msg>> {
-    let req = obj_containing(s, caller).map(dso).map(|d| &*d);
-    let n0 = s.objs.len();
-    let p = match search(s, name, req).map_err(Some)? {
+/// Loads `name` (and what it needs): the object and the initialisers to run.
+fn open(s: &mut Namespace, name: &[u8], mode: c_int, caller: usize) -> Result<(Obj, Vec<Obj>), Option<Msg>> {
+    let req = s.containing(caller);
+    let n0 = s.objs().len();
+    let p = match search(s, name, req.map(|r| s.obj(r))).map_err(Some)? {
         Found::Loaded(p) => {
-            dso(p).refcount += 1;
-            mark_group(p, mode);
-            return Ok(p);
+            s.obj_mut(p).refcount += 1;
+            mark_group(s, p, mode);
+            return Ok((p, Vec::new()));
         }
         Found::New(b) => {
             if mode & RTLD_NOLOAD != 0 {
@@ -95,54 +90,53 @@ fn open(s: &mut State, name: &[u8], mode: c_int, caller: usize) -> Result<*mut D
         rollback(s, n0);
         return Err(Some(e));
     }
-    for &q in &s.objs[n0..] {
-        dso(q).refcount = 0;
+    for k in n0..s.objs().len() {
+        let q = s.objs()[k];
+        s.obj_mut(q).refcount = 0;
     }
-    dso(p).refcount = 1;
-    mark_group(p, mode);
-    ADDS.fetch_add((s.objs.len() - n0) as u64, Ordering::Relaxed);
-    crate::debug::sync(&s.objs, crate::debug::RT_ADD);
-    let order = crate::init::order(&[p]);
-    crate::init::run_inits(&order);
-    Ok(p)
+    s.obj_mut(p).refcount = 1;
+    mark_group(s, p, mode);
+    s.adds += (s.objs().len() - n0) as u64;
+    crate::debug::sync(s, crate::debug::RT_ADD);
+    Ok((p, crate::init::order(s, &[p])))
 }
 
-/// Dependencies, versions, TLS, relocation for the objects at s.objs[n0..].
-fn load_new(s: &mut State, n0: usize, p: *mut Dso) -> Result<(), Msg> {
+/// Dependencies, versions, TLS, relocation for the objects at s.objs()[n0..].
+fn load_new(s: &mut Namespace, n0: usize, p: Obj) -> Result<(), Msg> {
     crate::search::load_deps(s, b"", n0, false)?;
     // The new object's local scope: itself and its dependencies, breadth-first.
     let mut group = alloc::vec![p];
     let mut j = 0;
     while j < group.len() {
-        for &n in dso(group[j]).needed.iter() {
+        for &n in s.obj(group[j]).needed.iter() {
             if !group.contains(&n) {
                 group.push(n);
             }
         }
         j += 1;
     }
-    let new: Vec<*mut Dso> = s.objs[n0..].to_vec();
+    let new: Vec<Obj> = s.objs()[n0..].to_vec();
     for &q in &new {
-        dso(q).group = group.clone();
-        check_versions(s, dso(q))?;
+        s.obj_mut(q).group = group.clone();
+        check_versions(s, s.obj(q))?;
     }
     for &q in &new {
-        let d = dso(q);
+        let d = s.obj(q);
         let want = if d.tls.is_some() { crate::reloc::static_tls_need(d) } else { crate::tls::StaticTls::No };
-        crate::tls::add_module(d, want)?;
+        crate::tls::add_module(s.obj_mut(q), want)?;
     }
     for &q in new.iter().rev() {
-        crate::reloc::relocate(q)?;
+        crate::reloc::relocate(s, q)?;
     }
     for &q in new.iter().rev() {
-        crate::reloc::apply_irelative(q)?;
+        crate::reloc::apply_irelative(s.obj(q))?;
     }
-    crate::init::check_arrays(&new)?;
+    crate::init::check_arrays(s, &new)?;
     for &q in &new {
-        crate::tls::publish_static_image(dso(q));
-        crate::reloc::seal_relro(dso(q));
+        crate::tls::publish_static_image(s.obj(q));
+        crate::reloc::seal_relro(s.obj(q));
         if debug_flags() & DBG_LIBS != 0 {
-            crate::diag::debug_line(&msg(&[b"dlopen: loaded ", dso(q).name()]));
+            crate::diag::debug_line(&msg(&[b"dlopen: loaded ", s.obj(q).name()]));
         }
     }
     Ok(())
@@ -156,79 +150,102 @@ fn unmap(d: &Dso) {
 }
 
 /// Removes and unmaps every object loaded since `n0` (a failed dlopen).
-fn rollback(s: &mut State, n0: usize) {
-    super::bindings::forget(&s.objs[n0..]);
-    for p in s.objs.split_off(n0) {
-        let d = dso(p);
-        if d.flags & (F_LDSO | F_MAIN) != 0 {
-            s.objs.push(p);
-            continue;
-        }
-        crate::tls::remove_module(d);
-        unmap(d);
-        // SAFETY: created by Box::into_raw in adopt(); no longer listed anywhere.
-        drop(unsafe { Box::from_raw(p) });
-    }
+fn rollback(s: &mut Namespace, n0: usize) {
+    let gone: Vec<Obj> = s.objs()[n0..].iter().copied().filter(|&o| s.obj(o).flags & (F_LDSO | F_MAIN) == 0).collect();
+    // SAFETY: this dlopen made them and handed no handle out; `gone` is dropped here.
+    unsafe {
+        s.unload(&gone, |_| {}, |d| {
+            crate::tls::remove_module(d);
+            unmap(d);
+        })
+    };
 }
 
 /// `int dlclose(void *handle)`
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dlclose(handle: *mut c_void) -> c_int {
-    let _g = LOCK.lock();
-    // SAFETY: lock held.
-    let s = unsafe { st() };
-    let p = handle as *mut Dso;
-    if !valid_handle(s, p) {
-        set_error(msg(&[b"dlclose: invalid handle"]));
-        return -1;
+    let lk = lock();
+    {
+        let mut s = match lk.ns_or_err("dlclose") {
+            Ok(s) => s,
+            Err(m) => {
+                set_error(m);
+                return -1;
+            }
+        };
+        let Some(p) = s.from_handle(handle) else {
+            set_error(msg(&[b"dlclose: invalid handle"]));
+            return -1;
+        };
+        let d = s.obj_mut(p);
+        d.refcount = d.refcount.saturating_sub(1);
+        if d.refcount != 0 || d.flags & F_NODELETE != 0 {
+            return 0;
+        }
     }
-    let d = dso(p);
-    d.refcount = d.refcount.saturating_sub(1);
-    if d.refcount == 0 && d.flags & F_NODELETE == 0 {
-        sweep(s);
-    }
+    sweep(&lk);
     0
 }
 
-/// Unloads every object no longer reachable from a start-up object, a
-/// NODELETE object or an open handle (through DT_NEEDED edges and the
-/// dependencies binding created, see bindings.rs).
-fn sweep(s: &mut State) {
-    let mut live: Vec<*mut Dso> =
-        s.objs.iter().copied().filter(|&p| dso(p).refcount > 0 || dso(p).flags & F_NODELETE != 0).collect();
+/// Objects no longer reachable from a start-up object, a NODELETE object or
+/// an open handle (through DT_NEEDED edges and the dependencies binding
+/// created, see bindings.rs).
+fn unreachable(s: &Namespace) -> Vec<Obj> {
+    let mut live: Vec<Obj> =
+        s.objs().iter().copied().filter(|&p| s.obj(p).refcount > 0 || s.obj(p).flags & F_NODELETE != 0).collect();
     let mut i = 0;
     while i < live.len() {
         let p = live[i];
-        for n in dso(p).needed.iter().copied().chain(super::bindings::targets(p)) {
+        for n in s.obj(p).needed.iter().copied().chain(super::bindings::targets(s, p)) {
             if !live.contains(&n) {
                 live.push(n);
             }
         }
         i += 1;
     }
-    let dead: Vec<*mut Dso> = s.objs.iter().copied().filter(|p| !live.contains(p)).collect();
-    if dead.is_empty() {
-        return;
-    }
-    // Finalizers in reverse initialisation order.
-    for &p in s.init_order.clone().iter().rev() {
-        if dead.contains(&p) && dso(p).flags & F_INIT_STARTED != 0 {
+    s.objs().iter().copied().filter(|p| !live.contains(p)).collect()
+}
+
+/// Finalises (reverse initialisation order) and unloads the unreachable
+/// objects. The finalizers run without the namespace and may dlopen or
+/// dlclose, so reachability is decided again after they ran.
+fn sweep(lk: &Locked) {
+    loop {
+        let fini: Vec<Obj> = {
+            let Some(mut s) = lk.ns() else { return };
+            let dead = unreachable(&s);
+            if dead.is_empty() {
+                return;
+            }
+            let pending = |p: &Obj| dead.contains(p) && s.obj(*p).flags & (F_INIT_STARTED | F_FINI_DONE) == F_INIT_STARTED;
+            let fini: Vec<Obj> = s.init_order.iter().rev().copied().filter(pending).collect();
+            if fini.is_empty() {
+                unload_dead(&mut s, &dead);
+                return;
+            }
+            fini
+        };
+        for p in fini {
             crate::init::run_fini(p);
         }
     }
-    s.objs.retain(|p| !dead.contains(p));
-    s.init_order.retain(|p| !dead.contains(p));
-    super::bindings::forget(&dead);
-    crate::debug::sync(&s.objs, crate::debug::RT_DELETE);
-    for &p in &dead {
-        let d = dso(p);
-        if debug_flags() & DBG_LIBS != 0 {
-            crate::diag::debug_line(&msg(&[b"dlclose: unmapping ", d.name()]));
-        }
-        crate::tls::remove_module(d);
-        unmap(d);
-        // SAFETY: no list refers to it any more.
-        drop(unsafe { Box::from_raw(p) });
-    }
-    SUBS.fetch_add(dead.len() as u64, Ordering::Relaxed);
+}
+
+fn unload_dead(s: &mut Namespace, dead: &[Obj]) {
+    s.subs += dead.len() as u64;
+    // SAFETY: unreachable: no handle, no dependency, no binding names them;
+    // `dead` is dropped by the caller right after.
+    unsafe {
+        s.unload(
+            dead,
+            |s| crate::debug::sync(s, crate::debug::RT_DELETE),
+            |d| {
+                if debug_flags() & DBG_LIBS != 0 {
+                    crate::diag::debug_line(&msg(&[b"dlclose: unmapping ", d.name()]));
+                }
+                crate::tls::remove_module(d);
+                unmap(d);
+            },
+        )
+    };
 }

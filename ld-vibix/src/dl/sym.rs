@@ -1,11 +1,11 @@
 //! dlsym/dlvsym (RTLD_DEFAULT, RTLD_NEXT via the caller's return address, or a
 //! handle's dependency group) and dladdr.
 
-use super::{obj_containing, set_error, valid_handle};
-use crate::diag::msg;
-use crate::loader::{Dso, F_GLOBAL};
+use super::set_error;
+use crate::diag::{msg, Msg};
+use crate::loader::F_GLOBAL;
 use crate::mem::c_bytes;
-use crate::state::{dso, st, State, LOCK};
+use crate::state::{lock, Namespace, Obj};
 use crate::symbol::{canonical, is_canon_program, lookup_in, Bind, Def};
 use alloc::vec::Vec;
 use core::ffi::{c_char, c_int, c_void};
@@ -28,29 +28,28 @@ pub unsafe extern "C" fn dlvsym(handle: *mut c_void, name: *const c_char, versio
 }
 
 /// The scope a handle searches.
-fn scope(s: &State, handle: usize, caller: usize) -> Result<Vec<*mut Dso>, &'static [u8]> {
-    if handle == 0 || handle == s.main as usize {
+fn scope(s: &Namespace, handle: usize, caller: usize) -> Result<Vec<Obj>, &'static [u8]> {
+    if handle == 0 || handle == s.main.as_ptr() as usize {
         return Ok(s.global_scope().collect());
     }
     if handle == RTLD_NEXT {
-        let Some(c) = obj_containing(s, caller) else { return Err(b"RTLD_NEXT used in code not dynamically loaded") };
-        let pos = s.objs.iter().position(|&p| p == c).unwrap_or(0);
-        let group = dso(c).group.clone();
-        return Ok(s.objs[pos + 1..]
+        let Some(c) = s.containing(caller) else { return Err(b"RTLD_NEXT used in code not dynamically loaded") };
+        let pos = s.objs().iter().position(|&p| p == c).unwrap_or(0);
+        let group = &s.obj(c).group;
+        return Ok(s.objs()[pos + 1..]
             .iter()
             .copied()
-            .filter(|&p| dso(p).flags & F_GLOBAL != 0 || group.contains(&p))
+            .filter(|&p| s.obj(p).flags & F_GLOBAL != 0 || group.contains(&p))
             .collect());
     }
-    let h = handle as *mut Dso;
-    if !valid_handle(s, h) {
+    let Some(h) = s.from_handle(handle as *mut c_void) else {
         return Err(b"invalid handle");
-    }
+    };
     // The handle's object and its dependencies, breadth-first.
     let mut g = alloc::vec![h];
     let mut i = 0;
     while i < g.len() {
-        for &n in dso(g[i]).needed.iter() {
+        for &n in s.obj(g[i]).needed.iter() {
             if !g.contains(&n) {
                 g.push(n);
             }
@@ -60,60 +59,75 @@ fn scope(s: &State, handle: usize, caller: usize) -> Result<Vec<*mut Dso>, &'sta
     Ok(g)
 }
 
-/// Address of a found symbol: IFUNCs resolved, TLS for the calling thread.
-fn address(def: &Def) -> usize {
-    let d = dso(def.dso);
+/// What the address of a found symbol needs once the namespace is given back.
+enum Addr {
+    Plain(usize),
+    /// An IFUNC resolver: it is the program's code.
+    Ifunc(usize),
+    /// The calling thread's copy of a TLS symbol.
+    Tls(crate::tls::TlsIndex),
+}
+
+fn address(s: &Namespace, def: &Def) -> Addr {
+    let d = s.obj(def.dso);
     if def.sym.kind() == STT_TLS {
-        let ti = crate::tls::TlsIndex { module: d.tls.map_or(0, |t| t.id), offset: def.sym.st_value as usize };
-        // SAFETY: a valid module id of a loaded object.
-        return unsafe { crate::tls::__tls_get_addr(&ti) } as usize;
+        return Addr::Tls(crate::tls::TlsIndex { module: d.tls.map_or(0, |t| t.id), offset: def.sym.st_value as usize });
     }
     if def.sym.kind() == STT_GNU_IFUNC {
-        // SAFETY: the symbol's value is its resolver.
-        let f: extern "C" fn() -> usize = unsafe { core::mem::transmute(def.addr()) };
-        return f();
+        return Addr::Ifunc(def.addr(s));
     }
-    def.addr()
+    Addr::Plain(def.addr(s))
 }
 
 unsafe extern "C" fn dlsym_impl(handle: usize, name: *const c_char, caller: usize, version: *const c_char) -> *mut c_void {
-    let _g = LOCK.lock();
-    // SAFETY: lock held.
-    let s = unsafe { st() };
-    // SAFETY: C strings from the caller.
-    let (name, ver) = unsafe { (c_bytes(name as *const u8), c_bytes(version as *const u8)) };
-    let scope = match scope(s, handle, caller) {
-        Ok(v) => v,
-        Err(e) => {
-            set_error(msg(&[b"dlsym: ", e]));
-            return core::ptr::null_mut();
+    let lk = lock();
+    let found = lk.ns_or_err("dlsym").and_then(|s| {
+        // SAFETY: C strings from the caller.
+        let (name, ver) = unsafe { (c_bytes(name as *const u8), c_bytes(version as *const u8)) };
+        lookup(&s, handle, name, caller, (!version.is_null()).then_some(ver))
+    });
+    match found {
+        Ok(Addr::Plain(a)) => a as *mut c_void,
+        Ok(Addr::Ifunc(f)) => {
+            // SAFETY: the symbol's value is its resolver.
+            let f: extern "C" fn() -> usize = unsafe { core::mem::transmute(f) };
+            f() as *mut c_void
         }
-    };
-    let vreq = (!version.is_null()).then(|| VersionReq { name: ver, hash: sysv_hash(ver) });
+        // SAFETY: a valid module id of a loaded object.
+        Ok(Addr::Tls(ti)) => (unsafe { crate::tls::__tls_get_addr(&ti) }) as *mut c_void,
+        Err(m) => {
+            set_error(m);
+            core::ptr::null_mut()
+        }
+    }
+}
+
+fn lookup(s: &Namespace, handle: usize, name: &[u8], caller: usize, ver: Option<&[u8]>) -> Result<Addr, Msg> {
+    let scope = scope(s, handle, caller).map_err(|e| msg(&[b"dlsym: ", e]))?;
+    let vreq = ver.map(|v| VersionReq { name: v, hash: sysv_hash(v) });
     let q = SymQuery::new(name, vreq);
     // A scope that starts with a non-PIE program sees its canonical PLT addresses.
     let canon = match scope.first() {
-        Some(&p) if is_canon_program(p) => canonical(&q, core::ptr::null_mut(), Bind::Data),
+        Some(&p) if is_canon_program(s, p) => canonical(s, &q, None, Bind::Data),
         _ => None,
     };
-    match canon.or_else(|| lookup_in(&q, scope.into_iter(), core::ptr::null_mut())) {
+    match canon.or_else(|| lookup_in(s, &q, scope.into_iter(), None)) {
         Some(def) => {
             // A lookup in the global scope (not through a handle the caller
             // holds) keeps the definition loaded for the calling object.
-            if handle == 0 || handle == RTLD_NEXT || handle == s.main as usize {
-                if let Some(c) = obj_containing(s, caller) {
-                    super::note_binding(c, def.dso);
+            if handle == 0 || handle == RTLD_NEXT || handle == s.main.as_ptr() as usize {
+                if let Some(c) = s.containing(caller) {
+                    super::note_binding(s, c, def.dso);
                 }
             }
-            address(&def) as *mut c_void
+            Ok(address(s, &def))
         }
         None => {
             let mut m = msg(&[b"undefined symbol: ", name]);
-            if !version.is_null() {
-                m.s(", version ").push(ver);
+            if let Some(v) = ver {
+                m.s(", version ").push(v);
             }
-            set_error(m);
-            core::ptr::null_mut()
+            Err(m)
         }
     }
 }
@@ -129,12 +143,11 @@ pub struct DlInfo {
 /// `int dladdr(const void *addr, Dl_info *info)`: object and nearest preceding symbol.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn dladdr(addr: *const c_void, info: *mut DlInfo) -> c_int {
-    let _g = LOCK.lock();
-    // SAFETY: lock held.
-    let s = unsafe { st() };
+    let lk = lock();
+    let Some(s) = lk.ns() else { return 0 };
     let a = addr as usize;
-    let Some(p) = obj_containing(s, a) else { return 0 };
-    let d = dso(p);
+    let Some(p) = s.containing(a) else { return 0 };
+    let d = s.obj(p);
     let mut best: Option<&Sym> = None;
     for sym in d.syms.symtab.iter() {
         if sym.is_undefined() || sym.kind() == STT_TLS || sym.st_value == 0 {

@@ -7,6 +7,7 @@ pub mod map;
 pub use image::Image;
 
 use crate::diag::{msg, Msg};
+use crate::state::Obj;
 use alloc::vec::Vec;
 use core::ffi::c_char;
 use vibix_elf::plan::LoadPlan;
@@ -101,7 +102,7 @@ pub struct Dso {
     pub dy: DynInfo,
     pub syms: SymbolTable<'static>,
     pub verneed: Option<Verneeds<'static>>,
-    pub needed: Vec<*mut Dso>,
+    pub needed: Vec<Obj>,
     pub tls: Option<TlsInfo>,
     pub relro: (usize, usize),
     pub refcount: usize,
@@ -109,7 +110,7 @@ pub struct Dso {
     pub dev: u64,
     pub ino: u64,
     /// dlopen: this object and its dependencies, breadth-first (its local scope).
-    pub group: Vec<*mut Dso>,
+    pub group: Vec<Obj>,
     /// Entry point (absolute).
     pub entry: usize,
     /// False when the hash table proves the object defines no symbol (typical
