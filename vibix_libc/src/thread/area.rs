@@ -36,6 +36,8 @@ pub struct ThreadState {
     pub name: [u8; 16],
     /// `uselocale`'s per-thread locale (null: the global locale).
     pub locale: *mut c_void,
+    /// `h_errno` of threads other than the main one (netdb).
+    pub h_errno: c_int,
 }
 const_assert!(core::mem::size_of::<ThreadState>() <= THREAD_AREA_SIZE);
 

@@ -58,24 +58,29 @@ pub const NO_DATA: c_int = 4;
 
 #[repr(transparent)]
 struct HErrno(UnsafeCell<c_int>);
-// SAFETY: a plain int; like the functions that set it (gethostbyname...), not
-// thread-safe (docs/unsupported.md): the `_r` functions report through their
-// own argument instead.
+// SAFETY: only the main thread uses it (see __h_errno_location).
 unsafe impl Sync for HErrno {}
 
-/// `h_errno` (the header maps the name to `*__h_errno_location()`).
+/// The main thread's `h_errno`, exported under that name for old binaries
+/// that read the symbol (the header maps the name to `*__h_errno_location()`).
 #[unsafe(no_mangle)]
 #[allow(non_upper_case_globals)]
 static h_errno: HErrno = HErrno(UnsafeCell::new(0));
 
+/// The calling thread's `h_errno`: the exported variable for the main thread,
+/// a slot in the thread area for threads pthread_create made.
 #[unsafe(no_mangle)]
 pub extern "C" fn __h_errno_location() -> *mut c_int {
-    h_errno.0.get()
+    let t = crate::thread::area::current();
+    // SAFETY: t is the calling thread's live area; map_base is set once, before the thread runs.
+    unsafe {
+        if (*t).map_base.is_null() { h_errno.0.get() } else { &raw mut (*t).h_errno }
+    }
 }
 
 pub fn set_h_errno(v: c_int) {
-    // SAFETY: see HErrno.
-    unsafe { *h_errno.0.get() = v };
+    // SAFETY: the calling thread's own slot.
+    unsafe { *__h_errno_location() = v };
 }
 
 /// glibc's texts.

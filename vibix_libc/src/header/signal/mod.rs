@@ -147,6 +147,14 @@ pub extern "C" fn raise(sig: c_int) -> c_int {
 /// kill(2) through rustix.
 pub fn kill_raw(pid: c_int, sig: c_int) -> c_int {
     use rustix::process::{kill_current_process_group, kill_process, kill_process_group, test_kill_process, Pid};
+    if pid == -1 {
+        // "Every process we may signal": rustix has no such call, so the raw
+        // kill system call (header/sys/raw.rs).
+        const SYS_KILL: core::ffi::c_long = 62;
+        // SAFETY: kill takes two integers.
+        let r = unsafe { crate::header::sys::raw::syscall6(SYS_KILL, [-1isize as usize, sig as usize, 0, 0, 0, 0]) };
+        return crate::header::sys::raw::ret(r) as c_int;
+    }
     let r = if sig == 0 {
         match Pid::from_raw(pid.abs()) {
             Some(p) => test_kill_process(p),
@@ -161,10 +169,6 @@ pub fn kill_raw(pid: c_int, sig: c_int) -> c_int {
             kill_process(Pid::from_raw(pid).unwrap(), s)
         } else if pid == 0 {
             kill_current_process_group(s)
-        } else if pid == -1 {
-            // "Every process we may signal" is not modelled by rustix.
-            set_errno(38);
-            return -1;
         } else {
             kill_process_group(Pid::from_raw(-pid).unwrap(), s)
         }

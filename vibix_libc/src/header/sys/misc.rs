@@ -151,33 +151,26 @@ pub unsafe extern "C" fn getentropy(buf: *mut c_void, n: usize) -> c_int {
     0
 }
 
-/// The fd_set words select() looks at (FD_SETSIZE = 1024 bits).
-unsafe fn fdset<'a>(p: *mut u64, nfds: c_int) -> Option<&'a mut [rustix::event::FdSetElement]> {
-    if p.is_null() {
-        return None;
-    }
-    let words = (nfds.clamp(0, 1024) as usize).div_ceil(64);
-    // SAFETY: FdSetElement is a transparent u64 on Linux; the caller's fd_set
-    // holds 16 words and we use at most the first `words`.
-    Some(unsafe { core::slice::from_raw_parts_mut(p as *mut rustix::event::FdSetElement, words) })
-}
-
-/// POSIX `select` (the timeout is not updated with the time left).
+/// POSIX `select`. As on Linux, the timeout is updated with the time left
+/// (pselect6 on a timespec copy, written back as a timeval).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn select(nfds: c_int, r: *mut u64, w: *mut u64, e: *mut u64, tv: *const [i64; 2]) -> c_int {
-    let ts;
-    let t = if tv.is_null() {
-        None
-    } else {
+pub unsafe extern "C" fn select(nfds: c_int, r: *mut u64, w: *mut u64, e: *mut u64, tv: *mut [i64; 2]) -> c_int {
+    let mut ts = [0i64; 2];
+    if !tv.is_null() {
         // SAFETY: tv points at a struct timeval.
         let [s, us] = unsafe { *tv };
         if s < 0 || !(0..1_000_000).contains(&us) {
             set_errno(22);
             return -1;
         }
-        ts = rustix::time::Timespec { tv_sec: s, tv_nsec: us * 1000 };
-        Some(&ts)
-    };
-    // SAFETY: the sets are NULL or fd_sets (see fdset); select only changes their bits.
-    cret(unsafe { rustix::event::select(nfds, fdset(r, nfds), fdset(w, nfds), fdset(e, nfds), t) }, |n| n)
+        ts = [s, us * 1000];
+    }
+    let tp = if tv.is_null() { core::ptr::null_mut() } else { &raw mut ts };
+    // SAFETY: the sets are NULL or the caller's fd_sets; the kernel reads nfds bits of each.
+    let n = unsafe { super::masked::pselect6(nfds, r.cast(), w.cast(), e.cast(), tp, core::ptr::null()) };
+    if !tv.is_null() {
+        // SAFETY: as above; the time left, also after EINTR (as Linux).
+        unsafe { *tv = [ts[0], ts[1] / 1000] };
+    }
+    n
 }

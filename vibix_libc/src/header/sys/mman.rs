@@ -71,11 +71,23 @@ pub unsafe extern "C" fn posix_madvise(addr: *mut c_void, len: usize, advice: c_
     if unsafe { madvise(addr, len, advice) } == 0 { 0 } else { crate::thread::area::errno() }
 }
 
-/// Linux `mremap` (the 5th argument, new_address, is not supported).
+/// Linux `mremap(addr, old, new, flags, ...)`: the 5th argument, the new
+/// address, is read only with MREMAP_FIXED (C callers pass it in the fifth
+/// argument register, so reading it as a plain parameter is the va_arg).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn mremap(addr: *mut c_void, old: usize, new: usize, flags: c_int) -> *mut c_void {
-    // SAFETY: the caller owns the mapping.
-    match unsafe { rustix::mm::mremap(addr, old, new, rustix::mm::MremapFlags::from_bits_retain(flags as u32)) } {
+pub unsafe extern "C" fn mremap(addr: *mut c_void, old: usize, new: usize, flags: c_int, new_addr: *mut c_void) -> *mut c_void {
+    use rustix::mm::MremapFlags;
+    const MREMAP_FIXED: c_int = 2;
+    let f = MremapFlags::from_bits_retain(flags as u32);
+    // SAFETY: the caller owns the mapping (and, with MREMAP_FIXED, the target range).
+    let r = unsafe {
+        if flags & MREMAP_FIXED != 0 {
+            rustix::mm::mremap_fixed(addr, old, new, f, new_addr)
+        } else {
+            rustix::mm::mremap(addr, old, new, f)
+        }
+    };
+    match r {
         Ok(p) => p,
         Err(e) => fail(e, MAP_FAILED),
     }

@@ -286,33 +286,65 @@ pub extern "C" fn kill(pid: c_int, sig: c_int) -> c_int {
     crate::header::signal::kill_raw(pid, sig)
 }
 
-/// C `system`: runs `/bin/sh -c cmd` and waits (SIGCHLD is not blocked and
-/// SIGINT/SIGQUIT are not ignored meanwhile: a simplification).
+/// C `system`: runs `/bin/sh -c cmd` and waits. As POSIX says, the caller
+/// ignores SIGINT and SIGQUIT and blocks SIGCHLD meanwhile; the child gets the
+/// original dispositions and mask back before exec.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn system(cmd: *const c_char) -> c_int {
+    use crate::header::signal::{sigaction, sigprocmask, SigAction, SigSet};
+    const SIGINT: c_int = 2;
+    const SIGQUIT: c_int = 3;
+    const SIGCHLD: c_int = 17;
+    const SIG_BLOCK: c_int = 0;
+    const SIG_SETMASK: c_int = 2;
     if cmd.is_null() {
-        return 1;
+        return 1; // a shell exists
     }
+    let ign = SigAction { handler: 1, mask: SigSet { bits: [0; 16] }, flags: 0, restorer: 0 };
+    let mut old_int = SigAction { handler: 0, mask: SigSet { bits: [0; 16] }, flags: 0, restorer: 0 };
+    let mut old_quit = SigAction { handler: 0, mask: SigSet { bits: [0; 16] }, flags: 0, restorer: 0 };
+    let mut chld = SigSet { bits: [0; 16] };
+    chld.bits[0] = 1 << (SIGCHLD - 1);
+    let mut old_mask = SigSet { bits: [0; 16] };
+    // SAFETY: our own structures; these calls only change this process's signal state.
+    unsafe {
+        sigaction(SIGINT, &ign, &mut old_int);
+        sigaction(SIGQUIT, &ign, &mut old_quit);
+        sigprocmask(SIG_BLOCK, &chld, &mut old_mask);
+    }
+    let restore = |old_int: &SigAction, old_quit: &SigAction, old_mask: &SigSet| {
+        // SAFETY: puts back what we saved above.
+        unsafe {
+            sigaction(SIGINT, old_int, core::ptr::null_mut());
+            sigaction(SIGQUIT, old_quit, core::ptr::null_mut());
+            sigprocmask(SIG_SETMASK, old_mask, core::ptr::null_mut());
+        }
+    };
     let pid = fork();
-    if pid < 0 {
-        return -1;
-    }
     if pid == 0 {
+        restore(&old_int, &old_quit, &old_mask);
         let argv = [c"sh".as_ptr(), c"-c".as_ptr(), cmd, null()];
         // SAFETY: a valid argv; we only exit if exec fails.
         unsafe { execve(c"/bin/sh".as_ptr(), argv.as_ptr(), crate::start::env() as _) };
         crate::header::stdlib::exit::_exit(127);
     }
-    let mut st = 0;
-    loop {
-        // SAFETY: st is ours.
-        if unsafe { waitpid(pid, &mut st, 0) } >= 0 {
-            return st;
-        }
-        if crate::thread::area::errno() != 4 {
-            return -1;
+    let mut st = -1;
+    if pid > 0 {
+        loop {
+            // SAFETY: st is ours.
+            if unsafe { waitpid(pid, &mut st, 0) } >= 0 {
+                break;
+            }
+            if crate::thread::area::errno() != 4 {
+                st = -1;
+                break;
+            }
         }
     }
+    let e = crate::thread::area::errno();
+    restore(&old_int, &old_quit, &old_mask);
+    set_errno(e);
+    st
 }
 
 /// POSIX `sleep`.
