@@ -1,8 +1,8 @@
 //! `<mqueue.h>`: POSIX message queues, the kernel's mq_* system calls (rustix
 //! has none, so the raw path of header/sys/raw.rs). Queue names must start
 //! with '/', which the kernel does not take. `mq_notify` passes the caller's
-//! sigevent unchanged except SIGEV_THREAD, which would need a helper thread
-//! and fails with ENOSYS (docs/unsupported.md).
+//! sigevent unchanged except SIGEV_THREAD, which gets a helper thread fed by
+//! the kernel's netlink notification (header/timer/thread.rs).
 //! Written by libc-net for the nix crate's test suite (test_mq).
 
 use core::ffi::{c_char, c_int, c_long, c_uint, c_void};
@@ -19,7 +19,6 @@ const SYS_MQ_TIMEDRECEIVE: c_long = 243;
 const SYS_MQ_NOTIFY: c_long = 244;
 const SYS_MQ_GETSETATTR: c_long = 245;
 const EINVAL: c_int = 22;
-const ENOSYS: c_int = 38;
 const EACCES: c_int = 13;
 const O_CREAT: c_int = 0o100;
 const O_NONBLOCK: c_long = 0o4000;
@@ -126,8 +125,13 @@ pub unsafe extern "C" fn mq_notify(q: c_int, ev: *const c_void) -> c_int {
     // struct sigevent: sigev_value (8 bytes), sigev_signo, sigev_notify.
     // SAFETY: NULL or the caller's sigevent.
     if !ev.is_null() && unsafe { *ev.cast::<c_int>().add(3) } == SIGEV_THREAD {
-        set_errno(ENOSYS);
-        return -1;
+        use crate::header::timer::thread::{mq_notify_thread, Sigevent};
+        let register = |kev: Option<&Sigevent>| {
+            let p = kev.map_or(0, |k| k as *const Sigevent as usize);
+            call(SYS_MQ_NOTIFY, [q as usize, p, 0, 0, 0, 0])
+        };
+        // SAFETY: the caller's sigevent, read as the struct it is.
+        return unsafe { mq_notify_thread(&*ev.cast::<Sigevent>(), register) };
     }
     call(SYS_MQ_NOTIFY, [q as usize, ev as usize, 0, 0, 0, 0]) as c_int
 }

@@ -7,7 +7,7 @@ use crate::thread::area::{fail, set_errno};
 use crate::rt::{How, KernelSigSet, KernelSigaction, KernelSigactionFlags, Signal};
 
 mod bsd;
-mod wait;
+pub mod wait;
 
 pub const SIGABRT: c_int = 6;
 const NSIG: c_int = 65;
