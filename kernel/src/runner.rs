@@ -75,6 +75,11 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
             return Err(String::from("timed out"));
         }
     }
+    // Whatever the test left running (orphans) ends with it.
+    let left: Vec<u64> = proc::sched().procs.values().filter(|p| p.capture_to == pid && p.pid != pid && p.exit.is_none()).map(|p| p.pid).collect();
+    for p in left {
+        proc::finish_process(p, ExitStatus::Signal(9));
+    }
     let out = proc::sched().procs.get_mut(&pid).and_then(|p| p.capture.take()).unwrap_or_default();
     let status = proc::reap(pid).ok_or_else(|| String::from("process vanished"))?;
     if status_text(status) != *expect && *expect != "any" {

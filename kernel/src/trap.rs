@@ -55,6 +55,7 @@ extern "C" fn trap_from_user(f: &mut TrapFrame) {
 pub fn after_user_entry(f: &mut TrapFrame, nr: Option<u64>) {
     if proc::current().state != State::Dead {
         signal::deliver(f, nr);
+        proc::job::stop_point();
     }
     if proc::current().state == State::Dead {
         proc::schedule();

@@ -36,9 +36,44 @@ pub struct Started {
 }
 
 /// Loads `path` (relative to `cwd`) with `argv`/`envp` into a new address space.
+/// A `#!interpreter [arg]` script runs its interpreter with
+/// `interpreter [arg] path argv[1..]` (at most 4 levels, as Linux).
 pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<Started, Errno> {
+    load_level(cwd, path, path, argv, envp, 0)
+}
+
+/// The interpreter and optional argument of a `#!` line (first 256 bytes, as Linux).
+fn shebang(data: &[u8]) -> Option<Result<(Vec<u8>, Option<Vec<u8>>), Errno>> {
+    let rest = data.strip_prefix(b"#!")?;
+    let line = &rest[..rest.len().min(254)];
+    let Some(end) = line.iter().position(|&c| c == b'\n') else { return Some(Err(ENOEXEC)) };
+    let line = &line[..end];
+    let blank = |c: &u8| *c == b' ' || *c == b'\t';
+    let start = line.iter().position(|c| !blank(c)).unwrap_or(line.len());
+    let line = &line[start..];
+    let iend = line.iter().position(blank).unwrap_or(line.len());
+    if iend == 0 {
+        return Some(Err(ENOEXEC));
+    }
+    let arg = line[iend..].trim_ascii();
+    Some(Ok((line[..iend].to_vec(), (!arg.is_empty()).then(|| arg.to_vec()))))
+}
+
+fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>], depth: u32) -> Result<Started, Errno> {
     let exe_node = node(cwd, path)?;
     let exe = exe_node.data;
+    if let Some(sb) = shebang(exe) {
+        let (interp, arg) = sb?;
+        if depth >= 4 {
+            return Err(ELOOP);
+        }
+        let mut args: Vec<Vec<u8>> = Vec::with_capacity(argv.len() + 2);
+        args.push(interp.clone());
+        args.extend(arg);
+        args.push(path.to_vec());
+        args.extend(argv.iter().skip(1).cloned());
+        return load_level(cwd, &interp, execfn, &args, envp, depth + 1);
+    }
     let img = elf::parse(exe)?;
     let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
     let bias = if img.is_dyn { PIE_BASE.wrapping_sub(img.first_vaddr()) } else { 0 };
@@ -62,7 +97,7 @@ pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) 
         None => (exe_entry, 0),
     };
     asp.add_vma(STACK_TOP - STACK_SIZE, STACK_TOP, PROT_READ | PROT_WRITE);
-    let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn: path };
+    let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn };
     let sp = stack::build(&mut asp, argv, envp, &info)?;
     Ok(Started { aspace: asp, entry, sp, exe: alloc::format!("/{}", exe_node.path) })
 }

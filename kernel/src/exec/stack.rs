@@ -16,7 +16,10 @@ pub struct Info<'a> {
     pub execfn: &'a [u8],
 }
 
-const MAX_ARG_BYTES: usize = 256 * 1024;
+/// argv + envp strings and pointers: a quarter of the 8 MiB stack (Linux's ARG_MAX rule).
+pub const MAX_ARG_BYTES: usize = 2 << 20;
+/// One argument or environment string, NUL included (Linux's MAX_ARG_STRLEN).
+pub const MAX_ARG_STRLEN: usize = 32 * 4096;
 
 pub fn build(asp: &mut AddressSpace, argv: &[Vec<u8>], envp: &[Vec<u8>], info: &Info) -> Result<u64, Errno> {
     let top = STACK_TOP - 16;
@@ -34,7 +37,7 @@ pub fn build(asp: &mut AddressSpace, argv: &[Vec<u8>], envp: &[Vec<u8>], info: &
     let mut random = [0u8; 16];
     rng::fill_at_random(&mut random);
     strings.extend_from_slice(&random);
-    if strings.len() > MAX_ARG_BYTES {
+    if strings.len() + 8 * (argv.len() + envp.len()) > MAX_ARG_BYTES {
         return Err(E2BIG);
     }
     let strings_lo = (top - strings.len() as u64) & !15;

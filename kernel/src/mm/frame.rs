@@ -1,6 +1,8 @@
 //! Physical page-frame allocator: a bitmap over the first 4 GiB (the part the
 //! direct map covers), one bit per 4 KiB frame, 1 = in use. Single frames are
 //! found from a moving hint; contiguous runs (kernel heap, stacks) by scan.
+//! A user frame shared copy-on-write by several address spaces (fork) has a
+//! share count: `free` drops one share and frees the frame only with the last.
 use super::{phys_to_virt, PAGE};
 use crate::sync::Global;
 
@@ -12,6 +14,9 @@ struct Frames {
     limit: usize,
     free: usize,
 }
+
+/// Extra owners of each frame (0: one owner). Only whole user pages are shared.
+static SHARES: Global<[u16; MAX_FRAMES]> = Global::new([0; MAX_FRAMES]);
 
 static FRAMES: Global<Frames> = Global::new(Frames { bits: [!0; MAX_FRAMES / 64], hint: 0, limit: 0, free: 0 });
 
@@ -88,8 +93,30 @@ pub fn alloc_contig(n: usize) -> Option<u64> {
     None
 }
 
+/// Drops one owner of frame `p`; the last one frees it.
 pub fn free(p: u64) {
+    let sh = &mut SHARES.get()[(p / PAGE) as usize];
+    if *sh > 0 {
+        *sh -= 1;
+        return;
+    }
     free_contig(p, 1)
+}
+
+/// One more owner of the (in-use) frame `p`: a copy-on-write page after fork.
+/// `false` when the count is saturated (the caller copies the page instead).
+pub fn share(p: u64) -> bool {
+    let sh = &mut SHARES.get()[(p / PAGE) as usize];
+    if *sh == u16::MAX {
+        return false;
+    }
+    *sh += 1;
+    true
+}
+
+/// Whether another address space still owns frame `p`.
+pub fn is_shared(p: u64) -> bool {
+    SHARES.get()[(p / PAGE) as usize] > 0
 }
 
 pub fn free_contig(p: u64, n: usize) {

@@ -11,6 +11,8 @@ pub const U: u64 = 4;
 pub const PS: u64 = 0x80;
 /// Software bit: a user page whose frame is kept while PROT_NONE makes it not present.
 pub const KEPT: u64 = 1 << 9;
+/// Software bit: a page shared copy-on-write with another address space (never W while set).
+pub const COW: u64 = 1 << 10;
 pub const NX: u64 = 1 << 63;
 pub const ADDR: u64 = 0x000f_ffff_ffff_f000;
 

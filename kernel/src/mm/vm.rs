@@ -1,7 +1,10 @@
 //! Per-process address spaces: a sorted list of regions (VMAs) with their
 //! protection, backed lazily by zero-filled frames (page faults populate) or
-//! eagerly by copies (ELF segments, file mappings).
-use super::paging::{self, ADDR, KEPT, NX, P, U, W};
+//! eagerly by copies (ELF segments, file mappings). fork shares every page
+//! copy-on-write (`COW`, never writable while shared); the first write fault
+//! copies it into a frame of the writer's own, mapped with the region's
+//! protection, so no copy is ever W+X.
+use super::paging::{self, ADDR, COW, KEPT, NX, P, U, W};
 use super::{frame, page_down, phys_to_virt, PAGE};
 use crate::arch::x86_64::cpu;
 use crate::errno::*;
@@ -61,6 +64,17 @@ fn pte_flags(prot: u32) -> u64 {
         f |= NX;
     }
     f
+}
+
+/// PTE flags for `prot` on a slot whose old value is `old`: a copy-on-write
+/// page stays read-only (and marked) until a write fault copies it.
+fn flags_keeping_cow(old: u64, prot: u32) -> u64 {
+    let f = pte_flags(prot);
+    if old & COW != 0 {
+        (f & !W) | COW
+    } else {
+        f
+    }
 }
 
 impl AddressSpace {
@@ -208,7 +222,7 @@ impl AddressSpace {
                 let v = unsafe { *pte };
                 if v & (P | KEPT) != 0 {
                     // SAFETY: as above; the frame stays, only its permissions change.
-                    unsafe { *pte = (v & ADDR) | pte_flags(prot) };
+                    unsafe { *pte = (v & ADDR) | flags_keeping_cow(v, prot) };
                     cpu::invlpg(va);
                 }
             }
@@ -225,7 +239,7 @@ impl AddressSpace {
         let v = unsafe { *pte };
         if v & (P | KEPT) != 0 {
             // SAFETY: as above.
-            unsafe { *pte = (v & ADDR) | pte_flags(prot) };
+            unsafe { *pte = (v & ADDR) | flags_keeping_cow(v, prot) };
             cpu::invlpg(va);
             return Ok(v & ADDR);
         }
@@ -233,6 +247,32 @@ impl AddressSpace {
         // SAFETY: as above; `f` is a fresh zeroed frame now owned by this mapping.
         unsafe { *pte = f | pte_flags(prot) };
         Ok(f)
+    }
+
+    /// Gives the page at `va` (populated) a frame of its own: a copy-on-write
+    /// page is copied (or, when no other address space shares it any more,
+    /// taken over) and mapped with `prot`. Returns the frame.
+    fn unshare(&mut self, va: u64, prot: u32) -> Result<u64, Errno> {
+        let pte = paging::walk(self.pml4, va, false).ok_or(EFAULT)?;
+        // SAFETY: `pte` is a slot in this address space's own tables.
+        let v = unsafe { *pte };
+        let f = v & ADDR;
+        if v & COW == 0 {
+            return Ok(f);
+        }
+        let mine = if frame::is_shared(f) {
+            let n = frame::alloc().ok_or(ENOMEM)?;
+            // SAFETY: two distinct whole frames reached through the direct map.
+            unsafe { core::ptr::copy_nonoverlapping(phys_to_virt(f), phys_to_virt(n), PAGE as usize) };
+            frame::free(f); // drops our share of the old frame
+            n
+        } else {
+            f
+        };
+        // SAFETY: as above; `mine` is owned by this mapping alone now.
+        unsafe { *pte = mine | pte_flags(prot) };
+        cpu::invlpg(va);
+        Ok(mine)
     }
 
     /// Handles a user page fault; `Err` means the access is invalid (SIGSEGV).
@@ -254,7 +294,11 @@ impl AddressSpace {
                 return Ok(()); // already fine (spurious or raced by a sibling thread)
             }
         }
-        self.populate_page(va, vma_prot).map(|_| ())
+        self.populate_page(va, vma_prot)?;
+        if access == Access::Write {
+            self.unshare(va, vma_prot)?;
+        }
+        Ok(())
     }
 
     /// Copies `data` into the address space at `va`, populating pages as
@@ -263,7 +307,8 @@ impl AddressSpace {
         while !data.is_empty() {
             let page = page_down(va);
             let prot = self.vma_at(va).ok_or(EFAULT)?.prot;
-            let f = self.populate_page(page, prot)?;
+            self.populate_page(page, prot)?;
+            let f = self.unshare(page, prot)?;
             let off = (va - page) as usize;
             let n = data.len().min(PAGE as usize - off);
             // SAFETY: `f` is a frame of this address space reached through the direct map; off+n <= 4096.
@@ -293,31 +338,56 @@ impl AddressSpace {
 }
 
 impl AddressSpace {
-    /// A copy for fork(2): same regions, every populated page copied.
-    pub fn fork(&self) -> Option<Self> {
+    /// A copy for fork(2): same regions, every populated page shared
+    /// copy-on-write (read-only and marked `COW` in both address spaces).
+    /// The caller must be running on `self` (its TLB is flushed here).
+    pub fn fork(&mut self) -> Option<Self> {
         let mut n = Self::new()?;
         n.vmas = self.vmas.clone();
         n.brk_base = self.brk_base;
         n.brk = self.brk;
-        for v in &self.vmas {
+        let mut ok = true;
+        'all: for v in &self.vmas {
             let mut va = v.start;
             while va < v.end {
                 if let Some(pte) = paging::walk(self.pml4, va, false) {
                     // SAFETY: a slot in this address space's own tables.
                     let e = unsafe { *pte };
                     if e & (P | KEPT) != 0 {
-                        let f = frame::alloc()?;
-                        // SAFETY: both frames are whole pages reached through the direct map.
-                        unsafe { core::ptr::copy_nonoverlapping(phys_to_virt(e & ADDR), phys_to_virt(f), PAGE as usize) };
-                        let slot = paging::walk(n.pml4, va, true)?;
-                        // SAFETY: a slot in the new tables; same permissions as the parent's page.
-                        unsafe { *slot = f | (e & !ADDR) };
+                        let Some(slot) = paging::walk(n.pml4, va, true) else {
+                            ok = false;
+                            break 'all;
+                        };
+                        let f = e & ADDR;
+                        let shared = (e & !W) | COW;
+                        if frame::share(f) {
+                            // SAFETY: slots of the two trees; the frame now has one more owner.
+                            unsafe {
+                                *pte = shared;
+                                *slot = shared;
+                            }
+                        } else {
+                            // Share count saturated: the child gets a copy of its own.
+                            let Some(c) = frame::alloc() else {
+                                ok = false;
+                                break 'all;
+                            };
+                            // SAFETY: two distinct whole frames through the direct map; `c` is the child's alone.
+                            unsafe {
+                                core::ptr::copy_nonoverlapping(phys_to_virt(f), phys_to_virt(c), PAGE as usize);
+                                *slot = c | (e & !(ADDR | COW));
+                            }
+                        }
                     }
                 }
                 va += PAGE;
             }
         }
-        Some(n)
+        if cpu::read_cr3() == self.pml4 {
+            // SAFETY: reloading the same tables flushes the now read-only entries from the TLB.
+            unsafe { cpu::write_cr3(self.pml4) };
+        }
+        ok.then_some(n)
     }
 }
 

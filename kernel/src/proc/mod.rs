@@ -4,8 +4,15 @@
 //! of that stack) + an FPU area + %fs base. Threads of one process share its
 //! address space and descriptor table (clone with CLONE_VM|CLONE_FILES|...).
 //! The kernel itself runs as thread 1 of process 1 (the test runner), on the
-//! boot stack, without an address space of its own.
+//! boot stack, without an address space of its own. It is also "init": it
+//! adopts orphans and reaps those that end (except its own test processes).
+//! Processes: fork/vfork/exec, exit and zombies, wait in `life`; process
+//! groups, sessions, stop/continue in `job`.
 pub mod futex;
+pub mod job;
+pub mod life;
+
+pub use life::{finish_process, reap};
 
 use crate::arch::x86_64::entry::{self, TrapFrame, CURRENT_FPU, KSTACK_TOP};
 use crate::arch::x86_64::{cpu, gdt, timer};
@@ -15,6 +22,8 @@ use crate::mm::vm::AddressSpace;
 use crate::sync::Global;
 use alloc::boxed::Box;
 use alloc::collections::{BTreeMap, VecDeque};
+use alloc::rc::Rc;
+use core::cell::UnsafeCell;
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
@@ -50,8 +59,12 @@ pub enum Block {
     Futex { pid: u64, addr: u64, bitset: u32 },
     Sleep,
     WaitProc(u64),
-    /// wait4(-1): any child of this process.
+    /// wait4/waitid: a state change of any child of this process.
     WaitChild(u64),
+    /// A stopped process's thread, until SIGCONT (or SIGKILL).
+    Stopped,
+    /// vfork's parent, until child `pid` execs or ends.
+    Vfork(u64),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -90,14 +103,38 @@ pub enum ExitStatus {
     Signal(i32),
 }
 
+/// An address space, shared by the threads of a process and, after
+/// clone(CLONE_VM) without CLONE_THREAD (vfork), by parent and child.
+pub type SharedAspace = Rc<UnsafeCell<AddressSpace>>;
+
+/// A stop or continue the parent has not collected with wait yet.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Notice {
+    Stopped(i32),
+    Continued,
+}
+
 pub struct Process {
     pub pid: u64,
+    pub pgid: u64,
+    pub sid: u64,
+    /// Whether it has called execve (setpgid on it from the parent is EACCES then).
+    pub execed: bool,
+    /// Job control: stopped by SIGSTOP/SIGTSTP/SIGTTIN/SIGTTOU until SIGCONT.
+    pub stopped: bool,
+    pub notice: Option<Notice>,
+    /// vfork: the parent's thread that sleeps until this child execs or ends.
+    pub vfork_parent: Option<u64>,
+    /// The signal the parent gets when this process ends (SIGCHLD; clone's CSIGNAL).
+    pub exit_signal: i32,
+    /// Ended and reaped by nobody's wait (init's orphans, SIGCHLD ignored).
+    pub autoreap: bool,
     pub name: String,
     /// Absolute path of the executable (what /proc/self/exe names).
     pub exe: String,
     /// The process that waits for this one (the kernel runner for test programs).
     pub parent: u64,
-    pub aspace: Option<AddressSpace>,
+    pub aspace: Option<SharedAspace>,
     pub fds: FdTable,
     pub threads: Vec<u64>,
     pub exit: Option<ExitStatus>,
@@ -105,6 +142,9 @@ pub struct Process {
     pub sigactions: [[u64; 4]; 65],
     /// The runner's copy of everything written to fd 1.
     pub capture: Option<Vec<u8>>,
+    /// The process whose `capture` gets this one's console output (inherited, so
+    /// orphans of a test still write into its capture).
+    pub capture_to: u64,
     pub cwd: String,
     pub sig: crate::signal::ProcSig,
 }
@@ -115,6 +155,8 @@ pub struct Sched {
     runq: VecDeque<u64>,
     pub current: u64,
     next_id: u64,
+    /// Ended processes to free once no thread of theirs runs (`life::reap_autoreaped`).
+    pub reap: Vec<u64>,
 }
 
 static SCHED: Global<Option<Sched>> = Global::new(None);
@@ -134,7 +176,18 @@ pub fn current_proc() -> &'static mut Process {
 }
 
 pub fn current_aspace() -> Option<&'static mut AddressSpace> {
-    current_proc().aspace.as_mut()
+    aspace_of(current_proc())
+}
+
+/// The address space of `p`.
+pub fn aspace_of(p: &Process) -> Option<&'static mut AddressSpace> {
+    // SAFETY: one CPU and no preemption in the kernel: the kernel touches one address
+    // space at a time and keeps no reference across a call that replaces `p.aspace`.
+    p.aspace.as_ref().map(|a| unsafe { &mut *a.get() })
+}
+
+pub fn share_aspace(a: AddressSpace) -> SharedAspace {
+    Rc::new(UnsafeCell::new(a))
 }
 
 /// Makes the running boot context thread 1 of the kernel process.
@@ -158,15 +211,23 @@ pub fn init(boot_stack_top: u64) {
         sig: Default::default(),
     };
     let p = new_process(KERNEL_PID, String::from("kernel"), None);
-    let mut s = Sched { threads: BTreeMap::new(), procs: BTreeMap::new(), runq: VecDeque::new(), current: 1, next_id: 2 };
+    let mut s = Sched { threads: BTreeMap::new(), procs: BTreeMap::new(), runq: VecDeque::new(), current: 1, next_id: 2, reap: Vec::new() };
     s.threads.insert(1, Box::new(t));
     s.procs.insert(KERNEL_PID, p);
     *SCHED.get() = Some(s);
 }
 
-fn new_process(pid: u64, name: String, aspace: Option<AddressSpace>) -> Box<Process> {
+fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Process> {
     Box::new(Process {
         pid,
+        pgid: pid,
+        sid: pid,
+        execed: false,
+        stopped: false,
+        notice: None,
+        vfork_parent: None,
+        exit_signal: crate::signal::SIGCHLD,
+        autoreap: false,
         name,
         exe: String::new(),
         parent: KERNEL_PID,
@@ -176,6 +237,7 @@ fn new_process(pid: u64, name: String, aspace: Option<AddressSpace>) -> Box<Proc
         exit: None,
         sigactions: [[0; 4]; 65],
         capture: None,
+        capture_to: 0,
         cwd: String::new(),
         sig: Default::default(),
     })
@@ -220,9 +282,12 @@ pub fn new_thread(pid: u64, frame: TrapFrame, fs_base: u64, fpu: Box<FpuArea>) -
 pub fn spawn_user(name: String, aspace: AddressSpace, entry: u64, sp: u64, capture: bool) -> u64 {
     let s = sched();
     let pid = s.next_id;
-    let mut p = new_process(pid, name, Some(aspace));
+    let mut p = new_process(pid, name, Some(share_aspace(aspace)));
+    // Like a command of a shell without job control: in init's group and session.
+    (p.pgid, p.sid) = (KERNEL_PID, KERNEL_PID);
     if capture {
         p.capture = Some(Vec::new());
+        p.capture_to = pid;
     }
     s.procs.insert(pid, p);
     let frame = TrapFrame { rip: entry, rsp: sp, cs: gdt::USER_CS as u64, ss: gdt::USER_DS as u64, rflags: 0x202, ..Default::default() };
@@ -243,7 +308,7 @@ fn switch_to(next: u64) {
     CURRENT_FPU.store(&*n.fpu as *const FpuArea as u64, Ordering::Relaxed);
     // SAFETY: FS_BASE is only the user's TLS pointer; the kernel does not use %fs.
     unsafe { cpu::wrmsr(cpu::MSR_FS_BASE, n.fs_base) };
-    let cr3 = s.procs.get(&n.pid).and_then(|p| p.aspace.as_ref()).map_or(paging::kernel_pml4(), |a| a.pml4);
+    let cr3 = s.procs.get(&n.pid).and_then(|p| aspace_of(p)).map_or(paging::kernel_pml4(), |a| a.pml4);
     if cpu::read_cr3() != cr3 {
         // SAFETY: every PML4 maps the kernel half.
         unsafe { cpu::write_cr3(cr3) };
@@ -262,6 +327,7 @@ pub extern "C" fn after_switch() {
     let s = sched();
     let cur = s.current;
     s.threads.retain(|&tid, t| tid == cur || t.state != State::Dead);
+    life::reap_autoreaped();
 }
 
 /// Picks the next runnable thread and switches to it; idles while none is.
@@ -316,44 +382,6 @@ fn wake_expired() {
     }
 }
 
-/// Ends process `pid`: every thread dies, memory is freed, waiters wake.
-/// The caller must `schedule()` afterwards if the current thread was one of them.
-pub fn finish_process(pid: u64, status: ExitStatus) {
-    let s = sched();
-    let Some(p) = s.procs.get_mut(&pid) else { return };
-    if p.exit.is_some() {
-        return;
-    }
-    for tid in core::mem::take(&mut p.threads) {
-        if let Some(t) = s.threads.get_mut(&tid) {
-            t.state = State::Dead;
-        }
-    }
-    p.exit = Some(status);
-    p.aspace = None;
-    p.fds = FdTable::default();
-    let parent = p.parent;
-    // Orphans: finished children are dropped, running ones are adopted by the kernel.
-    let children: Vec<u64> = s.procs.values().filter(|c| c.parent == pid).map(|c| c.pid).collect();
-    for c in children {
-        if s.procs.get(&c).is_some_and(|c| c.exit.is_some()) {
-            s.procs.remove(&c);
-        } else if let Some(c) = s.procs.get_mut(&c) {
-            c.parent = KERNEL_PID;
-        }
-    }
-    let waiters: Vec<u64> = s
-        .threads
-        .values()
-        .filter(|t| t.state == State::Blocked(Block::WaitProc(pid)) || t.state == State::Blocked(Block::WaitChild(parent)))
-        .map(|t| t.tid)
-        .collect();
-    for w in waiters {
-        wake(w, Wake::Normal);
-    }
-    crate::signal::child_exited(parent, pid, status);
-}
-
 /// The current thread ends (exit(2)); the last one ends the process.
 pub fn exit_thread(code: i32) -> ! {
     let t = current();
@@ -365,47 +393,9 @@ pub fn exit_thread(code: i32) -> ! {
     let p = current_proc();
     p.threads.retain(|&x| x != tid);
     if p.threads.is_empty() {
-        finish_process(pid, ExitStatus::Code(code));
+        finish_process(pid, ExitStatus::Code(code & 0xff));
     }
     schedule();
     unreachable!("a dead thread was scheduled");
 }
 
-/// fork(2): a copy of the current process (address space copied eagerly,
-/// descriptors shared, one thread) that returns 0 to the child.
-pub fn fork(frame: &TrapFrame) -> Result<u64, crate::errno::Errno> {
-    if !can_add_thread() {
-        return Err(crate::errno::EAGAIN);
-    }
-    let cur = current();
-    let p = current_proc();
-    let aspace = p.aspace.as_ref().ok_or(crate::errno::EINVAL)?.fork().ok_or(crate::errno::ENOMEM)?;
-    let s = sched();
-    let pid = s.next_id;
-    let mut c = new_process(pid, p.name.clone(), Some(aspace));
-    c.exe = p.exe.clone();
-    c.cwd = p.cwd.clone();
-    c.parent = p.pid;
-    c.fds = p.fds.clone();
-    c.sigactions = p.sigactions;
-    s.procs.insert(pid, c);
-    let mut child = *frame;
-    child.rax = 0;
-    let (mask, alt) = (cur.sigmask, cur.altstack);
-    let tid = new_thread(pid, child, cur.fs_base, Box::new(FpuArea(cur.fpu.0)));
-    debug_assert_eq!(tid, pid);
-    // The child inherits the signal mask and alternate stack (pending signals are not inherited).
-    if let Some(t) = s.threads.get_mut(&tid) {
-        t.sigmask = mask;
-        t.altstack = alt;
-    }
-    Ok(pid)
-}
-
-/// Removes a finished process and returns its status.
-pub fn reap(pid: u64) -> Option<ExitStatus> {
-    let s = sched();
-    let st = s.procs.get(&pid)?.exit?;
-    s.procs.remove(&pid);
-    Some(st)
-}

@@ -7,7 +7,8 @@
 //! target blocks it); one whose default action terminates the process does so
 //! when generated if the target does not block it, as Linux does. Everything
 //! else waits in a pending set until a thread that does not block it returns
-//! to user mode. Stop signals are ignored (no job control, docs/kernel.md).
+//! to user mode. Stop signals stop the process and SIGCONT continues it
+//! (`proc::job`).
 pub mod frame;
 
 use crate::arch::x86_64::entry::TrapFrame;
@@ -20,7 +21,10 @@ pub const SIGSEGV: i32 = 11;
 pub const SIGPIPE: i32 = 13;
 pub const SIGALRM: i32 = 14;
 pub const SIGCHLD: i32 = 17;
+pub const SIGCONT: i32 = 18;
 pub const SIGSTOP: i32 = 19;
+/// SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU.
+const STOP_SIGNALS: u64 = bit(19) | bit(20) | bit(21) | bit(22);
 pub const NSIG: i32 = 64;
 
 pub const SIG_DFL: u64 = 0;
@@ -36,9 +40,11 @@ pub const SI_KERNEL: i32 = 0x80;
 pub const SI_TKILL: i32 = -6;
 pub const SEGV_MAPERR: i32 = 1;
 pub const SEGV_ACCERR: i32 = 2;
-const CLD_EXITED: i32 = 1;
-const CLD_KILLED: i32 = 2;
-const CLD_DUMPED: i32 = 3;
+pub const CLD_EXITED: i32 = 1;
+pub const CLD_KILLED: i32 = 2;
+pub const CLD_DUMPED: i32 = 3;
+pub const CLD_STOPPED: i32 = 5;
+pub const CLD_CONTINUED: i32 = 6;
 
 /// Kernel-internal "restart me" results (never seen by user space).
 pub const ERESTARTSYS: Errno = 512;
@@ -143,15 +149,22 @@ enum Default {
     Term,
     Core,
     Ignore,
+    Stop,
 }
 
 fn default_action(sig: i32) -> Default {
     match sig {
-        // SIGCHLD, SIGURG, SIGWINCH; SIGCONT and the stop signals (no job control).
-        17 | 23 | 28 | 18 | 19 | 20 | 21 | 22 => Default::Ignore,
+        // SIGCHLD, SIGURG, SIGWINCH; SIGCONT (its continuing happens when it is generated).
+        17 | 23 | 28 | 18 => Default::Ignore,
+        19 | 20 | 21 | 22 => Default::Stop,
         3 | 4 | 5 | 6 | 7 | 8 | 11 | 24 | 25 | 31 => Default::Core,
         _ => Default::Term,
     }
+}
+
+/// Whether `sig`'s default action is "terminate with core" (CLD_DUMPED).
+pub fn dumps_core(sig: i32) -> bool {
+    default_action(sig) == Default::Core
 }
 
 fn valid(sig: i32) -> bool {
@@ -165,7 +178,34 @@ fn ignored(p: &proc::Process, sig: i32) -> bool {
 }
 
 fn fatal_default(p: &proc::Process, sig: i32) -> bool {
-    sig == SIGKILL || (p.sigactions[sig as usize][0] == SIG_DFL && default_action(sig) != Default::Ignore)
+    sig == SIGKILL || (p.sigactions[sig as usize][0] == SIG_DFL && matches!(default_action(sig), Default::Term | Default::Core))
+}
+
+/// What generating SIGCONT or a stop signal does at once: SIGCONT continues
+/// the process and discards pending stop signals; a stop signal discards a
+/// pending SIGCONT.
+fn job_control(pid: u64, sig: i32) {
+    let Some(p) = proc::sched().procs.get_mut(&pid) else { return };
+    let discard = if sig == SIGCONT {
+        STOP_SIGNALS
+    } else if STOP_SIGNALS & bit(sig) != 0 {
+        bit(SIGCONT)
+    } else {
+        return;
+    };
+    for s in 1..=31 {
+        if discard & bit(s) != 0 {
+            p.sig.pending.discard(s);
+            for tid in p.threads.clone() {
+                if let Some(t) = proc::sched().threads.get_mut(&tid) {
+                    t.sig.pending.discard(s);
+                }
+            }
+        }
+    }
+    if sig == SIGCONT {
+        proc::job::resume(pid);
+    }
 }
 
 /// Whether thread `t` would take `sig` now (not blocked, or waited for).
@@ -200,6 +240,8 @@ pub fn send_process(pid: u64, info: Info) -> Result<(), Errno> {
     if !valid(info.signo) {
         return Err(EINVAL);
     }
+    job_control(pid, info.signo);
+    let p = s.procs.get(&pid).ok_or(ESRCH)?;
     let target = p.threads.iter().copied().find(|t| s.threads.get(t).is_some_and(|t| accepts(t, info.signo)));
     if ignored(p, info.signo) && target.is_some() {
         return Ok(());
@@ -232,6 +274,8 @@ pub fn send_thread(pid: u64, tid: u64, info: Info) -> Result<(), Errno> {
     if !valid(info.signo) {
         return Err(EINVAL);
     }
+    job_control(pid, info.signo);
+    let p = s.procs.get(&pid).ok_or(ESRCH)?;
     let t = s.threads.get_mut(&tid).ok_or(ESRCH)?;
     let takes = accepts(t, info.signo);
     if ignored(p, info.signo) && takes {
@@ -267,8 +311,8 @@ pub fn force(info: Info) {
     t.sig.pending.add(info);
 }
 
-/// Process `pid` finished: SIGCHLD to its parent.
-pub fn child_exited(parent: u64, pid: u64, status: ExitStatus) {
+/// Process `pid` finished: `signo` (SIGCHLD unless clone chose another) to its parent.
+pub fn child_exited(parent: u64, pid: u64, status: ExitStatus, signo: i32) {
     if parent == proc::KERNEL_PID {
         return;
     }
@@ -277,7 +321,7 @@ pub fn child_exited(parent: u64, pid: u64, status: ExitStatus) {
         ExitStatus::Signal(s) if default_action(s) == Default::Core => (CLD_DUMPED, s),
         ExitStatus::Signal(s) => (CLD_KILLED, s),
     };
-    let info = Info { signo: SIGCHLD, code, w16: pid & 0xffff_ffff, w24: st as u32 as u64 };
+    let info = Info { signo, code, w16: pid & 0xffff_ffff, w24: st as u32 as u64 };
     let _ = send_process(parent, info);
 }
 
@@ -314,6 +358,10 @@ pub fn deliver(f: &mut TrapFrame, nr: Option<u64>) {
         }
         if act[0] == SIG_DFL || sig == SIGKILL {
             if default_action(sig) == Default::Ignore && sig != SIGKILL {
+                continue;
+            }
+            if default_action(sig) == Default::Stop && sig != SIGKILL {
+                proc::job::stop(p.pid, sig);
                 continue;
             }
             if info.code > 0 && info.code != SI_KERNEL {

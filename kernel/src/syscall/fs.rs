@@ -27,19 +27,12 @@ fn file(fd: i64) -> Result<Rc<OpenFile>, Errno> {
 fn console_write(fd: u8, data: &[u8]) {
     crate::serial::write_bytes(data);
     if fd == 1 {
-        // A forked child's stdout belongs to the same test: find the capturing ancestor.
-        let mut pid = proc::current().pid;
-        while let Some(p) = proc::sched().procs.get_mut(&pid) {
-            if let Some(c) = p.capture.as_mut() {
-                // Bounded, so a runaway program cannot exhaust the kernel heap.
-                let room = MAX_CAPTURE.saturating_sub(c.len());
-                c.extend_from_slice(&data[..data.len().min(room)]);
-                break;
-            }
-            if p.parent == pid || p.parent == proc::KERNEL_PID {
-                break;
-            }
-            pid = p.parent;
+        // Children and orphans of a test write into the test's capture.
+        let owner = proc::current_proc().capture_to;
+        if let Some(c) = proc::sched().procs.get_mut(&owner).and_then(|p| p.capture.as_mut()) {
+            // Bounded, so a runaway program cannot exhaust the kernel heap.
+            let room = MAX_CAPTURE.saturating_sub(c.len());
+            c.extend_from_slice(&data[..data.len().min(room)]);
         }
     }
 }

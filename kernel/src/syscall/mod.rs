@@ -8,6 +8,7 @@ mod misc;
 mod net;
 mod path;
 mod poll;
+mod process;
 mod signal;
 mod thread;
 
@@ -91,8 +92,17 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         54 => net::setsockopt(a[0] as i32 as i64, a[1] as i32, a[2] as i32, a[3], a[4] as u32),
         55 => net::getsockopt(a[0] as i32 as i64, a[1] as i32, a[2] as i32, a[3], a[4]),
         56 => thread::clone(f, a[0], a[1], a[2], a[3], a[4]),
-        57 | 58 => crate::proc::fork(f).map(|p| p as i64),
-        61 => thread::wait4(a[0] as i64, a[1], a[2] as u32),
+        57 => process::fork(f),
+        58 => process::vfork(f),
+        59 => process::execveat(f, fs::AT_FDCWD, a[0], a[1], a[2], 0),
+        61 => process::wait4(a[0] as i32 as i64, a[1], a[2] as u32, a[3]),
+        109 => process::setpgid(a[0] as i32 as i64, a[1] as i32 as i64),
+        111 => process::getpgid(0),
+        112 => process::setsid(),
+        121 => process::getpgid(a[0] as i32 as i64),
+        124 => process::getsid(a[0] as i32 as i64),
+        247 => process::waitid(a[0] as u32, a[1], a[2], a[3] as u32, a[4]),
+        322 => process::execveat(f, a[0] as i32 as i64, a[1], a[2], a[3], a[4] as u32),
         62 => signal::kill(a[0] as i32 as i64, a[1] as i32),
         63 => misc::uname(a[0]),
         72 => fd::fcntl(a[0] as i64, a[1] as u32, a[2]),
@@ -120,7 +130,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         96 => misc::gettimeofday(a[0]),
         97 => misc::getrlimit(a[0] as u32, a[1]),
         102 | 104 | 107 | 108 => Ok(0),
-        110 => Ok(1),
+        110 => process::getppid(),
         118 | 120 => misc::getresid(a[0], a[1], a[2]),
         127 => signal::rt_sigpending(a[0], a[1]),
         128 => signal::rt_sigtimedwait(a[0], a[1], a[2], a[3]),

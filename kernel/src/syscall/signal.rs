@@ -108,9 +108,8 @@ fn user_info(sig: i32, code: i32) -> Info {
     Info::from_pid(sig, code, proc::current().pid)
 }
 
-/// kill(pid, sig): pid > 0 one process; 0 or -pgid of our own group (every
-/// process is in one group, vibix has no sessions) is every user process
-/// like -1 (except the caller for -1).
+/// kill(pid, sig): pid > 0 one process; 0 the caller's process group; -1
+/// every user process but the caller; < -1 process group -pid.
 pub fn kill(pid: i64, sig: i32) -> SysResult {
     if !(0..=NSIG).contains(&sig) {
         return Err(EINVAL);
@@ -120,15 +119,14 @@ pub fn kill(pid: i64, sig: i32) -> SysResult {
     if pid > 0 {
         return signal::send_process(pid as u64, info).map(|_| 0);
     }
-    let all: alloc::vec::Vec<u64> = proc::sched()
-        .procs
-        .values()
-        .filter(|p| p.pid != proc::KERNEL_PID && p.exit.is_none() && !(pid == -1 && p.pid == me))
-        .map(|p| p.pid)
-        .collect();
-    if pid < -1 && !all.contains(&(-pid as u64)) {
+    if pid == i32::MIN as i64 {
         return Err(ESRCH);
     }
+    let all: alloc::vec::Vec<u64> = match pid {
+        -1 => proc::sched().procs.values().filter(|p| p.pid != proc::KERNEL_PID && p.exit.is_none() && p.pid != me).map(|p| p.pid).collect(),
+        0 => proc::job::members(proc::current_proc().pgid),
+        g => proc::job::members(g.unsigned_abs()),
+    };
     // Ourselves last, so a fatal signal still reaches the others.
     let mut n = 0;
     for q in all.iter().copied().filter(|&q| q != me).chain(all.iter().copied().filter(|&q| q == me)) {

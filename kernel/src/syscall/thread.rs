@@ -1,5 +1,5 @@
-//! Threads: clone (thread flags only), futex, set_tid_address, arch_prctl,
-//! exit_group.
+//! Threads: clone (thread flags; a new process goes to `process`), futex,
+//! set_tid_address, arch_prctl, exit_group.
 use super::SysResult;
 use crate::arch::x86_64::cpu;
 use crate::arch::x86_64::entry::TrapFrame;
@@ -23,27 +23,14 @@ const ALLOWED: u64 = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_T
 const REQUIRED: u64 = CLONE_VM | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
 
 pub fn clone(f: &TrapFrame, flags: u64, stack: u64, ptid: u64, ctid: u64, tls: u64) -> SysResult {
-    // fork as glibc and rustix spell it: clone(SIGCHLD [| CHILD_SETTID | CHILD_CLEARTID | PARENT_SETTID]).
-    const FORK_FLAGS: u64 = 0xff | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID;
-    if flags & !FORK_FLAGS == 0 && stack == 0 {
-        let pid = proc::fork(f)?;
-        if flags & CLONE_CHILD_SETTID != 0 {
-            let child = proc::sched().procs.get_mut(&pid).and_then(|p| p.aspace.as_mut()).ok_or(ENOMEM)?;
-            child.write_bytes(ctid, &(pid as u32).to_le_bytes())?;
+    if flags & CLONE_THREAD == 0 {
+        if flags & !super::process::PROCESS_FLAGS != 0 {
+            return Err(EINVAL);
         }
-        if flags & CLONE_CHILD_CLEARTID != 0 {
-            if let Some(t) = proc::sched().threads.get_mut(&pid) {
-                t.clear_child_tid = ctid;
-            }
-        }
-        if flags & CLONE_PARENT_SETTID != 0 {
-            uaccess::write(ptid, &(pid as u32))?;
-        }
-        return Ok(pid as i64);
+        return super::process::clone_process(f, flags, stack, ptid, ctid, tls);
     }
     if flags & !ALLOWED != 0 || flags & REQUIRED != REQUIRED {
-        // Only threads: there is no fork (see docs/kernel.md).
-        return Err(if flags & CLONE_THREAD == 0 { ENOSYS } else { EINVAL });
+        return Err(EINVAL);
     }
     if !proc::can_add_thread() {
         return Err(EAGAIN);
@@ -124,37 +111,6 @@ pub fn futex(addr: u64, op: u32, val: u32, timeout: u64, val3: u32) -> SysResult
             Ok(futex::wake(pid, addr, u32::MAX, !0))
         }
         _ => Err(ENOSYS),
-    }
-}
-
-/// wait4(pid or -1, status, WNOHANG): reaps a finished child.
-pub fn wait4(pid: i64, status: u64, options: u32) -> SysResult {
-    let me = proc::current().pid;
-    loop {
-        let s = proc::sched();
-        let mine = |p: &&alloc::boxed::Box<proc::Process>| p.parent == me && (pid == -1 || p.pid as i64 == pid);
-        if !s.procs.values().any(|p| mine(&p)) {
-            return Err(ECHILD);
-        }
-        if let Some(c) = s.procs.values().find(|p| mine(p) && p.exit.is_some()).map(|p| p.pid) {
-            let st = match proc::reap(c) {
-                Some(ExitStatus::Code(code)) => (code & 0xff) << 8,
-                Some(ExitStatus::Signal(sig)) => sig & 0x7f,
-                None => 0,
-            };
-            if status != 0 {
-                uaccess::write(status, &st)?;
-            }
-            return Ok(c as i64);
-        }
-        if options & 1 != 0 {
-            return Ok(0);
-        }
-        let b = if pid == -1 { proc::Block::WaitChild(me) } else { proc::Block::WaitProc(pid as u64) };
-        proc::block(b, None);
-        if crate::signal::interrupted() {
-            return Err(crate::signal::ERESTARTSYS); // a handler runs, then wait4 restarts (SA_RESTART)
-        }
     }
 }
 

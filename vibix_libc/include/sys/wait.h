@@ -2,10 +2,15 @@
 #define _SYS_WAIT_H
 #include <features.h>
 #include <bits/types.h>
+#include <signal.h>
 __BEGIN_DECLS
 #define WNOHANG 1
 #define WUNTRACED 2
 #define WCONTINUED 8
+#define WSTOPPED 2
+#define WEXITED 4
+#define WNOWAIT 0x1000000
+typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3 } idtype_t;
 #define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
 #define WTERMSIG(s) ((s) & 0x7f)
 #define WSTOPSIG(s) WEXITSTATUS(s)
@@ -16,5 +21,6 @@ __BEGIN_DECLS
 #define WCOREDUMP(s) ((s) & 0x80)
 pid_t wait(int *);
 pid_t waitpid(pid_t, int *, int);
+int waitid(idtype_t, id_t, siginfo_t *, int);
 __END_DECLS
 #endif
