@@ -270,5 +270,21 @@ int main(void)
         okc += WIFEXITED(st) && WEXITSTATUS(st) == 0;
     }
     printf("200 forks of a 4 MiB heap: %d ok, parent byte %d\n", okc, big[4096]);
+
+    /* 8. A process using more than half of vibix's 2 GiB forks (copying it could not):
+       only the pages the child writes are copied. */
+    size_t huge = (size_t)1100 << 20;
+    char *h = mmap(NULL, huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    for (size_t o = 0; o < huge; o += 4096)
+        h[o] = 1;
+    pid = fork();
+    if (pid == 0) {
+        for (size_t o = 0; o < huge; o += 64 << 20)
+            h[o] = 2;
+        _exit(h[4096] == 1 && h[64 << 20] == 2 ? 0 : 1);
+    }
+    printf("fork with 1100 MiB in use: %s", pid > 0 ? "ok" : "failed");
+    waitpid(pid, &st, 0);
+    printf(", child %s, parent byte %d\n", describe(st, buf), h[64 << 20]);
     return 0;
 }
