@@ -2,15 +2,17 @@
 #ifndef _BITS_IPC_H
 #define _BITS_IPC_H
 #include <bits/types.h>
+/* glibc names the key and sequence __key/__seq, musl and older code key/seq:
+   both names are given (same storage). */
 struct ipc_perm {
-    key_t __key;
+    __extension__ union { key_t __key; key_t key; };
     uid_t uid;
     gid_t gid;
     uid_t cuid;
     gid_t cgid;
     unsigned short mode;
     unsigned short __pad1;
-    unsigned short __seq;
+    __extension__ union { unsigned short __seq; unsigned short seq; };
     unsigned short __pad2;
     unsigned long __unused1;
     unsigned long __unused2;
