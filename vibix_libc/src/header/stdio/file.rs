@@ -446,6 +446,31 @@ pub unsafe fn get_byte(f: *mut File) -> c_int {
     }
 }
 
+/// The next run of buffered input, consumed: at most `max` (> 0) bytes,
+/// ending at the first `delim` if it comes first. Returns the run's start,
+/// its length and whether it ends with `delim`; `None` at end of file or on
+/// an error (flags set). fgets/getdelim copy runs instead of single bytes.
+pub unsafe fn take_run(f: *mut File, delim: u8, max: usize) -> Option<(*const u8, usize, bool)> {
+    // SAFETY: f is live and locked; buf[rpos..rend] is initialised input.
+    unsafe {
+        if (*f).nunget == 0 && (*f).rpos >= (*f).rend && !refill(f) {
+            return None;
+        }
+        if (*f).nunget > 0 {
+            // Pushed-back bytes (and unbuffered input) come one at a time.
+            (*f).nunget -= 1;
+            let p = (*f).unget.as_ptr().add((*f).nunget);
+            return Some((p, 1, *p == delim));
+        }
+        let start = (*f).buf.add((*f).rpos);
+        let avail = ((*f).rend - (*f).rpos).min(max);
+        let hit = crate::header::string::mem::memchr(start as _, delim as c_int, avail) as *const u8;
+        let (len, found) = if hit.is_null() { (avail, false) } else { (hit.offset_from(start) as usize + 1, true) };
+        (*f).rpos += len;
+        Some((start, len, found))
+    }
+}
+
 /// fread's core (locked). Returns bytes read.
 pub unsafe fn read_bytes(f: *mut File, dst: *mut u8, n: usize) -> usize {
     let mut got = 0;

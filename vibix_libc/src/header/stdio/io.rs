@@ -4,6 +4,7 @@ use core::ffi::{c_char, c_int, c_long, c_void};
 use core::ptr::null_mut;
 
 use super::file::*;
+use crate::header::string::mem::memcpy;
 use crate::header::string::str::strlen;
 use crate::thread::area::set_errno;
 
@@ -194,17 +195,15 @@ pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut File) -> *mut c
         return null_mut();
     }
     let _l = FileLock::new(f);
+    let lim = n as usize - 1;
     let mut i = 0usize;
-    // SAFETY: s has n bytes; f is live and locked.
+    // SAFETY: s has n bytes and i + len <= lim < n; f is live and locked.
     unsafe {
-        while i + 1 < n as usize {
-            let c = get_byte(f);
-            if c == EOF {
-                break;
-            }
-            *s.add(i) = c as c_char;
-            i += 1;
-            if c == b'\n' as c_int {
+        while i < lim {
+            let Some((p, len, found)) = take_run(f, b'\n', lim - i) else { break };
+            memcpy(s.add(i) as _, p as _, len);
+            i += len;
+            if found {
                 break;
             }
         }
@@ -225,25 +224,26 @@ pub unsafe extern "C" fn getdelim(line: *mut *mut c_char, cap: *mut usize, delim
     }
     let _l = FileLock::new(f);
     let mut n = 0usize;
-    // SAFETY: *line is NULL or a malloc'd block of *cap bytes; f is live and locked.
+    // SAFETY: *line is NULL or a malloc'd block of *cap bytes, grown before each
+    // copy to hold n + len + 1; f is live and locked.
     unsafe {
         loop {
-            if (*line).is_null() || n + 2 > *cap {
-                let nc = (*cap).max(64).max(n + 2) * 2;
+            let run = take_run(f, delim as u8, usize::MAX);
+            let len = run.map_or(0, |r| r.1);
+            if (*line).is_null() || n + len + 1 > *cap {
+                let nc = (*cap).max(64).max(n + len + 1) * 2;
                 let p = crate::header::stdlib::malloc::realloc(*line as *mut c_void, nc) as *mut c_char;
                 if p.is_null() {
+                    set_errno(12);
                     return -1;
                 }
                 *line = p;
                 *cap = nc;
             }
-            let c = get_byte(f);
-            if c == EOF {
-                break;
-            }
-            *(*line).add(n) = c as c_char;
-            n += 1;
-            if c == delim & 0xff {
+            let Some((p, len, found)) = run else { break };
+            memcpy((*line).add(n) as _, p as _, len);
+            n += len;
+            if found {
                 break;
             }
         }
