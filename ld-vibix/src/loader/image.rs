@@ -9,19 +9,29 @@ use vibix_elf::{PF_R, PF_W, PF_X};
 pub struct Image {
     pub base: usize,
     pub plan: LoadPlan,
-    /// The one writable segment (absolute start, size), when there is exactly
-    /// one: the relocation loops check targets against it with one compare.
-    wr: Option<(usize, usize)>,
+    /// The writable segments (absolute start, size), when there are at most
+    /// [`WR_MAX`] (lld gives two: RELRO and data): the relocation loops check
+    /// targets against them with a compare each, not through the plan.
+    wr: [(usize, usize); WR_MAX],
+    nwr: usize,
+    /// More writable segments than `wr` holds: ask the plan.
+    wr_overflow: bool,
 }
+
+const WR_MAX: usize = 4;
 
 impl Image {
     pub fn new(base: usize, plan: LoadPlan) -> Image {
-        let mut w = plan.segments().iter().filter(|s| s.flags & PF_W != 0);
-        let wr = match (w.next(), w.next()) {
-            (Some(s), None) => Some((base.wrapping_add(s.vaddr as usize), s.memsz as usize)),
-            _ => None,
-        };
-        Image { base, plan, wr }
+        let (mut wr, mut nwr, mut wr_overflow) = ([(0, 0); WR_MAX], 0, false);
+        for s in plan.segments().iter().filter(|s| s.flags & PF_W != 0) {
+            if nwr == WR_MAX {
+                wr_overflow = true;
+                break;
+            }
+            wr[nwr] = (base.wrapping_add(s.vaddr as usize), s.memsz as usize);
+            nwr += 1;
+        }
+        Image { base, plan, wr, nwr, wr_overflow }
     }
 
     /// Is `[addr, addr + len)` (absolute) inside one segment that has every flag in `flags`?
@@ -34,10 +44,11 @@ impl Image {
     /// sealed only after relocation)?
     #[inline(always)]
     pub fn writable(&self, addr: usize, len: usize) -> bool {
-        match self.wr {
-            Some((lo, size)) => addr.wrapping_sub(lo) <= size.wrapping_sub(len) && len <= size,
-            None => self.holds(addr, len, PF_W),
+        if self.wr_overflow {
+            return self.holds(addr, len, PF_W);
         }
+        // Segments are validated not to wrap: one unsigned compare per segment.
+        self.wr[..self.nwr].iter().any(|&(lo, size)| addr.wrapping_sub(lo) <= size.wrapping_sub(len) && len <= size)
     }
 
     pub fn executable(&self, addr: usize) -> bool {
