@@ -55,7 +55,6 @@ fn relocate_shared(ns: &Namespace, p: Obj) -> Result<(), Msg> {
     if d.flags & F_RELOCATED != 0 {
         return Ok(());
     }
-    let base = d.base;
     if d.dy.relr != 0 && d.base != 0 {
         d.img.apply_relr(d.dy.relr, d.dy.relrsz).map_err(|at| {
             let mut m = msg(&[d.name(), b": bad relocation: DT_RELR target "]);
@@ -74,14 +73,7 @@ fn relocate_shared(ns: &Namespace, p: Obj) -> Result<(), Msg> {
     if nrel > 0 && (rela[0].kind() != R_X86_64_RELATIVE || rela[nrel - 1].kind() != R_X86_64_RELATIVE) {
         nrel = 0;
     }
-    for r in &rela[..nrel] {
-        let at = base.wrapping_add(r.r_offset as usize);
-        if !d.img.writable(at, 8) {
-            return Err(bad_target(d, b"r_offset", r));
-        }
-        // SAFETY: checked: 8 bytes inside this object's writable segment.
-        unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
-    }
+    d.img.apply_relative(&rela[..nrel]).map_err(|r| bad_target(d, b"r_offset", r))?;
     let tables = [&rela[nrel..], rela_table(d.dy.jmprel, d.dy.pltrelsz)];
     // Rules that rarely apply are chosen once per object, so the loop of a
     // start-up PIE has no test for them: canonical PLT addresses (non-PIE

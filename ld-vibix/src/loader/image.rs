@@ -84,6 +84,37 @@ impl Image {
         Some(unsafe { core::slice::from_raw_parts(addr as *const T, n) })
     }
 
+    /// Applies a run of RELATIVE relocations (`base + r_addend` stored at
+    /// `base + r_offset`). Returns the first whose target is not writable.
+    pub fn apply_relative<'a>(&self, rela: &'a [vibix_elf::Rela]) -> Result<(), &'a vibix_elf::Rela> {
+        let base = self.base;
+        // Two segments (or one, twice) in locals: the stores below could alias
+        // `self`, so the compiler would reload fields from it in the loop.
+        let fast = !self.wr_overflow && (1..=2).contains(&self.nwr) && self.wr[..self.nwr].iter().all(|w| w.1 >= 8);
+        if !fast {
+            for r in rela {
+                let at = base.wrapping_add(r.r_offset as usize);
+                if !self.writable(at, 8) {
+                    return Err(r);
+                }
+                // SAFETY: checked: 8 bytes inside a writable segment of this object.
+                unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
+            }
+            return Ok(());
+        }
+        let (lo0, lim0) = (self.wr[0].0, self.wr[0].1 - 8);
+        let (lo1, lim1) = if self.nwr == 2 { (self.wr[1].0, self.wr[1].1 - 8) } else { (lo0, lim0) };
+        for r in rela {
+            let at = base.wrapping_add(r.r_offset as usize);
+            if at.wrapping_sub(lo0) > lim0 && at.wrapping_sub(lo1) > lim1 {
+                return Err(r);
+            }
+            // SAFETY: checked: 8 bytes inside a writable segment of this object.
+            unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
+        }
+        Ok(())
+    }
+
     /// Applies a DT_RELR table (checked by decode_dynamic to lie in the image):
     /// every target must be writable; a bitmap's whole window is checked once.
     /// Returns the first bad target.

@@ -35,6 +35,22 @@ gcc -O1 -nostdlib -shared -fno-pic libtext.c -Wl,-z,notext -o "$L"
 readelf -d "$L" | grep -q TEXTREL || { echo "libtext.so lacks DT_TEXTREL" >&2; exit 1; }
 both "libs.so: text relocations"
 
+# RELATIVE targets outside the writable segments (the leading RELATIVE run is
+# checked against them in one loop): in the program (one writable segment, GNU
+# ld) and in a copy of libc.so (two, lld: RELRO and data, with a gap between).
+cc_prog prog_rel prog_rel.c
+expect_out /dev/null "$OUT/prog_rel"
+for where in ro gap straddle; do
+    cp "$OUT/prog_rel" "$OUT/badrel"; python3 patch.py "$OUT/badrel" reloff $where
+    expect_fail127 "badrel: bad relocation: r_offset" "$OUT/badrel"
+done
+"$VIBIX_CC" -O1 prog_rel.c -o "$OUT/prog_libc"
+mkdir -p "$OUT/libc"
+for where in ro gap straddle; do
+    cp "$SYSROOT/lib/libc.so" "$OUT/libc/libc.so"; python3 patch.py "$OUT/libc/libc.so" reloff $where
+    expect_fail127 "libc.so: bad relocation: r_offset" env LD_LIBRARY_PATH="$OUT/libc" "$OUT/prog_libc"
+done
+
 # The program itself, run directly.
 expect_fail127 "not an ELF file" "$LDSO" ./libs.c
 expect_fail127 "cannot open program file" "$LDSO" /nonexistent/prog
