@@ -111,6 +111,22 @@ pub fn warn(m: &Msg) {
     write_stderr(out.bytes());
 }
 
+/// The program function ld-vibix is calling right now (constructor,
+/// finalizer, IFUNC resolver, dl_iterate_phdr callback), 0 otherwise. Read
+/// from outside by `cargo xtask fuzz` (through the symbol table): a fault
+/// after a call out of ld-vibix is the called code's, not the loader's.
+pub static CALLOUT: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+/// Calls `f` (the program's code at address `at`), recording it in [`CALLOUT`].
+#[inline(always)]
+pub fn call_out<R>(at: usize, f: impl FnOnce() -> R) -> R {
+    use core::sync::atomic::Ordering::Relaxed;
+    CALLOUT.store(at, Relaxed);
+    let r = f();
+    CALLOUT.store(0, Relaxed);
+    r
+}
+
 /// LD_DEBUG categories.
 pub const DBG_LIBS: u32 = 1;
 pub const DBG_BINDINGS: u32 = 2;

@@ -91,8 +91,8 @@ fn call_array(p: Obj, which: Array, n: usize, args: (usize, usize, usize)) {
             Some(0) => {}
             Some(f) => {
                 // SAFETY: an init function (in an executable segment) with the (argc, argv, envp) convention.
-                let f: InitFn = unsafe { core::mem::transmute(f) };
-                f(args.0 as i32, args.1 as _, args.2 as _);
+                let g: InitFn = unsafe { core::mem::transmute(f) };
+                crate::diag::call_out(f, || g(args.0 as i32, args.1 as _, args.2 as _));
             }
         }
     }
@@ -146,7 +146,7 @@ pub fn run_inits(list: &[Obj]) {
         if init != 0 {
             // SAFETY: DT_INIT is a function in this object (checked by decode_dynamic).
             let f: InitFn = unsafe { core::mem::transmute(init) };
-            f(args.0 as i32, args.1 as _, args.2 as _);
+            crate::diag::call_out(init, || f(args.0 as i32, args.1 as _, args.2 as _));
         }
         call_array(p, Array::Init, n, args);
         let lk = lock();
@@ -190,15 +190,15 @@ pub fn run_fini(p: Obj) {
             Some(0) => {}
             Some(f) => {
                 // SAFETY: a finalizer in an executable segment.
-                let f: FiniFn = unsafe { core::mem::transmute(f) };
-                f();
+                let g: FiniFn = unsafe { core::mem::transmute(f) };
+                crate::diag::call_out(f, || g());
             }
         }
     }
     if fini != 0 {
         // SAFETY: DT_FINI is a function in this object.
         let f: FiniFn = unsafe { core::mem::transmute(fini) };
-        f();
+        crate::diag::call_out(fini, || f());
     }
 }
 

@@ -29,17 +29,34 @@ fn bad_target(d: &Dso, what: &[u8], r: &Rela) -> Msg {
 
 /// Value of a resolved symbol, calling its IFUNC resolver if it is one (and in
 /// an executable segment of its object; else 0, so the program faults, not us).
-fn sym_value(ns: &Namespace, def: &Def) -> usize {
+/// `None`: the value lies outside its object's image (see [`bad_value`]).
+#[inline(always)]
+fn sym_value(ns: &Namespace, def: &Def) -> Option<usize> {
     let a = def.addr(ns);
+    let d = ns.obj(def.dso);
+    if !d.img.spans(a) && def.sym.st_shndx != SHN_ABS {
+        return None;
+    }
     if def.sym.kind() == STT_GNU_IFUNC && def.sym.st_shndx != SHN_UNDEF {
-        if !ns.obj(def.dso).img.executable(a) {
-            return 0;
+        if !d.img.executable(a) {
+            return Some(0);
         }
         // SAFETY: an IFUNC symbol's value is a resolver taking no arguments.
         let f: extern "C" fn() -> usize = unsafe { core::mem::transmute(a) };
-        return f();
+        return Some(crate::diag::call_out(a, || f()));
     }
-    a
+    Some(a)
+}
+
+/// A defined symbol whose value is outside its object's segments: handing
+/// that address out would send the program anywhere (into ld-vibix even).
+#[cold]
+pub fn bad_value(ns: &Namespace, def: &Def) -> Msg {
+    let d = ns.obj(def.dso);
+    let name = d.syms.name(def.sym).unwrap_or(b"?");
+    let mut m = msg(&[d.name(), b": symbol `", name, b"' has a value outside the object's segments ("]);
+    m.hex(def.sym.st_value as usize).s(")");
+    m
 }
 
 /// Relocates `p` (everything except IRELATIVE). IFUNC resolvers run with the
@@ -117,7 +134,10 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                         let bind = if CANON && r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
                         cache = (si, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
                     }
-                    cache.1.as_ref().map_or(0, |x| sym_value(ns, x))
+                    match &cache.1 {
+                        None => 0,
+                        Some(x) => sym_value(ns, x).ok_or_else(|| bad_value(ns, x))?,
+                    }
                 };
                 // SAFETY: relocation targets lie in this object's writable segments.
                 unsafe { *at = v };
@@ -140,8 +160,13 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                 match kind {
                     RelocKind::None | RelocKind::IRelative => {}
                     RelocKind::Relative => *at = base.wrapping_add(a),
-                    RelocKind::Abs64 => *at = def.as_ref().map_or(0, |x| sym_value(ns, x)).wrapping_add(a),
-                    RelocKind::GlobDat => *at = def.as_ref().map_or(0, |x| sym_value(ns, x)),
+                    RelocKind::Abs64 | RelocKind::GlobDat => {
+                        let v = match &def {
+                            None => 0,
+                            Some(x) => sym_value(ns, x).ok_or_else(|| bad_value(ns, x))?,
+                        };
+                        *at = if matches!(kind, RelocKind::Abs64) { v.wrapping_add(a) } else { v };
+                    }
                     RelocKind::Copy => {
                         if let Some(def) = def {
                             let n = d.syms.symtab[si as usize].st_size.min(def.sym.st_size) as usize;
@@ -213,7 +238,7 @@ pub fn apply_irelative(d: &Dso) -> Result<(), Msg> {
                 // SAFETY: the addend names a resolver function in this object.
                 unsafe {
                     let f: extern "C" fn() -> usize = core::mem::transmute(resolver);
-                    *(d.base.wrapping_add(r.r_offset as usize) as *mut usize) = f();
+                    *(d.base.wrapping_add(r.r_offset as usize) as *mut usize) = crate::diag::call_out(resolver, || f());
                 }
             }
         }

@@ -43,7 +43,7 @@ pub unsafe extern "C" fn dl_iterate_phdr(cb: Option<Callback>, data: *mut c_void
             }
         };
         // SAFETY: calling the user's callback with a valid info struct.
-        let r = unsafe { cb(&mut info, core::mem::size_of::<DlPhdrInfo>(), data) };
+        let r = crate::diag::call_out(cb as usize, || unsafe { cb(&mut info, core::mem::size_of::<DlPhdrInfo>(), data) });
         if r != 0 {
             return r;
         }

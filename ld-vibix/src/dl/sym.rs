@@ -68,15 +68,23 @@ enum Addr {
     Tls(crate::tls::TlsIndex),
 }
 
-fn address(s: &Namespace, def: &Def) -> Addr {
+fn address(s: &Namespace, def: &Def) -> Result<Addr, Msg> {
     let d = s.obj(def.dso);
     if def.sym.kind() == STT_TLS {
-        return Addr::Tls(crate::tls::TlsIndex { module: d.tls.map_or(0, |t| t.id), offset: def.sym.st_value as usize });
+        return Ok(Addr::Tls(crate::tls::TlsIndex { module: d.tls.map_or(0, |t| t.id), offset: def.sym.st_value as usize }));
+    }
+    let a = def.addr(s);
+    if !d.img.spans(a) && def.sym.st_shndx != SHN_ABS {
+        return Err(crate::reloc::bad_value(s, def));
     }
     if def.sym.kind() == STT_GNU_IFUNC {
-        return Addr::Ifunc(def.addr(s));
+        if !d.img.executable(a) {
+            let name = d.syms.name(def.sym).unwrap_or(b"?");
+            return Err(msg(&[d.name(), b": IFUNC symbol `", name, b"' outside the executable segments"]));
+        }
+        return Ok(Addr::Ifunc(a));
     }
-    Addr::Plain(def.addr(s))
+    Ok(Addr::Plain(a))
 }
 
 unsafe extern "C" fn dlsym_impl(handle: usize, name: *const c_char, caller: usize, version: *const c_char) -> *mut c_void {
@@ -90,8 +98,8 @@ unsafe extern "C" fn dlsym_impl(handle: usize, name: *const c_char, caller: usiz
         Ok(Addr::Plain(a)) => a as *mut c_void,
         Ok(Addr::Ifunc(f)) => {
             // SAFETY: the symbol's value is its resolver.
-            let f: extern "C" fn() -> usize = unsafe { core::mem::transmute(f) };
-            f() as *mut c_void
+            let g: extern "C" fn() -> usize = unsafe { core::mem::transmute(f) };
+            crate::diag::call_out(f, || g()) as *mut c_void
         }
         // SAFETY: a valid module id of a loaded object.
         Ok(Addr::Tls(ti)) => (unsafe { crate::tls::__tls_get_addr(&ti) }) as *mut c_void,
@@ -120,7 +128,7 @@ fn lookup(s: &Namespace, handle: usize, name: &[u8], caller: usize, ver: Option<
                     super::note_binding(s, c, def.dso);
                 }
             }
-            Ok(address(s, &def))
+            address(s, &def)
         }
         None => {
             let mut m = msg(&[b"undefined symbol: ", name]);

@@ -51,6 +51,13 @@ impl Image {
         self.wr[..self.nwr].iter().any(|&(lo, size)| addr.wrapping_sub(lo) <= size.wrapping_sub(len) && len <= size)
     }
 
+    /// Is `addr` inside the object's image (the page-aligned bounds of its
+    /// segments, end included: `_end`)? A defined symbol's value must be.
+    #[inline(always)]
+    pub fn spans(&self, addr: usize) -> bool {
+        addr.wrapping_sub(self.base.wrapping_add(self.plan.lo as usize)) <= self.plan.hi.wrapping_sub(self.plan.lo) as usize
+    }
+
     pub fn executable(&self, addr: usize) -> bool {
         self.holds(addr, 1, PF_X)
     }

@@ -8,6 +8,13 @@
 //! a wild pointer) points into ld-vibix. ld-vibix only ever transfers control
 //! to addresses it checked to be in an executable segment, so everything else
 //! happened after it handed over: the program's (or library's) own crash.
+//! Two cases look like ld-vibix's but are not, and are told apart: a wild
+//! jump while ld-vibix is calling the program's code at another, executable
+//! address (ld-vibix records it in `diag::CALLOUT`, read here through its
+//! symbol table: the called code went astray), and a fault in ld-vibix with
+//! `%rsp` outside every mapping (a function it called destroyed the stack
+//! pointer; an overflow of ld-vibix's own stack would leave `%rsp` just below
+//! the stack).
 
 use std::os::unix::process::CommandExt;
 use std::path::Path;
@@ -54,6 +61,23 @@ fn regs(pid: i32) -> Option<libc::user_regs_struct> {
     (rc == 0).then_some(r)
 }
 
+fn peek(pid: i32, addr: u64) -> u64 {
+    // SAFETY: PEEKDATA reads one word of the stopped tracee (errors give -1).
+    unsafe { libc::ptrace(libc::PTRACE_PEEKDATA, pid, addr as *mut libc::c_void, 0) as u64 }
+}
+
+/// Offset of ld-vibix's `diag::CALLOUT` from its load address (its .symtab).
+fn callout_offset(ldso: &str) -> Option<u64> {
+    use object::read::elf::ElfFile64;
+    use object::{Object, ObjectSymbol};
+    static CACHE: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *CACHE.get_or_init(|| {
+        let data = std::fs::read(ldso).ok()?;
+        let f = ElfFile64::<object::Endianness>::parse(&*data).ok()?;
+        f.symbols().find(|s| s.name().is_ok_and(|n| n.contains("4diag7CALLOUT"))).map(|s| s.address())
+    })
+}
+
 /// Is the stopped tracee executing (or was it sent into the void by) ld-vibix?
 fn in_loader(pid: i32, r: &libc::user_regs_struct) -> Option<String> {
     let m = maps(pid);
@@ -62,14 +86,24 @@ fn in_loader(pid: i32, r: &libc::user_regs_struct) -> Option<String> {
     // Offsets from ld-vibix's load address (its lowest mapping), as addr2line wants them.
     let base = m.iter().filter(|x| is_ldso(&x.3)).map(|x| x.0).min().unwrap_or(0);
     match at(r.rip) {
-        Some(x) if is_ldso(&x.3) => return Some(format!("{} + {:#x}", x.3, r.rip - base)),
+        Some(x) if is_ldso(&x.3) => {
+            let below_stack = m.iter().any(|x| x.3 == "[stack]" && r.rsp < x.0 && x.0 - r.rsp < 1 << 20);
+            if at(r.rsp).is_none() && !below_stack {
+                return None;
+            }
+            return Some(format!("{} + {:#x}", x.3, r.rip - base));
+        }
         Some(x) if x.2 => return None,
         _ => {}
     }
     // A call to a non-executable address: whose return address is on top?
-    // SAFETY: PEEKDATA reads one word of the stopped tracee (errors give -1).
-    let ret = unsafe { libc::ptrace(libc::PTRACE_PEEKDATA, pid, r.rsp as *mut libc::c_void, 0) } as u64;
-    at(ret).filter(|x| is_ldso(&x.3) && x.2).map(|x| format!("wild call from {} + {:#x} to {:#x}", x.3, ret - base, r.rip))
+    let ret = peek(pid, r.rsp);
+    let x = at(ret).filter(|x| is_ldso(&x.3) && x.2)?;
+    let callout = callout_offset(&x.3).map_or(0, |o| peek(pid, base + o));
+    if callout != 0 && callout != r.rip && at(callout).is_some_and(|y| y.2 && !is_ldso(&y.3)) {
+        return None;
+    }
+    Some(format!("wild call from {} + {:#x} to {:#x}", x.3, ret - base, r.rip))
 }
 
 fn kill(pid: i32) {
@@ -89,13 +123,24 @@ pub fn run(dir: &Path, argv: &[&str], secs: u32) -> Verdict {
     };
     let mut cmd = Command::new(argv[0]);
     cmd.args(&argv[1..]).current_dir(dir).env_clear().stdin(Stdio::null()).stdout(fo).stderr(fe);
-    // SAFETY: only async-signal-safe calls between fork and exec.
+    // execve ourselves: std's execvp would hand a file the kernel refuses
+    // (ENOEXEC) to /bin/sh. Built before fork (no allocation after it).
+    let Ok(cargs) = argv.iter().map(|a| std::ffi::CString::new(*a)).collect::<Result<Vec<_>, _>>() else {
+        return Verdict::ExecRefused("NUL in an argument".into());
+    };
+    let mut ptrs: Vec<*const libc::c_char> = cargs.iter().map(|c| c.as_ptr()).collect();
+    ptrs.push(std::ptr::null());
+    let envp: [*const libc::c_char; 1] = [std::ptr::null()];
+    let (path, av, ev) = (ptrs[0] as usize, ptrs.as_ptr() as usize, envp.as_ptr() as usize);
+    // SAFETY: only async-signal-safe calls between fork and exec; the
+    // pointers stay valid (cargs, ptrs and envp outlive spawn()).
     unsafe {
         cmd.pre_exec(move || {
             libc::personality(libc::ADDR_NO_RANDOMIZE as libc::c_ulong);
             libc::ptrace(libc::PTRACE_TRACEME, 0, 0, 0);
             libc::alarm(secs);
-            Ok(())
+            libc::execve(path as *const libc::c_char, av as *const *const libc::c_char, ev as *const *const libc::c_char);
+            Err(std::io::Error::last_os_error())
         });
     }
     let child = match cmd.spawn() {
