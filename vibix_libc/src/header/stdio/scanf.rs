@@ -7,14 +7,16 @@ use crate::va::{variadic, VaList, VaPtr};
 
 const EOF: c_int = -1;
 
-trait Input {
-    fn get(&mut self) -> Option<u8>;
-    fn unget(&mut self, c: u8);
+/// A source of input characters: bytes for the scanf family, wide characters
+/// for the wscanf family (header/wchar/wscanf.rs).
+pub(crate) trait Input {
+    fn get(&mut self) -> Option<u32>;
+    fn unget(&mut self, c: u32);
 }
 
 struct StrIn(*const u8);
 impl Input for StrIn {
-    fn get(&mut self) -> Option<u8> {
+    fn get(&mut self) -> Option<u32> {
         // SAFETY: a C string; we never advance past its NUL.
         let c = unsafe { *self.0 };
         if c == 0 {
@@ -22,9 +24,9 @@ impl Input for StrIn {
         }
         // SAFETY: c was not the terminator.
         self.0 = unsafe { self.0.add(1) };
-        Some(c)
+        Some(c as u32)
     }
-    fn unget(&mut self, _c: u8) {
+    fn unget(&mut self, _c: u32) {
         // SAFETY: we only unget the byte just read.
         self.0 = unsafe { self.0.sub(1) };
     }
@@ -32,38 +34,44 @@ impl Input for StrIn {
 
 struct FileIn(*mut File);
 impl Input for FileIn {
-    fn get(&mut self) -> Option<u8> {
+    fn get(&mut self) -> Option<u32> {
         // SAFETY: a live, locked stream.
         let c = unsafe { get_byte(self.0) };
-        if c < 0 { None } else { Some(c as u8) }
+        if c < 0 { None } else { Some(c as u32) }
     }
-    fn unget(&mut self, c: u8) {
+    fn unget(&mut self, c: u32) {
         // SAFETY: as above.
-        unsafe { unget_byte(self.0, c) };
+        unsafe { unget_byte(self.0, c as u8) };
     }
+}
+
+fn is_space(c: u32, wide: bool) -> bool {
+    c == 32 || (9..=13).contains(&c)
+        || (wide && c >= 0x80 && !matches!(c, 0xa0 | 0x2007 | 0x202f) && char::from_u32(c).is_some_and(char::is_whitespace))
 }
 
 /// Counts consumed characters for %n.
 struct Counted<'a, I: Input> {
     inp: &'a mut I,
     n: usize,
+    wide: bool,
 }
 impl<I: Input> Counted<'_, I> {
-    fn get(&mut self) -> Option<u8> {
+    fn get(&mut self) -> Option<u32> {
         let c = self.inp.get();
         if c.is_some() {
             self.n += 1;
         }
         c
     }
-    fn unget(&mut self, c: u8) {
+    fn unget(&mut self, c: u32) {
         self.inp.unget(c);
         self.n -= 1;
     }
     fn skip_space(&mut self) -> bool {
         loop {
             match self.get() {
-                Some(c) if c == b' ' || (9..=13).contains(&c) => {}
+                Some(c) if is_space(c, self.wide) => {}
                 Some(c) => {
                     self.unget(c);
                     return true;
@@ -96,8 +104,56 @@ unsafe fn store_int(ap: &mut VaList, len: Len, v: u64) {
     }
 }
 
-fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
-    let mut c_in = Counted { inp, n: 0 };
+/// Where %c/%s/%[ put characters: bytes, or wide characters (`l` in the wide
+/// family); a wide character stored as bytes is converted with the locale.
+struct Sink {
+    p: *mut u8,
+    wide_out: bool,
+    wide_in: bool,
+    k: usize,
+}
+impl Sink {
+    /// Stores c; false if the locale cannot encode it (EILSEQ: the conversion fails).
+    fn push(&mut self, c: u32) -> bool {
+        if self.p.is_null() {
+            return true;
+        }
+        // SAFETY: the caller's buffer is large enough (scanf's contract).
+        unsafe {
+            if self.wide_out {
+                *(self.p as *mut u32).add(self.k) = c;
+                self.k += 1;
+            } else if self.wide_in {
+                let mut st = crate::header::wchar::mbconv::MbState::default();
+                let n = crate::header::wchar::mbconv::wcrtomb(self.p.add(self.k) as *mut c_char, c as i32, &mut st);
+                if n == usize::MAX {
+                    return false;
+                }
+                self.k += n;
+            } else {
+                *self.p.add(self.k) = c as u8;
+                self.k += 1;
+            }
+        }
+        true
+    }
+    fn terminate(&mut self) {
+        if self.p.is_null() {
+            return;
+        }
+        // SAFETY: as push, plus the terminator.
+        unsafe {
+            if self.wide_out { *(self.p as *mut u32).add(self.k) = 0 } else { *self.p.add(self.k) = 0 }
+        }
+    }
+}
+
+/// The engine: `f` is the format (bytes or wide characters), `wide` tells
+/// whether input and format are wide.
+pub(crate) fn scan<T: Copy + Into<u32>, I: Input>(fmt: &[T], inp: &mut I, ap: &mut VaList, wide: bool) -> c_int {
+    let f = |i: usize| -> u32 { fmt[i].into() };
+    let flen = fmt.len();
+    let mut c_in = Counted { inp, n: 0, wide };
     let mut assigned: c_int = 0;
     let mut i = 0;
     let mut any_input = false;
@@ -106,20 +162,21 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
             return if !any_input && assigned == 0 { EOF } else { assigned }
         };
     }
-    while i < f.len() {
-        let fc = f[i];
-        if fc == b' ' || (9..=13).contains(&fc) {
+    const PCT: u32 = b'%' as u32;
+    while i < flen {
+        let fc = f(i);
+        if is_space(fc, wide) {
             c_in.skip_space();
             i += 1;
             continue;
         }
-        if fc != b'%' || (i + 1 < f.len() && f[i + 1] == b'%') {
-            if fc == b'%' {
+        if fc != PCT || (i + 1 < flen && f(i + 1) == PCT) {
+            if fc == PCT {
                 i += 1;
                 c_in.skip_space();
             }
             match c_in.get() {
-                Some(c) if c == f[i] => {
+                Some(c) if c == f(i) => {
                     any_input = true;
                     i += 1;
                     continue;
@@ -132,18 +189,19 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
             }
         }
         i += 1;
-        let suppress = i < f.len() && f[i] == b'*';
+        let suppress = i < flen && f(i) == b'*' as u32;
         if suppress {
             i += 1;
         }
         let mut width = 0usize;
-        while i < f.len() && f[i].is_ascii_digit() {
-            width = width * 10 + (f[i] - b'0') as usize;
+        while i < flen && (b'0' as u32..=b'9' as u32).contains(&f(i)) {
+            width = width * 10 + (f(i) - b'0' as u32) as usize;
             i += 1;
         }
         let mut len = Len::Int;
-        while i < f.len() {
-            len = match (f[i], len) {
+        while i < flen {
+            let m = if f(i) < 128 { f(i) as u8 } else { 0 };
+            len = match (m, len) {
                 (b'h', Len::H) => Len::Hh,
                 (b'h', _) => Len::H,
                 (b'l', Len::Long) => Len::LongDouble,
@@ -153,12 +211,19 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
             };
             i += 1;
         }
-        if i >= f.len() {
+        if i >= flen {
             break;
         }
-        let conv = f[i];
+        let conv = if f(i) < 128 { f(i) as u8 } else { 0 };
         i += 1;
         let maxw = if width == 0 { usize::MAX } else { width };
+        // %lc/%ls/%l[ store wide characters in the wide family (%C/%S too).
+        let (conv, wide_out) = match conv {
+            b'C' if wide => (b'c', true),
+            b'S' if wide => (b's', true),
+            c => (c, wide && len == Len::Long),
+        };
+        let sink = |suppress: bool, ap: &mut VaList| Sink { p: if suppress { core::ptr::null_mut() } else { ap.ptr() }, wide_out, wide_in: wide, k: 0 };
         match conv {
             b'n' => {
                 if !suppress {
@@ -169,14 +234,13 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
             }
             b'c' => {
                 let w = if width == 0 { 1 } else { width };
-                let p: *mut u8 = if suppress { core::ptr::null_mut() } else { ap.ptr() };
-                for k in 0..w {
+                let mut out = sink(suppress, ap);
+                for _ in 0..w {
                     match c_in.get() {
                         Some(c) => {
                             any_input = true;
-                            if !p.is_null() {
-                                // SAFETY: the caller's buffer holds w chars.
-                                unsafe { *p.add(k) = c };
+                            if !out.push(c) {
+                                return assigned;
                             }
                         }
                         None => fail!(),
@@ -188,32 +252,42 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 continue;
             }
             b'[' => {
-                let mut set = [false; 256];
-                let neg = i < f.len() && f[i] == b'^';
+                let neg = i < flen && f(i) == b'^' as u32;
                 if neg {
                     i += 1;
                 }
+                // The set is fmt[start..end]: single characters and a-b ranges.
                 let start = i;
-                while i < f.len() && (f[i] != b']' || i == start) {
-                    if f[i] == b'-' && i > start && i + 1 < f.len() && f[i + 1] != b']' {
-                        for x in f[i - 1]..=f[i + 1] {
-                            set[x as usize] = true;
-                        }
-                        i += 2;
-                        continue;
-                    }
-                    set[f[i] as usize] = true;
+                while i < flen && (f(i) != b']' as u32 || i == start) {
                     i += 1;
                 }
+                let end = i;
                 i += 1;
-                let p: *mut u8 = if suppress { core::ptr::null_mut() } else { ap.ptr() };
+                let member = |c: u32| -> bool {
+                    let mut j = start;
+                    while j < end {
+                        if f(j) == b'-' as u32 && j > start && j + 1 < end {
+                            if (f(j - 1)..=f(j + 1)).contains(&c) {
+                                return true;
+                            }
+                            j += 1;
+                            continue;
+                        }
+                        if f(j) == c {
+                            return true;
+                        }
+                        j += 1;
+                    }
+                    false
+                };
+                let mut out = sink(suppress, ap);
                 let mut k = 0;
                 while k < maxw {
                     match c_in.get() {
-                        Some(c) if set[c as usize] != neg => {
-                            if !p.is_null() {
-                                // SAFETY: the caller's buffer is large enough.
-                                unsafe { *p.add(k) = c };
+                        Some(c) if member(c) != neg => {
+                            if !out.push(c) {
+                                out.terminate();
+                                return assigned;
                             }
                             k += 1;
                         }
@@ -228,9 +302,8 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                     fail!();
                 }
                 any_input = true;
-                if !p.is_null() {
-                    // SAFETY: as above, plus the terminator.
-                    unsafe { *p.add(k) = 0 };
+                if !suppress {
+                    out.terminate();
                     assigned += 1;
                 }
                 continue;
@@ -242,14 +315,14 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
         }
         match conv {
             b's' => {
-                let p: *mut u8 = if suppress { core::ptr::null_mut() } else { ap.ptr() };
+                let mut out = sink(suppress, ap);
                 let mut k = 0;
                 while k < maxw {
                     match c_in.get() {
-                        Some(c) if !(c == b' ' || (9..=13).contains(&c)) => {
-                            if !p.is_null() {
-                                // SAFETY: the caller's buffer is large enough.
-                                unsafe { *p.add(k) = c };
+                        Some(c) if !is_space(c, wide) => {
+                            if !out.push(c) {
+                                out.terminate();
+                                return assigned;
                             }
                             k += 1;
                         }
@@ -261,9 +334,8 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                     }
                 }
                 any_input = true;
-                if !p.is_null() {
-                    // SAFETY: terminator.
-                    unsafe { *p.add(k) = 0 };
+                if !suppress {
+                    out.terminate();
                     assigned += 1;
                 }
             }
@@ -278,8 +350,8 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 };
                 let lim = maxw.min(79);
                 if let Some(c) = c_in.get() {
-                    if (c == b'-' || c == b'+') && k < lim {
-                        buf[k] = c;
+                    if (c == b'-' as u32 || c == b'+' as u32) && k < lim {
+                        buf[k] = c as u8;
                         k += 1;
                     } else {
                         c_in.unget(c);
@@ -287,13 +359,13 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 }
                 if k < lim {
                     if let Some(c) = c_in.get() {
-                        if c == b'0' {
-                            buf[k] = c;
+                        if c == b'0' as u32 {
+                            buf[k] = b'0';
                             k += 1;
                             if (base == 0 || base == 16) && k < lim {
                                 match c_in.get() {
-                                    Some(x) if x | 0x20 == b'x' => {
-                                        buf[k] = x;
+                                    Some(x) if x | 0x20 == b'x' as u32 => {
+                                        buf[k] = x as u8;
                                         k += 1;
                                         base = 16;
                                     }
@@ -317,8 +389,8 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 let digits_start = k;
                 while k < lim {
                     match c_in.get() {
-                        Some(c) if (c as char).is_digit(base) => {
-                            buf[k] = c;
+                        Some(c) if char::from_u32(c).is_some_and(|ch| ch.is_digit(base)) => {
+                            buf[k] = c as u8;
                             k += 1;
                         }
                         Some(c) => {
@@ -357,13 +429,14 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 let mut prev = 0u8;
                 while k < lim {
                     match c_in.get() {
-                        Some(c) => {
+                        Some(cw) => {
+                            let c = if cw < 128 { cw as u8 } else { 0 };
                             let ok = c.is_ascii_hexdigit()
                                 || c == b'.'
                                 || matches!(c | 0x20, b'x' | b'p' | b'i' | b'n' | b'f' | b't' | b'y')
                                 || ((c == b'-' || c == b'+') && (k == 0 || matches!(prev | 0x20, b'e' | b'p')));
-                            if !ok {
-                                c_in.unget(c);
+                            if !ok || c == 0 {
+                                c_in.unget(cw);
                                 break;
                             }
                             buf[k] = c;
@@ -385,7 +458,7 @@ fn scan<I: Input>(f: &[u8], inp: &mut I, ap: &mut VaList) -> c_int {
                 }
                 // Give back what the number did not use (at most a few bytes).
                 for j in (p.len..k).rev() {
-                    c_in.unget(buf[j]);
+                    c_in.unget(buf[j] as u32);
                 }
                 any_input = true;
                 if !suppress {
@@ -419,7 +492,7 @@ unsafe fn fmt_bytes<'a>(f: *const c_char) -> &'a [u8] {
 pub unsafe extern "C" fn vfscanf(f: *mut File, fmt: *const c_char, ap: VaPtr) -> c_int {
     let _l = FileLock::new(f);
     // SAFETY: fmt is a C string; ap a live va_list.
-    scan(unsafe { fmt_bytes(fmt) }, &mut FileIn(f), &mut VaList(ap))
+    scan(unsafe { fmt_bytes(fmt) }, &mut FileIn(f), &mut VaList(ap), false)
 }
 
 /// C `vscanf`.
@@ -433,7 +506,7 @@ pub unsafe extern "C" fn vscanf(fmt: *const c_char, ap: VaPtr) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vsscanf(s: *const c_char, fmt: *const c_char, ap: VaPtr) -> c_int {
     // SAFETY: s and fmt are C strings; ap a live va_list.
-    scan(unsafe { fmt_bytes(fmt) }, &mut StrIn(s as *const u8), &mut VaList(ap))
+    scan(unsafe { fmt_bytes(fmt) }, &mut StrIn(s as *const u8), &mut VaList(ap), false)
 }
 
 variadic!(scanf => vscanf, 1);

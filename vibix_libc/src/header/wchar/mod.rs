@@ -4,6 +4,7 @@ pub mod mbconv;
 pub mod stdio;
 pub mod strto;
 pub mod wprintf;
+pub mod wscanf;
 pub mod wstr;
 
 use core::ffi::c_int;
