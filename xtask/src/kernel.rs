@@ -92,6 +92,10 @@ fn test() -> Result<(), String> {
     rd.file("bin/mremap", &read(&mremap)?, 0o755);
     rd.file("etc/expected/mremap", &read(&src.join("mremap.expected"))?, 0o644);
     manifest.push_str("kernel/mremap\t0\t/etc/expected/mremap\t/\t-\t/bin/mremap\n");
+    let wx_alias = build_static(&src.join("wx-alias.c"), &stage.join("wx-alias"), false)?;
+    rd.file("bin/wx-alias", &read(&wx_alias)?, 0o755);
+    rd.file("etc/expected/wx-alias", &read(&src.join("wx-alias.expected"))?, 0o644);
+    manifest.push_str("kernel/wx-alias\t0\t/etc/expected/wx-alias\t/\t-\t/bin/wx-alias\n");
 
     // 2. malformed ELF files are refused with an errno, and the kernel keeps running.
     for (name, bytes, errno) in malformed(&read(&hello)?)? {

@@ -48,6 +48,11 @@ pub struct Data {
     /// Frames after copy-up (0 = hole); None while the content is `init`.
     pages: Option<Vec<u64>>,
     size: u64,
+    /// Frames cut off by a truncate while shared mappings may still map them:
+    /// kept until the file goes (the mappings hold it).
+    retired: Vec<u64>,
+    /// A MAP_SHARED mapping was made: truncate retires frames instead of freeing them.
+    pinned: bool,
 }
 
 pub struct Dir {
@@ -77,8 +82,8 @@ pub struct Inode {
     pub mtime: Cell<Time>,
     pub ctime: Cell<Time>,
     pub body: Body,
-    /// Set once a MAP_SHARED mapping was made (W^X checks scan mappings only then).
-    pub shared_mapped: Cell<bool>,
+    /// Set once the file was mapped (W^X alias checks scan mappings only then).
+    pub mapped: Cell<bool>,
     /// The absolute path it was last linked at (the name /proc/self/maps shows).
     pub path_hint: RefCell<String>,
 }
@@ -128,7 +133,7 @@ fn new_inode_with(ino: u64, mode: u32, body: Body) -> Rc<Inode> {
         mtime: Cell::new(t),
         ctime: Cell::new(t),
         body,
-        shared_mapped: Cell::new(false),
+        mapped: Cell::new(false),
         path_hint: RefCell::new(String::new()),
     })
 }
@@ -138,7 +143,7 @@ pub fn empty_dir(parent: &Rc<Inode>) -> Body {
 }
 
 pub fn empty_file() -> Body {
-    Body::File(RefCell::new(Data { init: &[], pages: None, size: 0 }))
+    Body::File(RefCell::new(Data { init: &[], pages: None, size: 0, retired: Vec::new(), pinned: false }))
 }
 
 fn build() {
@@ -158,7 +163,7 @@ fn build() {
         let body = match n.mode & S_IFMT {
             S_IFDIR => empty_dir(&parent),
             S_IFLNK => Body::Link(Vec::from(n.data)),
-            _ => Body::File(RefCell::new(Data { init: n.data, pages: None, size: n.data.len() as u64 })),
+            _ => Body::File(RefCell::new(Data { init: n.data, pages: None, size: n.data.len() as u64, retired: Vec::new(), pinned: false })),
         };
         let node = new_inode(n.mode, body);
         *node.path_hint.borrow_mut() = alloc::format!("/{}", n.path);
@@ -187,6 +192,12 @@ fn mkdir_p(parent: &Rc<Inode>, name: &[u8]) -> Rc<Inode> {
     let n = new_inode(S_IFDIR | 0o755, empty_dir(parent));
     link(parent, name, &n);
     n
+}
+
+impl core::fmt::Debug for Inode {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "inode {}", self.ino)
+    }
 }
 
 impl Inode {
@@ -515,11 +526,13 @@ impl Data {
         if size < self.size {
             let pages = self.copy_up()?;
             let keep = size.div_ceil(PAGE) as usize;
-            for f in pages.drain(keep.min(pages.len())..) {
-                if f != 0 {
-                    frame::free(f);
-                }
+            let cut: Vec<u64> = pages.drain(keep.min(pages.len())..).filter(|&f| f != 0).collect();
+            if self.pinned {
+                self.retired.extend(cut);
+            } else {
+                cut.into_iter().for_each(frame::free);
             }
+            let pages = self.pages.as_mut().expect("copied up");
             if size % PAGE != 0 {
                 if let Some(&f) = pages.get(keep - 1) {
                     if f != 0 {
@@ -554,9 +567,16 @@ fn alloc_frame() -> Option<u64> {
     frame::alloc()
 }
 
+impl Data {
+    /// The file is about to be mapped MAP_SHARED (its frames may now be mapped).
+    pub fn pin(&mut self) {
+        self.pinned = true;
+    }
+}
+
 impl Drop for Data {
     fn drop(&mut self) {
-        for &f in self.pages.iter().flatten() {
+        for &f in self.pages.iter().flatten().chain(self.retired.iter()) {
             if f != 0 {
                 frame::free(f);
             }

@@ -13,6 +13,8 @@ pub const PS: u64 = 0x80;
 pub const KEPT: u64 = 1 << 9;
 /// Software bit: a page shared copy-on-write with another address space (never W while set).
 pub const COW: u64 = 1 << 10;
+/// Software bit: the frame belongs to a file (a MAP_SHARED page), not to this address space.
+pub const FILE: u64 = 1 << 11;
 pub const NX: u64 = 1 << 63;
 pub const ADDR: u64 = 0x000f_ffff_ffff_f000;
 
@@ -124,7 +126,7 @@ pub fn free_user_tree(pml4: u64) {
             // SAFETY: `t` is a page table of this tree.
             let v = unsafe { *table(t).add(i) };
             if depth == 3 {
-                if v & (P | KEPT) != 0 {
+                if v & (P | KEPT) != 0 && v & FILE == 0 {
                     frame::free(v & ADDR);
                 }
             } else if v & P != 0 {

@@ -1,10 +1,10 @@
 //! Per-process address spaces: a sorted list of regions (VMAs) with their
 //! protection, backed lazily by zero-filled frames (page faults populate) or
 //! eagerly by copies (ELF segments, file mappings). fork shares every page
-//! copy-on-write (`COW`, never writable while shared); the first write fault
+//! copy-on-write (`COW`; MAP_SHARED file pages, `FILE`, stay shared, never writable while shared); the first write fault
 //! copies it into a frame of the writer's own, mapped with the region's
 //! protection, so no copy is ever W+X.
-use super::paging::{self, ADDR, COW, KEPT, NX, P, U, W};
+use super::paging::{self, ADDR, COW, FILE, KEPT, NX, P, U, W};
 use super::{frame, page_down, phys_to_virt, PAGE};
 use crate::arch::x86_64::cpu;
 use crate::errno::*;
@@ -29,6 +29,9 @@ pub struct Vma {
     pub prot: u32,
     /// The file it was mapped from (for /proc/self/maps).
     pub name: Option<Rc<String>>,
+    /// The file it maps (W^X alias checks), and whether MAP_SHARED (its pages are the file's).
+    pub file: Option<Rc<crate::fs::tree::Inode>>,
+    pub shared: bool,
 }
 
 /// Kinds of access a fault or a user copy needs.
@@ -122,7 +125,7 @@ impl AddressSpace {
     /// Adds a region over a range the caller made free (`unmap` first).
     pub fn add_vma(&mut self, start: u64, end: u64, prot: u32) {
         let i = self.vmas.iter().position(|v| v.start >= end).unwrap_or(self.vmas.len());
-        self.vmas.insert(i, Vma { start, end, prot, name: None });
+        self.vmas.insert(i, Vma { start, end, prot, name: None, file: None, shared: false });
     }
 
     /// Splits regions so that `a` is a boundary.
@@ -165,6 +168,34 @@ impl AddressSpace {
         }
     }
 
+    /// Marks the regions inside `[start, end)` as mapping `file` (shared or private).
+    pub fn set_file(&mut self, start: u64, end: u64, file: &Rc<crate::fs::tree::Inode>, shared: bool) {
+        for v in self.vmas.iter_mut().filter(|v| v.start >= start && v.end <= end) {
+            v.file = Some(file.clone());
+            v.shared = shared;
+        }
+    }
+
+    /// The regions that map `file`: (protection, shared) of each.
+    pub fn file_maps(&self, file: &crate::fs::tree::Inode) -> impl Iterator<Item = (u32, bool)> + '_ {
+        let key = file as *const crate::fs::tree::Inode;
+        self.vmas.iter().filter(move |v| v.file.as_ref().is_some_and(|f| core::ptr::eq(Rc::as_ptr(f), key))).map(|v| (v.prot, v.shared))
+    }
+
+    /// The regions overlapping `[start, end)`.
+    pub fn vmas_in(&self, start: u64, end: u64) -> impl Iterator<Item = &Vma> + '_ {
+        self.vmas.iter().filter(move |v| v.start < end && start < v.end)
+    }
+
+    /// Maps a file's frame `f` at `va` (MAP_SHARED): the file keeps owning it.
+    pub fn map_file_page(&mut self, va: u64, f: u64, prot: u32) -> Result<(), Errno> {
+        let pte = paging::walk(self.pml4, va, true).ok_or(ENOMEM)?;
+        // SAFETY: a slot in this address space's own tables; the frame stays the file's (FILE bit).
+        unsafe { *pte = f | pte_flags(prot) | FILE };
+        cpu::invlpg(va);
+        Ok(())
+    }
+
     /// `/proc/self/maps` text: one line per region, Linux's format.
     pub fn maps_text(&self) -> String {
         let mut s = String::new();
@@ -177,8 +208,8 @@ impl AddressSpace {
                 None => "",
             };
             s.push_str(&alloc::format!(
-                "{:08x}-{:08x} {}{}{}p 00000000 00:00 0 {}\n",
-                v.start, v.end, flag(PROT_READ, 'r'), flag(PROT_WRITE, 'w'), flag(PROT_EXEC, 'x'), name
+                "{:08x}-{:08x} {}{}{}{} 00000000 00:00 0 {}\n",
+                v.start, v.end, flag(PROT_READ, 'r'), flag(PROT_WRITE, 'w'), flag(PROT_EXEC, 'x'), if v.shared { 's' } else { 'p' }, name
             ));
         }
         s
@@ -195,7 +226,9 @@ impl AddressSpace {
                 // SAFETY: `pte` is a slot in this address space's own tables.
                 let v = unsafe { *pte };
                 if v & (P | KEPT) != 0 {
-                    frame::free(v & ADDR);
+                    if v & FILE == 0 {
+                        frame::free(v & ADDR);
+                    }
                     // SAFETY: as above.
                     unsafe { *pte = 0 };
                     cpu::invlpg(va);
@@ -222,7 +255,7 @@ impl AddressSpace {
                 let v = unsafe { *pte };
                 if v & (P | KEPT) != 0 {
                     // SAFETY: as above; the frame stays, only its permissions change.
-                    unsafe { *pte = (v & ADDR) | flags_keeping_cow(v, prot) };
+                    unsafe { *pte = (v & (ADDR | FILE)) | flags_keeping_cow(v, prot) };
                     cpu::invlpg(va);
                 }
             }
@@ -239,7 +272,7 @@ impl AddressSpace {
         let v = unsafe { *pte };
         if v & (P | KEPT) != 0 {
             // SAFETY: as above.
-            unsafe { *pte = (v & ADDR) | flags_keeping_cow(v, prot) };
+            unsafe { *pte = (v & (ADDR | FILE)) | flags_keeping_cow(v, prot) };
             cpu::invlpg(va);
             return Ok(v & ADDR);
         }
@@ -353,7 +386,15 @@ impl AddressSpace {
                 if let Some(pte) = paging::walk(self.pml4, va, false) {
                     // SAFETY: a slot in this address space's own tables.
                     let e = unsafe { *pte };
-                    if e & (P | KEPT) != 0 {
+                    if e & FILE != 0 {
+                        // A MAP_SHARED page: the child maps the same file frame (never copy-on-write).
+                        let Some(slot) = paging::walk(n.pml4, va, true) else {
+                            ok = false;
+                            break 'all;
+                        };
+                        // SAFETY: a slot in the new tables; the file keeps owning the frame.
+                        unsafe { *slot = e };
+                    } else if e & (P | KEPT) != 0 {
                         let Some(slot) = paging::walk(n.pml4, va, true) else {
                             ok = false;
                             break 'all;

@@ -7,6 +7,7 @@ use crate::fs::tree::{self, Body, Inode};
 use crate::mm::vm::{wx_violation, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE, USER_MIN, USER_TOP};
 use crate::mm::{page_up, PAGE};
 use crate::proc;
+use alloc::rc::Rc;
 use alloc::vec::Vec;
 
 const MAP_SHARED: u32 = 1;
@@ -40,10 +41,12 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         return Err(EINVAL);
     }
     let len = page_up(len).filter(|&l| l <= USER_TOP).ok_or(ENOMEM)?;
+    let shared = flags & MAP_SHARED != 0;
     let mut name = None;
-    let data: Option<alloc::borrow::Cow<'static, [u8]>> = if flags & MAP_ANONYMOUS != 0 {
-        None
-    } else {
+    let mut file: Option<Rc<Inode>> = None;
+    let mut data: Option<alloc::borrow::Cow<'static, [u8]>> = None;
+    let mut frames: Vec<u64> = Vec::new();
+    if flags & MAP_ANONYMOUS == 0 {
         if !off.is_multiple_of(PAGE) {
             return Err(EINVAL);
         }
@@ -53,23 +56,38 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
         if f.flags & 3 == 1 || f.flags & 3 == 3 {
             return Err(EACCES); // write-only or O_PATH descriptors cannot be mapped
         }
-        if flags & MAP_SHARED != 0 && prot & PROT_WRITE != 0 {
-            return Err(EACCES); // shared writable mappings are not supported yet
+        if shared && prot & PROT_WRITE != 0 && f.flags & 3 != 2 {
+            return Err(EACCES); // a shared writable mapping needs a read-write descriptor
         }
-        name = Some(alloc::rc::Rc::new(alloc::format!("/{}", tree::path_of_file(n))));
-        let d = d.borrow();
-        let size = d.size();
-        let start = off.min(size);
-        let end = size.min(off.saturating_add(len));
-        Some(match d.pristine() {
-            Some(init) => alloc::borrow::Cow::Borrowed(&init[start as usize..end as usize]),
-            None => {
-                let mut v = alloc::vec![0u8; (end - start) as usize];
-                d.read(start, &mut v);
-                alloc::borrow::Cow::Owned(v)
+        alias_check(n, prot, shared)?;
+        name = Some(Rc::new(alloc::format!("/{}", tree::path_of_file(n))));
+        if shared {
+            // The file's own frames (holes get one now) for every page inside the file.
+            let mut d = d.borrow_mut();
+            d.pin();
+            let end = d.size().min(off.saturating_add(len));
+            let mut pos = off;
+            while pos < end {
+                frames.push(d.frame((pos / PAGE) as usize).map_err(|_| ENOMEM)?);
+                pos += PAGE;
             }
-        })
-    };
+        } else {
+            let d = d.borrow();
+            let size = d.size();
+            let start = off.min(size);
+            let end = size.min(off.saturating_add(len));
+            data = Some(match d.pristine() {
+                Some(init) => alloc::borrow::Cow::Borrowed(&init[start as usize..end as usize]),
+                None => {
+                    let mut v = alloc::vec![0u8; (end - start) as usize];
+                    d.read(start, &mut v);
+                    alloc::borrow::Cow::Owned(v)
+                }
+            });
+        }
+        n.mapped.set(true);
+        file = Some(n.clone());
+    }
     let asp = aspace()?;
     let start = if flags & (MAP_FIXED | MAP_FIXED_NOREPLACE) != 0 {
         let (s, e) = range(addr, len)?;
@@ -92,13 +110,53 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
     if let Some(n) = &name {
         asp.set_name(start, start + len, n);
     }
+    if let Some(n) = &file {
+        asp.set_file(start, start + len, n, shared);
+    }
     if let Some(d) = data {
         if let Err(e) = asp.write_bytes(start, &d) {
             asp.unmap(start, start + len);
             return Err(e);
         }
     }
+    for (i, f) in frames.into_iter().enumerate() {
+        if let Err(e) = asp.map_file_page(start + i as u64 * PAGE, f, prot) {
+            asp.unmap(start, start + len);
+            return Err(e);
+        }
+    }
     Ok(start as i64)
+}
+
+/// How `file` is mapped anywhere: (some shared mapping is writable, some mapping is executable).
+fn file_maps(file: &Inode) -> (bool, bool, bool) {
+    let (mut w_shared, mut x_any, mut x_shared) = (false, false, false);
+    if !file.mapped.get() {
+        return (false, false, false);
+    }
+    for p in proc::sched().procs.values() {
+        let Some(a) = proc::aspace_of(p) else { continue };
+        for (prot, shared) in a.file_maps(file) {
+            w_shared |= shared && prot & PROT_WRITE != 0;
+            x_any |= prot & PROT_EXEC != 0;
+            x_shared |= shared && prot & PROT_EXEC != 0;
+        }
+    }
+    (w_shared, x_any, x_shared)
+}
+
+/// W^X across mappings of one file: no executable mapping of a file while a
+/// shared mapping can write it (that would be an alias of writable code), and
+/// no shared writable mapping of a file that is mapped executable somewhere.
+fn alias_check(file: &Inode, prot: u32, shared: bool) -> Result<(), Errno> {
+    let (w_shared, x_any, _) = file_maps(file);
+    if prot & PROT_EXEC != 0 && w_shared {
+        return Err(EACCES);
+    }
+    if shared && prot & PROT_WRITE != 0 && x_any {
+        return Err(EACCES);
+    }
+    Ok(())
 }
 
 pub fn munmap(addr: u64, len: u64) -> SysResult {
@@ -121,6 +179,12 @@ pub fn mprotect(addr: u64, len: u64, prot: u32) -> SysResult {
         return Ok(0);
     }
     let (s, e) = range(addr, len)?;
+    // File regions: the same W^X alias rules as mmap, judged on the mappings as they are now
+    // (so a shared writable mapping cannot be turned executable after it was written).
+    let files: Vec<(Rc<Inode>, bool)> = aspace()?.vmas_in(s, e).filter_map(|v| v.file.clone().map(|f| (f, v.shared))).collect();
+    for (f, shared) in &files {
+        alias_check(f, prot, *shared)?;
+    }
     aspace()?.protect(s, e, prot)?;
     Ok(0)
 }
@@ -194,32 +258,46 @@ pub fn madvise(addr: u64, len: u64, advice: u64) -> SysResult {
     let (s, e) = range(addr, len.max(1))?;
     let asp = aspace()?;
     // Drop the pages but keep the regions: the next touch sees zeros.
-    let mut keep: Vec<(u64, u64, u32, Option<alloc::rc::Rc<alloc::string::String>>)> = Vec::new();
+    // MADV_DONTNEED on a MAP_SHARED file mapping: its pages are the file's and stay (Linux would
+    // re-read the same bytes), so it is a no-op there.
+    if asp.vmas_in(s, e).any(|v| v.shared) {
+        return Ok(0);
+    }
+    #[allow(clippy::type_complexity)]
+    let mut keep: Vec<(u64, u64, u32, Option<Rc<alloc::string::String>>, Option<Rc<Inode>>)> = Vec::new();
     let mut a = s;
     while a < e {
         match asp.vma_at(a) {
             Some(v) => {
                 let end = v.end.min(e);
-                keep.push((a, end, v.prot, v.name.clone()));
+                keep.push((a, end, v.prot, v.name.clone(), v.file.clone()));
                 a = end;
             }
             None => return Err(ENOMEM),
         }
     }
     asp.unmap(s, e);
-    for (a, b, p, name) in keep {
+    for (a, b, p, name, file) in keep {
         asp.add_vma(a, b, p);
         if let Some(n) = name {
             asp.set_name(a, b, &n);
+        }
+        if let Some(f) = file {
+            asp.set_file(a, b, &f, false);
         }
     }
     Ok(0)
 }
 
-/// Whether a file may change now (write, truncate). Every file mapping is a
-/// private copy made at mmap time, so no mapping aliases file pages and any
-/// change is allowed.
-pub fn check_file_write(_n: &Inode) -> Result<(), Errno> {
+const ETXTBSY: Errno = 26;
+
+/// Whether a file may change now (write, truncate): not while a shared
+/// mapping makes its pages executable (as Linux refuses writes to a running
+/// program with ETXTBSY). Private mappings are copies made at mmap time.
+pub fn check_file_write(n: &Inode) -> Result<(), Errno> {
+    if file_maps(n).2 {
+        return Err(ETXTBSY);
+    }
     Ok(())
 }
 

@@ -285,6 +285,22 @@ static void mapping(void) {
     printf("private write stays private: file %c map %c\n", c, q[0]);
     munmap(p, 8192);
     munmap(q, 4096);
+    /* MAP_SHARED: the mapping and the file are the same bytes. */
+    char *s = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    s[1] = '1';
+    s[4097] = '2';
+    char two[2];
+    pread(fd, two, 1, 1);
+    pread(fd, two + 1, 1, 4097);
+    printf("shared store in file: %.2s\n", two);
+    pwrite(fd, "W", 1, 2);
+    printf("file write in mapping: %c\n", s[2]);
+    SHOW("msync", msync(s, 8192, MS_SYNC));
+    char *t = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 4096);
+    printf("second shared mapping: %c\n", t[1]);
+    munmap(t, 4096);
+    munmap(s, 8192);
+    SHOW("shared write on rdonly fd", mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, open("mapped", O_RDONLY), 0) == MAP_FAILED);
     SHOW("map dir", mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, open(".", O_RDONLY), 0) == MAP_FAILED);
     close(fd);
 }
