@@ -1,7 +1,7 @@
 //! Per-process address spaces: a sorted list of regions (VMAs) with their
 //! protection, backed lazily by zero-filled frames (page faults populate) or
 //! eagerly by copies (ELF segments, file mappings). fork shares every page
-//! copy-on-write (`COW`; MAP_SHARED file pages, `FILE`, stay shared, never writable while shared); the first write fault
+//! copy-on-write (`COW`, never writable while shared; MAP_SHARED file pages, `FILE`, stay shared as they are); the first write fault
 //! copies it into a frame of the writer's own, mapped with the region's
 //! protection, so no copy is ever W+X.
 use super::paging::{self, ADDR, COW, FILE, KEPT, NX, P, U, W};
