@@ -1,5 +1,5 @@
 //! Link arguments for libc.so: no start files, no host libc, bind-now, RELRO,
-//! our soname, and DT_NEEDED ld-vibix.so.1.
+//! packed relative relocations (DT_RELR), our soname, and DT_NEEDED ld-vibix.so.1.
 //!
 //! Symbol binding: `--dynamic-list` instead of `-Bsymbolic`. For a shared
 //! library it binds every reference to libc's own definitions at link time,
@@ -22,6 +22,9 @@ fn main() {
         "-nostdlib",
         "-Wl,-z,now",
         "-Wl,-z,relro",
+        // DT_RELR: libc's ~1,100 RELATIVE relocations pack into a few dozen
+        // words, which ld-vibix applies in ~2 Ir each instead of ~12.
+        "-Wl,-z,pack-relative-relocs",
         "-Wl,-soname,libc.so",
         "-Wl,--no-as-needed",
     ] {

@@ -4,7 +4,7 @@
 
 use crate::arch::{reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
-use crate::loader::{Dso, F_NODELETE, F_RELOCATED};
+use crate::loader::{Dso, F_IRELATIVE, F_NODELETE, F_RELOCATED};
 use crate::state::{Namespace, Obj};
 use crate::symbol::{resolve, Bind, Def};
 use crate::tls::StaticTls;
@@ -62,16 +62,17 @@ pub fn bad_value(ns: &Namespace, def: &Def) -> Msg {
 /// Relocates `p` (everything except IRELATIVE). IFUNC resolvers run with the
 /// namespace lent to us: a dl* call from one is refused (state.rs).
 pub fn relocate(ns: &mut Namespace, p: Obj) -> Result<(), Msg> {
-    relocate_shared(ns, p)?;
-    ns.obj_mut(p).flags |= F_RELOCATED;
+    if ns.obj(p).flags & F_RELOCATED != 0 {
+        return Ok(());
+    }
+    let irel = relocate_shared(ns, p)?;
+    ns.obj_mut(p).flags |= F_RELOCATED | if irel { F_IRELATIVE } else { 0 };
     Ok(())
 }
 
-fn relocate_shared(ns: &Namespace, p: Obj) -> Result<(), Msg> {
+/// Returns whether the object has IRELATIVE relocations (left for [`apply_irelative`]).
+fn relocate_shared(ns: &Namespace, p: Obj) -> Result<bool, Msg> {
     let d = ns.obj(p);
-    if d.flags & F_RELOCATED != 0 {
-        return Ok(());
-    }
     if d.dy.relr != 0 && d.base != 0 {
         d.img.apply_relr(d.dy.relr, d.dy.relrsz).map_err(|at| {
             let mut m = msg(&[d.name(), b": bad relocation: DT_RELR target "]);
@@ -97,19 +98,20 @@ fn relocate_shared(ns: &Namespace, p: Obj) -> Result<(), Msg> {
     // program) and binding edges (objects dlclose may unload).
     let track = d.flags & F_NODELETE == 0;
     match (ns.canon.is_some(), track) {
-        (false, false) => symbolic::<false, false>(ns, p, tables)?,
-        (false, true) => symbolic::<false, true>(ns, p, tables)?,
-        (true, false) => symbolic::<true, false>(ns, p, tables)?,
-        (true, true) => symbolic::<true, true>(ns, p, tables)?,
+        (false, false) => symbolic::<false, false>(ns, p, tables),
+        (false, true) => symbolic::<false, true>(ns, p, tables),
+        (true, false) => symbolic::<true, false>(ns, p, tables),
+        (true, true) => symbolic::<true, true>(ns, p, tables),
     }
-    Ok(())
 }
 
 /// Everything after the leading RELATIVE run: one `match` over [`RelocKind`].
 /// `CANON`: the program has canonical PLT addresses; `TRACK`: record binding edges.
-fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables: [&[Rela]; 2]) -> Result<(), Msg> {
+/// Returns whether an IRELATIVE entry was seen.
+fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables: [&[Rela]; 2]) -> Result<bool, Msg> {
     let d = ns.obj(p);
     let base = d.base;
+    let mut irel = false;
     let mut cache: (u32, Option<Def>);
     for table in tables {
         // The program's GOT and PLT entries for one symbol can bind differently
@@ -158,7 +160,8 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
             // SAFETY: relocation targets lie in this object's writable segments.
             unsafe {
                 match kind {
-                    RelocKind::None | RelocKind::IRelative => {}
+                    RelocKind::None => {}
+                    RelocKind::IRelative => irel = true,
                     RelocKind::Relative => *at = base.wrapping_add(a),
                     RelocKind::Abs64 | RelocKind::GlobDat => {
                         let v = match &def {
@@ -208,7 +211,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
             }
         }
     }
-    Ok(())
+    Ok(irel)
 }
 
 /// (static TLS offset of the defining module (0 = dynamic), its module id,
@@ -228,6 +231,10 @@ fn tls_def(ns: &Namespace, p: Obj, si: u32, def: Option<Def>) -> Result<(usize, 
 /// are done; relocate() checked every target). A resolver outside the object's
 /// executable segments is an error.
 pub fn apply_irelative(d: &Dso) -> Result<(), Msg> {
+    // Most objects have none: no second pass over their tables.
+    if d.flags & F_IRELATIVE == 0 {
+        return Ok(());
+    }
     for table in [rela_table(d.dy.rela, d.dy.relasz), rela_table(d.dy.jmprel, d.dy.pltrelsz)] {
         for r in table {
             if matches!(reloc_kind(r.kind()), RelocKind::IRelative) {

@@ -33,14 +33,15 @@ pub fn find_loaded(st: &Namespace, name: &[u8]) -> Option<Obj> {
 /// Opens and maps `path`, or finds it already loaded by file identity.
 fn try_path(st: &Namespace, path: &[u8]) -> Option<Result<Found, Msg>> {
     let fd = map::open(path).ok()?;
-    let (dev, ino, _) = map::file_id(&fd);
+    let fi = map::file_info(&fd);
+    let (dev, ino) = (fi.dev, fi.ino);
     if let Some(&d) = st.objs().iter().find(|&&d| st.obj(d).dev == dev && st.obj(d).ino == ino && dev | ino != 0) {
         return Some(Ok(Found::Loaded(d)));
     }
-    if rustix::fs::fstat(&fd).is_ok_and(|s| s.st_mode & 0o170000 != 0o100000) {
+    if !fi.regular {
         return None; // a directory (or device) of that name: keep searching
     }
-    Some(map::map_file(&fd, path, &Limits::LIBRARY).map(Found::New))
+    Some(map::map_file(&fd, fi, path, &Limits::LIBRARY).map(Found::New))
 }
 
 fn obj(d: &Dso) -> SearchObj<'_> {

@@ -78,7 +78,7 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
             die(&msg(&[USAGE.as_bytes()]));
         }
         let fd = map::open(prog).unwrap_or_else(|_| die(&msg(&[prog, b": cannot open program file"])));
-        let m = map::map_file(&fd, prog, &Limits::PROGRAM).unwrap_or_else(|e| die(&e));
+        let m = map::map_file(&fd, map::file_info(&fd), prog, &Limits::PROGRAM).unwrap_or_else(|e| die(&e));
         let ldpath = stack.arg(0);
         stack.drop_args(k);
         stack.set_aux(AT_PHDR, m.phdr as usize);

@@ -48,21 +48,40 @@ fn prot_of(flags: u32) -> ProtFlags {
     p
 }
 
-/// Identity of an open file, used to avoid loading the same file twice.
-pub fn file_id(fd: &OwnedFd) -> (u64, u64, u64) {
+/// What one `fstat` of an open file tells the loader: its identity (to avoid
+/// loading a file twice), its size, and whether it is a regular file.
+#[derive(Clone, Copy)]
+pub struct FileInfo {
+    pub dev: u64,
+    pub ino: u64,
+    pub size: u64,
+    pub regular: bool,
+}
+
+/// `fstat` once; a failure gives no identity and lets mapping report the error.
+pub fn file_info(fd: &OwnedFd) -> FileInfo {
     match rustix::fs::fstat(fd) {
-        Ok(st) => (st.st_dev as u64, st.st_ino as u64, st.st_size as u64),
-        Err(_) => (0, 0, 0),
+        Ok(st) => FileInfo { dev: st.st_dev as u64, ino: st.st_ino as u64, size: st.st_size as u64, regular: st.st_mode & 0o170000 == 0o100000 },
+        Err(_) => FileInfo { dev: 0, ino: 0, size: 0, regular: true },
     }
 }
 
-/// Maps the ELF file open on `fd` and decodes it. Nothing stays mapped on error.
-pub fn map_file(fd: &OwnedFd, path: &[u8], lim: &Limits) -> Result<Box<Dso>, Msg> {
-    let (dev, ino, size) = file_id(fd);
+/// The first bytes of a file: the ELF header and, for every object built here,
+/// the program headers too (one read). Aligned for `Phdr`.
+#[repr(C, align(8))]
+struct Head([core::mem::MaybeUninit<u8>; HEAD]);
+const HEAD: usize = 2048;
+
+/// Maps the ELF file open on `fd` (`fi` from [`file_info`]) and decodes it.
+/// Nothing stays mapped on error.
+pub fn map_file(fd: &OwnedFd, fi: FileInfo, path: &[u8], lim: &Limits) -> Result<Box<Dso>, Msg> {
+    let FileInfo { dev, ino, size, .. } = fi;
     let err = |why: &str| msg(&[path, b": ", why.as_bytes()]);
-    let mut head = [0u8; 512];
-    let got = rustix::io::pread(fd, &mut head[..], 0).map_err(|_| err("cannot read file"))?;
-    let eh = check_header(&head[..got]).map_err(|e| err(e.message()))?;
+    let mut buf = Head([core::mem::MaybeUninit::uninit(); HEAD]);
+    let (head, _) = rustix::io::pread(fd, &mut buf.0[..], 0).map_err(|_| err("cannot read file"))?;
+    let head: &[u8] = head;
+    let got = head.len();
+    let eh = check_header(head).map_err(|e| err(e.message()))?;
     let phnum = eh.e_phnum as usize;
     if phnum > MAX_PHNUM {
         return Err(err(PlanError::TooManyPhdrs.message()));
@@ -72,15 +91,25 @@ pub fn map_file(fd: &OwnedFd, path: &[u8], lim: &Limits) -> Result<Box<Dso>, Msg
         return Err(err(PlanError::PhdrsOutsideFile.message()));
     }
     let phoff = eh.e_phoff as usize;
-    let mut phv: Vec<Phdr> = alloc::vec![Phdr::default(); phnum];
-    // SAFETY: Phdr is POD; the buffer is phnum * 56 bytes.
-    let raw = unsafe { core::slice::from_raw_parts_mut(phv.as_mut_ptr() as *mut u8, phsize) };
-    if phoff + phsize <= got {
-        raw.copy_from_slice(&head[phoff..phoff + phsize]);
-    } else if rustix::io::pread(fd, &mut *raw, phoff as u64).ok() != Some(phsize) {
-        return Err(err("cannot read program headers"));
-    }
-    let plan = plan(&eh, &phv, size, lim).map_err(|e| err(e.message()))?;
+    // The headers as read: inside `head` when they fit (and are aligned), else
+    // read on their own into a buffer of ours.
+    let mut phv: Vec<Phdr>;
+    let phdrs: &[Phdr] = if phoff + phsize <= got && phoff % 8 == 0 {
+        // SAFETY: in bounds of the initialised part of `head`, 8-aligned (the
+        // buffer is, and phoff is); Phdr is POD.
+        unsafe { core::slice::from_raw_parts(head.as_ptr().add(phoff) as *const Phdr, phnum) }
+    } else {
+        phv = alloc::vec![Phdr::default(); phnum];
+        // SAFETY: Phdr is POD; the buffer is phnum * 56 bytes.
+        let raw = unsafe { core::slice::from_raw_parts_mut(phv.as_mut_ptr() as *mut u8, phsize) };
+        if rustix::io::pread(fd, &mut *raw, phoff as u64).ok() != Some(phsize) {
+            return Err(err("cannot read program headers"));
+        }
+        &phv
+    };
+    // SAFETY: phdrs is phnum * 56 bytes of initialised POD.
+    let raw = unsafe { core::slice::from_raw_parts(phdrs.as_ptr() as *const u8, phsize) };
+    let plan = plan(&eh, phdrs, size, lim).map_err(|e| err(e.message()))?;
     let span = (plan.hi - plan.lo) as usize;
     let fixed = eh.e_type == ET_EXEC;
     let hint = if fixed { plan.lo as usize as *mut c_void } else { null_mut() };
@@ -105,7 +134,7 @@ pub fn map_file(fd: &OwnedFd, path: &[u8], lim: &Limits) -> Result<Box<Dso>, Msg
         // SAFETY: the plan put [a, a + phsize) inside a mapped readable segment.
         a % 8 == 0 && unsafe { core::slice::from_raw_parts(a as *const u8, phsize) } == &raw[..]
     });
-    let phaddr = in_image.unwrap_or_else(|| Vec::leak(phv.clone()).as_ptr() as usize);
+    let phaddr = in_image.unwrap_or_else(|| Vec::leak(phdrs.to_vec()).as_ptr() as usize);
     let mut d = match Dso::new(base, plan, phaddr as *const Phdr, phnum, path) {
         Ok(d) => Box::new(d),
         Err(e) => {
@@ -144,11 +173,15 @@ pub fn kernel_mapped(phdr: usize, phnum: usize, entry: usize, path: &[u8]) -> Re
     let eh = Ehdr { e_entry: entry.wrapping_sub(bias) as u64, e_phoff: pt_phdr.map_or(0, |p| p.p_offset), e_phnum: phnum as u16, ..Ehdr::default() };
     let plan = plan(&eh, phdrs, u64::MAX, &Limits::PROGRAM).map_err(|e| err(e.message()))?;
     let mismatch = || err("program headers do not match the mapped image (PT_PHDR)");
-    if !plan.segments().iter().all(|s| mapped(bias.wrapping_add(s.vaddr as usize), s.memsz as usize)) {
+    if !all_mapped(bias, plan.segments()) {
         return Err(mismatch());
     }
     if let Some(s) = plan.segments().iter().find(|s| s.offset == 0 && s.filesz >= 64 && s.flags & PF_R != 0) {
-        if !readable(bias.wrapping_add(s.vaddr as usize), 64) {
+        let eh_at = bias.wrapping_add(s.vaddr as usize);
+        // The ELF header usually shares its page with the program headers,
+        // which `readable` above has just populated.
+        let same_page = page_down(eh_at) == page_down(phdr) && eh_at.checked_add(64).is_some_and(|e| page_down(e - 1) == page_down(phdr));
+        if !same_page && !readable(eh_at, 64) {
             return Err(mismatch());
         }
         // SAFETY: the segment holding file offset 0 is mapped readable (checked above).
@@ -173,6 +206,28 @@ fn mapped(a: usize, len: usize) -> bool {
         Ok(()) => true,
         Err(e) => e != rustix::io::Errno::NOMEM,
     }
+}
+
+/// Are all of `segs` (sorted, disjoint) mapped at `bias`? Segments whose pages
+/// touch are checked as one run: one msync for a usual program.
+fn all_mapped(bias: usize, segs: &[Segment]) -> bool {
+    let mut run: Option<(usize, usize)> = None;
+    for s in segs {
+        let a = bias.wrapping_add(s.vaddr as usize);
+        let Some(e) = a.checked_add(s.memsz as usize).and_then(|e| e.checked_add(PAGE - 1)) else { return false };
+        let (lo, hi) = (page_down(a), page_down(e));
+        run = match run {
+            Some((rlo, rhi)) if lo <= rhi && lo >= rlo => Some((rlo, hi.max(rhi))),
+            Some((rlo, rhi)) => {
+                if !mapped(rlo, rhi - rlo) {
+                    return false;
+                }
+                Some((lo, hi))
+            }
+            None => Some((lo, hi)),
+        };
+    }
+    run.is_none_or(|(lo, hi)| mapped(lo, hi - lo))
 }
 
 fn populate(a: usize, len: usize) -> rustix::io::Result<()> {

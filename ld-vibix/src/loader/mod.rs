@@ -74,6 +74,8 @@ pub const F_RELOCATED: u32 = 16;
 pub const F_MAIN: u32 = 32;
 pub const F_LDSO: u32 = 64;
 pub const F_INIT_STARTED: u32 = 128;
+/// Relocation saw an IRELATIVE entry: [`crate::reloc::apply_irelative`] has work.
+pub const F_IRELATIVE: u32 = 256;
 
 /// TLS of one module.
 #[derive(Clone, Copy, Default)]
