@@ -1,7 +1,8 @@
 # patch.py FILE machine|wx : make an ELF claim another architecture, or make
 # its first PT_LOAD writable+executable; reloff ro|gap|straddle: point its
 # first R_X86_64_RELATIVE at read-only data, just past the end of the first
-# writable segment, or at 8 bytes straddling that end.
+# writable segment, or at 8 bytes straddling that end; relr ro|gap|straddle:
+# the same with the first address entry of its DT_RELR table.
 import struct, sys
 path, what = sys.argv[1], sys.argv[2]
 b = bytearray(open(path, 'rb').read())
@@ -15,7 +16,7 @@ elif what == 'wx':
         if struct.unpack_from('<I', b, o)[0] == 1:
             struct.pack_into('<I', b, o + 4, 7)
             break
-elif what == 'reloff':
+elif what in ('reloff', 'relr'):
     where = sys.argv[3]
     phoff, = struct.unpack_from('<Q', b, 32)
     phnum, = struct.unpack_from('<H', b, 56)
@@ -36,6 +37,14 @@ elif what == 'reloff':
     done = False
     for i in range(shnum):
         o = shoff + i * 64
+        if what == 'relr':
+            if struct.unpack_from('<I', b, o + 4)[0] != 19:  # SHT_RELR
+                continue
+            off, = struct.unpack_from('<Q', b, o + 24)
+            assert struct.unpack_from('<Q', b, off)[0] & 1 == 0, 'RELR starts with a bitmap'
+            struct.pack_into('<Q', b, off, target)
+            done = True
+            break
         if struct.unpack_from('<I', b, o + 4)[0] != 4:  # SHT_RELA
             continue
         off, size = struct.unpack_from('<QQ', b, o + 24)
@@ -46,5 +55,5 @@ elif what == 'reloff':
                 break
         if done:
             break
-    assert done, 'no RELATIVE relocation'
+    assert done, 'no RELATIVE relocation' if what == 'reloff' else 'no DT_RELR table'
 open(path, 'wb').write(b)

@@ -36,19 +36,27 @@ readelf -d "$L" | grep -q TEXTREL || { echo "libtext.so lacks DT_TEXTREL" >&2; e
 both "libs.so: text relocations"
 
 # RELATIVE targets outside the writable segments (the leading RELATIVE run is
-# checked against them in one loop): in the program (one writable segment, GNU
-# ld) and in a copy of libc.so (two, lld: RELRO and data, with a gap between).
+# checked against them in one loop): in a program with one writable segment
+# (GNU ld) and in one with two (lld: RELRO and data, with a gap between).
 cc_prog prog_rel prog_rel.c
 expect_out /dev/null "$OUT/prog_rel"
-for where in ro gap straddle; do
-    cp "$OUT/prog_rel" "$OUT/badrel"; python3 patch.py "$OUT/badrel" reloff $where
-    expect_fail127 "badrel: bad relocation: r_offset" "$OUT/badrel"
+GCCLD="$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/gcc-ld"
+"$VIBIX_CC" -O1 -B"$GCCLD" -fuse-ld=lld prog_rel.c -o "$OUT/prog_lld"
+[ "$(readelf -lW "$OUT/prog_lld" | grep -c 'LOAD.* RW ')" = 2 ] || { echo "prog_lld: expected two writable PT_LOADs" >&2; exit 1; }
+expect_out /dev/null "$OUT/prog_lld"
+for prog in prog_rel prog_lld; do
+    for where in ro gap straddle; do
+        cp "$OUT/$prog" "$OUT/badrel"; python3 patch.py "$OUT/badrel" reloff $where
+        expect_fail127 "badrel: bad relocation: r_offset" "$OUT/badrel"
+    done
 done
+# libc.so (two writable segments) packs its relative relocations in DT_RELR:
+# a bad address entry there.
 "$VIBIX_CC" -O1 prog_rel.c -o "$OUT/prog_libc"
 mkdir -p "$OUT/libc"
 for where in ro gap straddle; do
-    cp "$SYSROOT/lib/libc.so" "$OUT/libc/libc.so"; python3 patch.py "$OUT/libc/libc.so" reloff $where
-    expect_fail127 "libc.so: bad relocation: r_offset" env LD_LIBRARY_PATH="$OUT/libc" "$OUT/prog_libc"
+    cp "$SYSROOT/lib/libc.so" "$OUT/libc/libc.so"; python3 patch.py "$OUT/libc/libc.so" relr $where
+    expect_fail127 "libc.so: bad relocation: DT_RELR target" env LD_LIBRARY_PATH="$OUT/libc" "$OUT/prog_libc"
 done
 
 # The program itself, run directly.
