@@ -11,6 +11,9 @@
 //! kernel panic or a timeout fails); `env` is a
 //! list of NAME=value separated by 0x1f; argv0 is also the path that is executed
 //! (relative to `cwd`, which is also the process's working directory).
+//! The stdout field may name a second file after a 0x1f: every line of it must
+//! occur somewhere in what the program wrote to fd 2 (error messages checked by
+//! the host case, without the parts that differ per run such as addresses).
 use crate::arch::x86_64::{cpu, timer};
 use crate::errno::Errno;
 use crate::fs::initramfs;
@@ -80,12 +83,25 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
     for p in left {
         proc::finish_process(p, ExitStatus::Signal(9));
     }
-    let out = proc::sched().procs.get_mut(&pid).and_then(|p| p.capture.take()).unwrap_or_default();
+    let (out, err) = proc::sched()
+        .procs
+        .get_mut(&pid)
+        .map(|p| (p.capture.take().unwrap_or_default(), core::mem::take(&mut p.capture_err)))
+        .unwrap_or_default();
     let status = proc::reap(pid).ok_or_else(|| String::from("process vanished"))?;
     if status_text(status) != *expect && *expect != "any" {
         return Err(format!("exit status {} (expected {expect})", status_text(status)));
     }
-    if *stdout != "-" {
+    let (stdout, stderr) = stdout.split_once('\x1f').unwrap_or((stdout, "-"));
+    if stderr != "-" {
+        let want = file_text(stderr.as_bytes()).map_err(|e| format!("cannot read {stderr}: errno {e}"))?;
+        for line in want.split(|&c| c == b'\n').filter(|l| !l.is_empty()) {
+            if !err.windows(line.len()).any(|w| w == line) {
+                return Err(format!("stderr lacks `{}`", String::from_utf8_lossy(line)));
+            }
+        }
+    }
+    if stdout != "-" {
         let want = file_text(stdout.as_bytes()).map_err(|e| format!("cannot read {stdout}: errno {e}"))?;
         // Trailing newlines are not significant (the shell's $(...) comparisons drop them too).
         let trim = |b: &[u8]| b.len() - b.iter().rev().take_while(|&&c| c == b'\n').count();
@@ -107,14 +123,17 @@ pub fn run() -> ! {
         let fields: Vec<&str> = line.split('\t').collect();
         kprintln!("vibix-test: RUN  {}", fields[0]);
         let before = frame::free_count();
-        match run_case(&fields) {
+        let t0 = timer::monotonic_ns();
+        let result = run_case(&fields);
+        let ms = (timer::monotonic_ns() - t0) / 1_000_000;
+        match result {
             Ok(()) => {
                 pass += 1;
-                kprintln!("vibix-test: PASS {} (frames leaked: {})", fields[0], before as i64 - frame::free_count() as i64);
+                kprintln!("vibix-test: PASS {} ({ms} ms, frames leaked: {})", fields[0], before as i64 - frame::free_count() as i64);
             }
             Err(why) => {
                 fail += 1;
-                kprintln!("vibix-test: FAIL {}: {}", fields[0], why);
+                kprintln!("vibix-test: FAIL {}: {} ({ms} ms)", fields[0], why);
             }
         }
     }

@@ -283,6 +283,11 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 skipped.push(format!("{case}: `{}` is not an ELF program", argv.join(" ")));
                 continue;
             }
+            // The glibc reference builds a case compares with are not vibix programs.
+            if let Some(interp) = interp_of(&exe).filter(|i| !Path::new(i).starts_with(sysroot) && !i.ends_with("ld-vibix.so.1")) {
+                skipped.push(format!("{case}: `{}` is a host reference build (interpreter {interp})", argv.join(" ")));
+                continue;
+            }
             let added = (|| -> Result<(), String> {
                 if !exe.starts_with(sysroot) {
                     rd.host_file(&exe)?;
@@ -346,6 +351,19 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
         }
     }
     Ok((lines, skipped))
+}
+
+/// An ELF file's PT_INTERP, if it has one.
+fn interp_of(p: &Path) -> Option<String> {
+    let b = fs::read(p).ok()?;
+    let u16_at = |o: usize| Some(u16::from_le_bytes(b.get(o..o + 2)?.try_into().ok()?) as usize);
+    let u64_at = |o: usize| Some(u64::from_le_bytes(b.get(o..o + 8)?.try_into().ok()?) as usize);
+    let (phoff, phentsize, phnum) = (u64_at(32)?, u16_at(54)?, u16_at(56)?);
+    (0..phnum).map(|i| phoff + i * phentsize).find(|&h| b.get(h..h + 4) == Some(&[3, 0, 0, 0])).and_then(|h| {
+        let (off, len) = (u64_at(h + 8)?, u64_at(h + 32)?);
+        let s = b.get(off..off.checked_add(len)?)?;
+        Some(String::from_utf8_lossy(s).trim_end_matches('\0').to_string())
+    })
 }
 
 fn is_elf(p: &Path) -> bool {

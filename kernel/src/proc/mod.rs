@@ -142,6 +142,8 @@ pub struct Process {
     pub sigactions: [[u64; 4]; 65],
     /// The runner's copy of everything written to fd 1.
     pub capture: Option<Vec<u8>>,
+    /// The same for fd 2 (the runner checks expected lines in it).
+    pub capture_err: Vec<u8>,
     /// The process whose `capture` gets this one's console output (inherited, so
     /// orphans of a test still write into its capture).
     pub capture_to: u64,
@@ -237,6 +239,7 @@ fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Proc
         exit: None,
         sigactions: [[0; 4]; 65],
         capture: None,
+        capture_err: Vec::new(),
         capture_to: 0,
         cwd: String::new(),
         sig: Default::default(),

@@ -23,18 +23,20 @@ fn file(fd: i64) -> Result<Rc<OpenFile>, Errno> {
     Ok(proc::current_proc().fds.get(fd)?.file.clone())
 }
 
-/// Writes console output: to COM1, and stdout also into the runner's capture.
+/// Writes console output: to COM1, and stdout and stderr also into the runner's capture.
 fn console_write(fd: u8, data: &[u8]) {
     crate::serial::write_bytes(data);
-    if fd == 1 {
-        // Children and orphans of a test write into the test's capture.
-        let owner = proc::current_proc().capture_to;
-        if let Some(c) = proc::sched().procs.get_mut(&owner).and_then(|p| p.capture.as_mut()) {
-            // Bounded, so a runaway program cannot exhaust the kernel heap.
-            let room = MAX_CAPTURE.saturating_sub(c.len());
-            c.extend_from_slice(&data[..data.len().min(room)]);
-        }
-    }
+    // Children and orphans of a test write into the test's capture.
+    let owner = proc::current_proc().capture_to;
+    let Some(p) = proc::sched().procs.get_mut(&owner).filter(|p| p.capture.is_some()) else { return };
+    let c = match fd {
+        1 => p.capture.as_mut().expect("checked above"),
+        2 => &mut p.capture_err,
+        _ => return,
+    };
+    // Bounded, so a runaway program cannot exhaust the kernel heap.
+    let room = MAX_CAPTURE.saturating_sub(c.len());
+    c.extend_from_slice(&data[..data.len().min(room)]);
 }
 
 /// Copies file bytes at `off` to user memory; only the bytes that exist are touched.
