@@ -8,6 +8,7 @@
 
 extern crate alloc;
 
+mod abi;
 mod arch;
 mod errno;
 mod exec;

@@ -12,7 +12,6 @@ pub const SIGILL: i32 = 4;
 pub const SIGTRAP: i32 = 5;
 pub const SIGBUS: i32 = 7;
 pub const SIGFPE: i32 = 8;
-pub const SIGSEGV: i32 = 11;
 
 #[no_mangle]
 extern "C" fn trap_from_user(f: &mut TrapFrame) {
@@ -34,7 +33,7 @@ extern "C" fn trap_from_user(f: &mut TrapFrame) {
             let aspace = proc::current_aspace();
             let mapped = aspace.as_ref().is_some_and(|a| a.vma_at(addr).is_some());
             if !aspace.is_some_and(|a| a.fault(addr, access).is_ok()) {
-                signal::force(Info::fault(SIGSEGV, if mapped { SEGV_ACCERR } else { SEGV_MAPERR }, addr));
+                signal::force(Info::fault(signal::SIGSEGV, if mapped { SEGV_ACCERR } else { SEGV_MAPERR }, addr));
             }
         }
         39 => {} // spurious IRQ7
@@ -45,7 +44,7 @@ extern "C" fn trap_from_user(f: &mut TrapFrame) {
         6 => signal::force(Info::fault(SIGILL, 2, f.rip)),
         3 | 1 => signal::force(Info::fault(SIGTRAP, 1, f.rip)),
         17 => signal::force(Info::fault(SIGBUS, 1, f.rip)),
-        _ => signal::force(Info::fault(SIGSEGV, signal::SI_KERNEL, 0)),
+        _ => signal::force(Info::fault(signal::SIGSEGV, signal::SI_KERNEL, 0)),
     }
     after_user_entry(f, None);
 }

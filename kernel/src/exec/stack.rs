@@ -64,7 +64,7 @@ pub fn build(asp: &mut AddressSpace, argv: &[Vec<u8>], envp: &[Vec<u8>], info: &
         (AT_CLKTCK, 100),
         (AT_PLATFORM, addr_of(platform, 6)),
         (AT_EXECFN, addr_of(execfn, info.execfn.len())),
-        (AT_MINSIGSTKSZ, 2048),
+        (AT_MINSIGSTKSZ, crate::abi::MINSIGSTKSZ),
     ];
     let words = 1 + argv.len() + 1 + envp.len() + 1 + 2 * (auxv.len() + 1);
     let sp = (strings_lo - words as u64 * 8) & !15;

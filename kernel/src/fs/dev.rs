@@ -2,7 +2,7 @@
 //! zeros), full (reads zeros, writes ENOSPC); random and urandom are the
 //! getrandom generator (`rng::RandomDevice`).
 use super::special::{Special, POLLIN, POLLOUT};
-use super::tree::{Dev, ENOSPC};
+use super::tree::Dev;
 use crate::errno::*;
 use crate::mm::uaccess;
 use crate::mm::vm::Access;

@@ -1,5 +1,6 @@
 //! Open files and the per-process descriptor table. Descriptors made by
 //! `dup` share one `OpenFile` (and so its offset), as POSIX says.
+use crate::abi::{O_APPEND, O_NONBLOCK};
 use super::tree::Inode;
 use crate::errno::*;
 use alloc::rc::Rc;
@@ -27,8 +28,6 @@ pub struct OpenFile {
     pub status: Cell<u32>,
 }
 
-const O_NONBLOCK: u32 = 0o4000;
-const O_APPEND: u32 = 0o2000;
 
 #[derive(Clone)]
 pub struct Fd {

@@ -1,16 +1,13 @@
 //! The initramfs: a cpio "newc" archive handed over by QEMU (`-initrd`),
 //! parsed in place (file data stays in the initrd pages, reached through the
 //! direct map) into a read-only tree with directories and symlinks.
+pub use crate::abi::{S_IFDIR, S_IFLNK, S_IFMT, S_IFREG};
 use crate::errno::*;
 use crate::sync::Global;
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-pub const S_IFMT: u32 = 0o170000;
-pub const S_IFDIR: u32 = 0o040000;
-pub const S_IFREG: u32 = 0o100000;
-pub const S_IFLNK: u32 = 0o120000;
 
 pub struct Node {
     pub path: String,

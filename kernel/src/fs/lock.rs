@@ -16,7 +16,6 @@ use crate::sync::Global;
 use alloc::rc::{Rc, Weak};
 use alloc::vec::Vec;
 
-pub const EDEADLK: Errno = 35;
 
 #[derive(Clone)]
 pub enum Owner {

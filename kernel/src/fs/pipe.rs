@@ -4,6 +4,7 @@
 //! exists (EOF once none does); writers block while it is full. A write of at
 //! most PIPE_BUF bytes is atomic. Writing with no reader left gives SIGPIPE
 //! and EPIPE. Every state change notifies the pipe's wait key.
+use crate::abi::S_IFIFO;
 use super::special::{block_until, new_key, notify, Special, POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM};
 use crate::errno::*;
 use crate::mm::uaccess;
@@ -17,8 +18,6 @@ use core::cell::{Cell, RefCell};
 pub const PIPE_BUF: usize = 4096;
 /// Buffer size (Linux's default pipe capacity).
 pub const CAPACITY: usize = 65536;
-const S_IFIFO: u32 = 0o010000;
-const EPIPE: Errno = 32;
 const FIONREAD: u64 = 0x541b;
 
 pub struct Pipe {

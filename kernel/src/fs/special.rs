@@ -22,7 +22,6 @@ pub const POLLRDNORM: u16 = 0x40;
 pub const POLLWRNORM: u16 = 0x100;
 pub const POLLRDHUP: u16 = 0x2000;
 
-pub const O_NONBLOCK: u32 = 0o4000;
 
 pub trait Special: Any {
     /// read(2) into user memory at `buf`; `nonblock` from the open file or MSG_DONTWAIT.

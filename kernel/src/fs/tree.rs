@@ -14,7 +14,9 @@
 //!
 //! Also here: /tmp and /dev/shm (mode 1777), and /dev with null, zero, full,
 //! random and urandom.
-use super::initramfs::{self, S_IFDIR, S_IFLNK, S_IFMT};
+use crate::abi::S_IFCHR;
+use super::initramfs;
+use crate::abi::{S_IFDIR, S_IFLNK, S_IFMT};
 use crate::errno::*;
 use crate::mm::{frame, phys_to_virt, PAGE};
 use crate::sync::Global;
@@ -24,10 +26,6 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 
-pub const S_IFCHR: u32 = 0o020000;
-pub const ENOSPC: Errno = 28;
-pub const ENOTEMPTY: Errno = 39;
-pub const EBUSY: Errno = 16;
 const NAME_MAX: usize = 255;
 const MAX_LINKS: usize = 40;
 /// Frames a file write leaves for the rest of the kernel (4 MiB).
@@ -558,7 +556,6 @@ impl Data {
     }
 }
 
-pub const EFBIG: Errno = 27;
 
 fn alloc_frame() -> Option<u64> {
     if frame::free_count() <= RESERVE {

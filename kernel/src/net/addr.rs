@@ -7,8 +7,6 @@ use alloc::vec::Vec;
 pub const AF_UNIX: u16 = 1;
 pub const AF_INET: u16 = 2;
 pub const AF_INET6: u16 = 10;
-pub const EAFNOSUPPORT: Errno = 97;
-pub const EADDRNOTAVAIL: Errno = 99;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Addr {

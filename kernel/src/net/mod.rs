@@ -35,17 +35,6 @@ pub const MSG_WAITALL: u32 = 0x100;
 pub const MSG_NOSIGNAL: u32 = 0x4000;
 pub const MSG_CMSG_CLOEXEC: u32 = 0x4000_0000;
 
-pub const EPIPE: Errno = 32;
-pub const ENOTSOCK: Errno = 88;
-pub const EMSGSIZE: Errno = 90;
-pub const EPROTOTYPE: Errno = 91;
-pub const ENOPROTOOPT: Errno = 92;
-pub const EPROTONOSUPPORT: Errno = 93;
-pub const EOPNOTSUPP: Errno = 95;
-pub const ENETUNREACH: Errno = 101;
-pub const EISCONN: Errno = 106;
-pub const ENOTCONN: Errno = 107;
-pub const ECONNREFUSED: Errno = 111;
 
 /// A datagram (or seqpacket record) with its sender and passed descriptors.
 pub struct Msg {

@@ -3,13 +3,13 @@
 //! SO_ERROR, IPV6_V6ONLY); options that only matter on a real network
 //! (TCP_NODELAY, SO_KEEPALIVE, IP_TTL, SO_LINGER, ...) are stored and read
 //! back. Anything else is ENOPROTOOPT.
+use crate::abi::SOL_SOCKET;
 use super::{Socket, ENOPROTOOPT, SOCK_DGRAM};
 use crate::errno::*;
 use crate::mm::uaccess;
 use alloc::collections::BTreeMap;
 use alloc::vec::Vec;
 
-const SOL_SOCKET: i32 = 1;
 const IPPROTO_IP: i32 = 0;
 const IPPROTO_TCP: i32 = 6;
 const IPPROTO_IPV6: i32 = 41;

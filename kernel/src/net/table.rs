@@ -2,7 +2,7 @@
 //! the loopback port spaces of TCP and UDP (one per family; an AF_INET6
 //! socket bound to :: without IPV6_V6ONLY also holds the IPv4 port, dual
 //! stack). Entries are weak: a closed socket simply stops matching.
-use super::addr::{Addr, AF_INET, AF_INET6, EADDRNOTAVAIL};
+use super::addr::{Addr, AF_INET, AF_INET6};
 use super::Socket;
 use crate::errno::*;
 use crate::sync::Global;
@@ -10,7 +10,6 @@ use alloc::collections::BTreeMap;
 use alloc::rc::{Rc, Weak};
 use alloc::vec::Vec;
 
-pub const EADDRINUSE: Errno = 98;
 const EPHEMERAL: core::ops::RangeInclusive<u16> = 32768..=60999;
 
 static UNIX: Global<BTreeMap<Vec<u8>, Weak<Socket>>> = Global::new(BTreeMap::new());

@@ -5,6 +5,7 @@
 //! (uc_flags, uc_link, uc_stack, the 256-byte sigcontext = glibc's gregs +
 //! fpregs pointer, uc_sigmask), `siginfo_t`; the 512-byte fxsave image lies
 //! above it, 64-byte aligned, and `sigcontext.fpstate` points at it.
+use crate::abi::MINSIGSTKSZ;
 use super::{Info, SA_ONSTACK, SA_RESTORER, UNBLOCKABLE};
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::arch::x86_64::gdt;
@@ -26,7 +27,6 @@ const UC_FLAGS: u64 = 2 | 4;
 pub const SS_ONSTACK: u64 = 1;
 pub const SS_DISABLE: u64 = 2;
 pub const SS_AUTODISARM: u64 = 1 << 31;
-const MINSIGSTKSZ: u64 = 2048;
 /// rflags bits a sigreturn may change: CF PF AF ZF SF TF DF OF, AC, RF.
 const FIX_EFLAGS: u64 = 0x1 | 0x4 | 0x10 | 0x40 | 0x80 | 0x100 | 0x400 | 0x800 | 0x4_0000 | 0x1_0000;
 

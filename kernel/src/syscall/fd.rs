@@ -1,19 +1,16 @@
 //! Descriptor calls: close, pipe/pipe2, dup/dup2/dup3, fcntl (descriptor and
 //! status flags, record locks).
+use crate::abi::*;
 use super::SysResult;
 use crate::errno::*;
 use crate::fs::file::{Fd, Kind, OpenFile, MAX_FDS};
 use crate::fs::lock::{self, Lock, Owner};
 use crate::fs::pipe;
-use crate::fs::special::O_NONBLOCK;
 use crate::mm::uaccess;
 use crate::mm::vm::Access;
 use crate::proc;
 use alloc::rc::Rc;
 
-const O_CLOEXEC: u32 = 0o2000000;
-const O_ACCMODE: u32 = 3;
-const FD_CLOEXEC: u64 = 1;
 
 /// Forgets what closing `f` ends for the current process (its POSIX locks on the file).
 fn closing(f: &OpenFile) {
@@ -78,20 +75,6 @@ pub fn dup3(old: i64, new: i64, flags: u32, dup2: bool) -> SysResult {
     Ok(new)
 }
 
-const F_DUPFD: u32 = 0;
-const F_GETFD: u32 = 1;
-const F_SETFD: u32 = 2;
-const F_GETFL: u32 = 3;
-const F_SETFL: u32 = 4;
-const F_GETLK: u32 = 5;
-const F_SETLK: u32 = 6;
-const F_SETLKW: u32 = 7;
-const F_OFD_GETLK: u32 = 36;
-const F_OFD_SETLK: u32 = 37;
-const F_OFD_SETLKW: u32 = 38;
-const F_DUPFD_CLOEXEC: u32 = 1030;
-const F_GETPIPE_SZ: u32 = 1032;
-const O_APPEND: u32 = 0o2000;
 
 pub fn fcntl(fd: i64, cmd: u32, arg: u64) -> SysResult {
     let p = proc::current_proc();
@@ -134,9 +117,6 @@ pub fn fcntl(fd: i64, cmd: u32, arg: u64) -> SysResult {
     }
 }
 
-const F_RDLCK: i16 = 0;
-const F_WRLCK: i16 = 1;
-const F_UNLCK: i16 = 2;
 
 /// struct flock: l_type, l_whence (i16), l_start, l_len (i64), l_pid (i32).
 fn record_lock(file: &Rc<OpenFile>, cmd: u32, arg: u64) -> SysResult {

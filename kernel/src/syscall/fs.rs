@@ -1,5 +1,6 @@
 //! Descriptor I/O (read/write and their positional and vector forms, lseek,
 //! ioctl, fsync, ftruncate) and stat; path calls are in `path.rs`.
+use crate::abi::*;
 use super::SysResult;
 use crate::errno::*;
 use crate::fs::file::{Kind, OpenFile};
@@ -10,12 +11,6 @@ use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
-pub const AT_FDCWD: i64 = -100;
-pub const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
-const AT_EMPTY_PATH: u32 = 0x1000;
-const O_ACCMODE: u32 = 3;
-use crate::fs::special::O_NONBLOCK;
-const PATH_MAX: usize = 4096;
 const IOV_MAX: u64 = 1024;
 const MAX_CAPTURE: usize = 16 << 20;
 
@@ -232,7 +227,6 @@ pub fn writev(fd: i64, iov: u64, cnt: u64, off: Option<i64>) -> SysResult {
 
 const SEEK_DATA: u32 = 3;
 const SEEK_HOLE: u32 = 4;
-const ENXIO: Errno = 6;
 
 pub fn lseek(fd: i64, off: i64, whence: u32) -> SysResult {
     let f = file(fd)?;
@@ -421,5 +415,3 @@ pub fn fallocate(fd: i64, mode: u32, off: i64, len: i64) -> SysResult {
     Ok(0)
 }
 
-const EOPNOTSUPP: Errno = 95;
-const EFBIG: Errno = tree::EFBIG;

@@ -289,7 +289,6 @@ pub fn madvise(addr: u64, len: u64, advice: u64) -> SysResult {
     Ok(0)
 }
 
-const ETXTBSY: Errno = 26;
 
 /// Whether a file may change now (write, truncate): not while a shared
 /// mapping makes its pages executable (as Linux refuses writes to a running

@@ -13,6 +13,7 @@ mod signal;
 mod thread;
 
 use crate::arch::x86_64::entry::TrapFrame;
+use crate::abi::*;
 use crate::errno::*;
 use crate::sync::Global;
 
@@ -38,11 +39,11 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
     let r = match nr {
         0 => fs::read(a[0] as i64, a[1], a[2]),
         1 => fs::write(a[0] as i64, a[1], a[2]),
-        2 => path::openat(fs::AT_FDCWD, a[0], a[1] as u32, a[2] as u32),
+        2 => path::openat(AT_FDCWD, a[0], a[1] as u32, a[2] as u32),
         3 => fd::close(a[0] as i64),
-        4 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], 0),
+        4 => fs::fstatat(AT_FDCWD, a[0], a[1], 0),
         5 => fs::fstat(a[0] as i64, a[1]),
-        6 => fs::fstatat(fs::AT_FDCWD, a[0], a[1], fs::AT_SYMLINK_NOFOLLOW),
+        6 => fs::fstatat(AT_FDCWD, a[0], a[1], AT_SYMLINK_NOFOLLOW),
         7 => poll::poll(a[0], a[1], a[2] as i32 as i64),
         8 => fs::lseek(a[0] as i64, a[1] as i64, a[2] as u32),
         9 => mem::mmap(a[0], a[1], a[2] as u32, a[3] as u32, a[4] as i32 as i64, a[5]),
@@ -57,7 +58,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         18 => fs::pwrite(a[0] as i64, a[1], a[2], a[3] as i64),
         19 => fs::readv(a[0] as i64, a[1], a[2], None),
         20 => fs::writev(a[0] as i64, a[1], a[2], None),
-        21 => path::faccessat(fs::AT_FDCWD, a[0], a[1] as u32, 0),
+        21 => path::faccessat(AT_FDCWD, a[0], a[1] as u32, 0),
         22 => fd::pipe2(a[0], 0),
         23 => poll::select(a[0] as i32, a[1], a[2], a[3], a[4]),
         24 => {
@@ -94,7 +95,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         56 => thread::clone(f, a[0], a[1], a[2], a[3], a[4]),
         57 => process::fork(f),
         58 => process::vfork(f),
-        59 => process::execveat(f, fs::AT_FDCWD, a[0], a[1], a[2], 0),
+        59 => process::execveat(f, AT_FDCWD, a[0], a[1], a[2], 0),
         61 => process::wait4(a[0] as i32 as i64, a[1], a[2] as u32, a[3]),
         109 => process::setpgid(a[0] as i32 as i64, a[1] as i32 as i64),
         111 => process::getpgid(0),
@@ -113,19 +114,19 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         79 => path::getcwd(a[0], a[1]),
         80 => path::chdir(a[0]),
         81 => path::fchdir(a[0] as i64),
-        82 => path::renameat2(fs::AT_FDCWD, a[0], fs::AT_FDCWD, a[1], 0),
-        83 => path::mkdirat(fs::AT_FDCWD, a[0], a[1] as u32),
-        84 => path::unlinkat(fs::AT_FDCWD, a[0], 0x200),
-        85 => path::openat(fs::AT_FDCWD, a[0], 0o1101, a[1] as u32),
-        86 => path::linkat(fs::AT_FDCWD, a[0], fs::AT_FDCWD, a[1], 0),
-        87 => path::unlinkat(fs::AT_FDCWD, a[0], 0),
-        88 => path::symlinkat(a[0], fs::AT_FDCWD, a[1]),
-        89 => path::readlinkat(fs::AT_FDCWD, a[0], a[1], a[2]),
-        90 => path::fchmodat(fs::AT_FDCWD, a[0], a[1] as u32, 0),
+        82 => path::renameat2(AT_FDCWD, a[0], AT_FDCWD, a[1], 0),
+        83 => path::mkdirat(AT_FDCWD, a[0], a[1] as u32),
+        84 => path::unlinkat(AT_FDCWD, a[0], AT_REMOVEDIR),
+        85 => path::openat(AT_FDCWD, a[0], O_CREAT | O_WRONLY | O_TRUNC, a[1] as u32),
+        86 => path::linkat(AT_FDCWD, a[0], AT_FDCWD, a[1], 0),
+        87 => path::unlinkat(AT_FDCWD, a[0], 0),
+        88 => path::symlinkat(a[0], AT_FDCWD, a[1]),
+        89 => path::readlinkat(AT_FDCWD, a[0], a[1], a[2]),
+        90 => path::fchmodat(AT_FDCWD, a[0], a[1] as u32, 0),
         91 => path::fchmod(a[0] as i64, a[1] as u32),
-        92 => path::fchownat(fs::AT_FDCWD, a[0], a[1] as u32, a[2] as u32, 0),
+        92 => path::fchownat(AT_FDCWD, a[0], a[1] as u32, a[2] as u32, 0),
         93 => path::fchown(a[0] as i64, a[1] as u32, a[2] as u32),
-        94 => path::fchownat(fs::AT_FDCWD, a[0], a[1] as u32, a[2] as u32, fs::AT_SYMLINK_NOFOLLOW),
+        94 => path::fchownat(AT_FDCWD, a[0], a[1] as u32, a[2] as u32, AT_SYMLINK_NOFOLLOW),
         95 => Ok(0o022),
         96 => misc::gettimeofday(a[0]),
         97 => misc::getrlimit(a[0] as u32, a[1]),
@@ -155,7 +156,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         231 => thread::exit_group(a[0] as i32),
         234 => signal::tgkill(a[0] as i32 as i64, a[1] as i32 as i64, a[2] as i32),
         162 => Ok(0), // sync: the tree is in memory
-        235 => path::utimes(fs::AT_FDCWD, a[0], a[1]),
+        235 => path::utimes(AT_FDCWD, a[0], a[1]),
         257 => path::openat(a[0] as i32 as i64, a[1], a[2] as u32, a[3] as u32),
         258 => path::mkdirat(a[0] as i32 as i64, a[1], a[2] as u32),
         260 => path::fchownat(a[0] as i32 as i64, a[1], a[2] as u32, a[3] as u32, a[4] as u32),

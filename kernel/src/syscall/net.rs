@@ -1,23 +1,22 @@
 //! Socket system calls (socket, socketpair, bind, listen, accept4, connect,
 //! send*/recv* with msghdr and SCM_RIGHTS, shutdown, get/setsockopt,
 //! getsockname/getpeername) over the in-kernel sockets of `net/`.
+use crate::abi::SOL_SOCKET;
 use super::SysResult;
 use crate::errno::*;
 use crate::fs::file::{Fd, Kind, OpenFile};
 use crate::mm::uaccess;
-use crate::net::addr::{self, Addr, AF_INET, AF_INET6, AF_UNIX, EAFNOSUPPORT};
-use crate::net::{dgram, opts, stream, table, Socket, ENOTCONN, ENOTSOCK, EOPNOTSUPP, EPROTONOSUPPORT, MSG_CMSG_CLOEXEC, MSG_TRUNC, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM};
+use crate::net::addr::{self, Addr, AF_INET, AF_INET6, AF_UNIX};
+use crate::net::{dgram, opts, stream, table, Socket, MSG_CMSG_CLOEXEC, MSG_TRUNC, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM};
 use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
 const SOCK_NONBLOCK: u32 = 0o4000;
 const SOCK_CLOEXEC: u32 = 0o2000000;
-const SOL_SOCKET: i32 = 1;
 const SCM_RIGHTS: i32 = 1;
 const MSG_CTRUNC: u32 = 8;
 const MAX_RIGHTS: usize = 253; // SCM_MAX_FD
-const ENOBUFS: Errno = 105;
 
 fn install(s: Rc<Socket>, flags: u32) -> SysResult {
     if flags & SOCK_NONBLOCK != 0 {

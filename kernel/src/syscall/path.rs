@@ -4,36 +4,18 @@
 //!
 //! Every process runs as root: permission bits are stored and reported but
 //! not enforced (except that exec needs an x bit).
+use crate::abi::*;
 use super::SysResult;
 use crate::errno::*;
 use crate::fs::file::{Fd, Kind, OpenFile};
-use crate::fs::tree::{self, Body, Inode, EBUSY, ENOTEMPTY};
+use crate::fs::tree::{self, Body, Inode};
 use crate::fs::{dev, lock};
-use crate::fs::initramfs::{S_IFDIR, S_IFLNK, S_IFMT, S_IFREG};
 use crate::mm::uaccess;
 use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
-const AT_FDCWD: i64 = -100;
-const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
-const AT_REMOVEDIR: u32 = 0x200;
-const AT_SYMLINK_FOLLOW: u32 = 0x400;
-const AT_EMPTY_PATH: u32 = 0x1000;
-const O_ACCMODE: u32 = 3;
-const O_CREAT: u32 = 0o100;
-const O_EXCL: u32 = 0o200;
-const O_TRUNC: u32 = 0o1000;
-const O_APPEND: u32 = 0o2000;
-const O_NONBLOCK: u32 = 0o4000;
-const O_DIRECTORY: u32 = 0o200000;
-const O_NOFOLLOW: u32 = 0o400000;
-const O_CLOEXEC: u32 = 0o2000000;
-const O_PATH: u32 = 0o10000000;
-const O_TMPFILE: u32 = 0o20000000;
-const PATH_MAX: usize = 4096;
 const UMASK: u32 = 0o022;
-const EOPNOTSUPP: Errno = 95;
 
 fn file(fd: i64) -> Result<Rc<OpenFile>, Errno> {
     Ok(proc::current_proc().fds.get(fd)?.file.clone())
@@ -481,7 +463,7 @@ pub fn getdents64(fd: i64, buf: u64, len: u64) -> SysResult {
             S_IFDIR => 4,
             S_IFLNK => 10,
             S_IFREG => 8,
-            tree::S_IFCHR => 2,
+            S_IFCHR => 2,
             _ => 0,
         };
         let start = out.len();

@@ -192,7 +192,6 @@ const EPOLL_CTL_DEL: u32 = 2;
 const EPOLL_CTL_MOD: u32 = 3;
 const EPOLLONESHOT: u32 = 1 << 30;
 const EPOLLEXCLUSIVE: u32 = 1 << 28;
-const ELOOP: Errno = 40;
 
 struct Interest {
     file: Weak<OpenFile>,

@@ -1,5 +1,6 @@
 //! Process calls: fork, vfork, clone of a process, execve/execveat,
 //! wait4/waitid, getppid, process groups and sessions.
+use crate::abi::*;
 use super::SysResult;
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::errno::*;
@@ -10,17 +11,6 @@ use crate::proc::{self, job, ExitStatus};
 use crate::signal::{self, Info, SIGCHLD};
 use alloc::vec::Vec;
 
-pub const CLONE_VM: u64 = 0x100;
-pub const CLONE_VFORK: u64 = 0x4000;
-pub const CLONE_PARENT: u64 = 0x8000;
-pub const CLONE_SYSVSEM: u64 = 0x40000;
-pub const CLONE_SETTLS: u64 = 0x80000;
-pub const CLONE_PARENT_SETTID: u64 = 0x10_0000;
-pub const CLONE_CHILD_CLEARTID: u64 = 0x20_0000;
-/// Ignored by Linux since 2.6.2; accepted the same way.
-pub const CLONE_DETACHED: u64 = 0x40_0000;
-pub const CLONE_CHILD_SETTID: u64 = 0x100_0000;
-const CSIGNAL: u64 = 0xff;
 /// What clone of a new process (no CLONE_THREAD) supports; other flags
 /// (CLONE_FS/FILES/SIGHAND without a thread, namespaces, pidfd, ptrace,
 /// CLONE_IO...) are EINVAL (docs/unsupported.md).
@@ -102,9 +92,6 @@ fn copy_strings(mut addr: u64, total: &mut usize) -> Result<Vec<Vec<u8>>, Errno>
     }
 }
 
-const AT_FDCWD: i64 = -100;
-const AT_SYMLINK_NOFOLLOW: u32 = 0x100;
-const AT_EMPTY_PATH: u32 = 0x1000;
 
 /// execveat(dirfd, path, argv, envp, flags); execve is execveat(AT_FDCWD, .., 0).
 /// On success the calling process runs the new image (this returns 0 into
@@ -131,7 +118,7 @@ pub fn execveat(f: &mut TrapFrame, dirfd: i64, path: u64, argv: u64, envp: u64, 
     };
     if flags & AT_SYMLINK_NOFOLLOW != 0 {
         let n = super::path::resolve_at(dirfd, &path, false)?;
-        if n.mode.get() & crate::fs::initramfs::S_IFMT == crate::fs::initramfs::S_IFLNK {
+        if n.mode.get() & S_IFMT == S_IFLNK {
             return Err(ELOOP);
         }
     }

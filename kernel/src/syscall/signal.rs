@@ -1,6 +1,7 @@
 //! Signal system calls: actions, masks, the alternate stack, sending
 //! (kill/tkill/tgkill/rt_sigqueueinfo), waiting (pause, rt_sigsuspend,
 //! rt_sigtimedwait), rt_sigreturn, alarm and ITIMER_REAL.
+use crate::abi::MINSIGSTKSZ;
 use super::thread::read_timespec;
 use super::SysResult;
 use crate::arch::x86_64::entry::TrapFrame;
@@ -11,7 +12,6 @@ use crate::proc::{self, Block};
 use crate::signal::frame::{self, SS_AUTODISARM, SS_DISABLE, SS_ONSTACK};
 use crate::signal::{self, Info, ERESTARTNOHAND, NSIG, SIGKILL, SIGSTOP, SI_TKILL, SI_USER, UNBLOCKABLE};
 
-const MINSIGSTKSZ: u64 = 2048;
 
 fn check_size(size: u64) -> Result<(), Errno> {
     if size != 8 {

@@ -1,5 +1,6 @@
 //! Threads: clone (thread flags; a new process goes to `process`), futex,
 //! set_tid_address, arch_prctl, exit_group.
+use crate::abi::*;
 use super::SysResult;
 use crate::arch::x86_64::cpu;
 use crate::arch::x86_64::entry::TrapFrame;
@@ -9,16 +10,6 @@ use crate::mm::vm::USER_TOP;
 use crate::proc::{self, futex, ExitStatus, FpuArea};
 use alloc::boxed::Box;
 
-const CLONE_VM: u64 = 0x100;
-const CLONE_FS: u64 = 0x200;
-const CLONE_FILES: u64 = 0x400;
-const CLONE_SIGHAND: u64 = 0x800;
-const CLONE_THREAD: u64 = 0x10000;
-const CLONE_SYSVSEM: u64 = 0x40000;
-const CLONE_SETTLS: u64 = 0x80000;
-const CLONE_PARENT_SETTID: u64 = 0x10_0000;
-const CLONE_CHILD_CLEARTID: u64 = 0x20_0000;
-const CLONE_CHILD_SETTID: u64 = 0x100_0000;
 const ALLOWED: u64 = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID;
 const REQUIRED: u64 = CLONE_VM | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
 
