@@ -14,10 +14,12 @@
 //! The stdout field may name a second file after a 0x1f: every line of it must
 //! occur somewhere in what the program wrote to fd 2 (error messages checked by
 //! the host case, without the parts that differ per run such as addresses).
+//! A case also fails when it leaves user frames behind (see `user_frames`).
 use crate::arch::x86_64::{cpu, timer};
 use crate::errno::Errno;
 use crate::fs::initramfs;
-use crate::mm::frame;
+use crate::fs::tree;
+use crate::mm::{frame, heap};
 use crate::proc::{self, Block, ExitStatus, Wake};
 use crate::{exec, kprintln};
 use alloc::format;
@@ -38,6 +40,14 @@ pub fn qemu_exit(v: u32) -> ! {
 
 fn file_text(path: &[u8]) -> Result<&'static [u8], Errno> {
     Ok(initramfs::node(initramfs::resolve("", path, true)?).data)
+}
+
+/// Frames in use outside the kernel heap and file data: user pages and page
+/// tables. Every case must end with as many as it started with (a test's
+/// processes are all gone by then; files it left and heap growth do not count).
+fn user_frames() -> i64 {
+    let used = frame::total() as i64 - frame::free_count() as i64;
+    used - heap::frames() as i64 - tree::file_frames() as i64
 }
 
 fn status_text(s: ExitStatus) -> String {
@@ -122,14 +132,17 @@ pub fn run() -> ! {
     for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let fields: Vec<&str> = line.split('\t').collect();
         kprintln!("vibix-test: RUN  {}", fields[0]);
-        let before = frame::free_count();
+        let before = user_frames();
         let t0 = timer::monotonic_ns();
-        let result = run_case(&fields);
+        let result = run_case(&fields).and_then(|()| match user_frames() - before {
+            0 => Ok(()),
+            n => Err(format!("{n} frames leaked (user memory or page tables not freed)")),
+        });
         let ms = (timer::monotonic_ns() - t0) / 1_000_000;
         match result {
             Ok(()) => {
                 pass += 1;
-                kprintln!("vibix-test: PASS {} ({ms} ms, frames leaked: {})", fields[0], before as i64 - frame::free_count() as i64);
+                kprintln!("vibix-test: PASS {} ({ms} ms)", fields[0]);
             }
             Err(why) => {
                 fail += 1;

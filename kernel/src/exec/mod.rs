@@ -1,7 +1,7 @@
 //! Starting programs: validate and map an ELF executable (and its PT_INTERP
 //! interpreter), build the initial stack, create the process.
 //!
-//! Pipeline: resolve path → `elf::parse` (header, program headers, every
+//! Pipeline: resolve path in the file tree (initramfs + tmpfs) → `elf::parse` (header, program headers, every
 //! offset bounds-checked) → `elf::load` into a fresh address space (PIE at
 //! `PIE_BASE`, interpreter at `INTERP_BASE`, never W+X) → `stack::build`
 //! (argv, envp, auxv) → `proc::spawn_user`. Any error drops the half-built
@@ -10,21 +10,57 @@ pub mod elf;
 pub mod stack;
 
 use crate::errno::*;
-use crate::fs::initramfs::{self, S_IFMT, S_IFREG};
+use crate::abi::{S_IFMT, S_IFREG};
+use crate::fs::tree::{self, Body, Inode};
 use crate::mm::vm::{AddressSpace, PROT_READ, PROT_WRITE, STACK_SIZE, STACK_TOP};
 use crate::mm::{page_up, PAGE};
+use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 
 pub const PIE_BASE: u64 = 0x5555_5555_4000;
 pub const INTERP_BASE: u64 = 0x7fff_f7a0_0000;
 
-fn node(cwd: &str, path: &[u8]) -> Result<&'static initramfs::Node, Errno> {
-    let n = initramfs::node(initramfs::resolve(cwd, path, true)?);
-    if n.mode & S_IFMT != S_IFREG {
+/// The bytes of the regular file `path` names in the file tree (relative to
+/// the directory `start`), and its absolute path. The initramfs bytes when the
+/// file was never changed; a copy of the tmpfs pages otherwise (a file written
+/// at run time, e.g. a program a test just built or a script it made).
+/// EACCES for anything but a regular file with an execute bit, as Linux.
+fn read_exe(start: &Rc<Inode>, path: &[u8]) -> Result<(Bytes, String), Errno> {
+    let n = tree::resolve(start, path, true)?;
+    let Body::File(data) = &n.body else { return Err(EACCES) };
+    if n.mode.get() & S_IFMT != S_IFREG || n.mode.get() & 0o111 == 0 {
         return Err(EACCES);
     }
-    Ok(n)
+    let d = data.borrow();
+    let bytes = match d.pristine() {
+        Some(b) => Bytes::Init(b),
+        None => {
+            let size = usize::try_from(d.size()).map_err(|_| ENOEXEC)?;
+            let mut v = Vec::new();
+            v.try_reserve_exact(size).map_err(|_| ENOMEM)?;
+            v.resize(size, 0);
+            d.read(0, &mut v);
+            Bytes::Copy(v)
+        }
+    };
+    Ok((bytes, alloc::format!("/{}", tree::path_of_file(&n))))
+}
+
+/// A program file's content: borrowed from the initrd or copied from tmpfs pages.
+enum Bytes {
+    Init(&'static [u8]),
+    Copy(Vec<u8>),
+}
+
+impl core::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Init(b) => b,
+            Bytes::Copy(v) => v,
+        }
+    }
 }
 
 pub struct Started {
@@ -60,8 +96,8 @@ fn shebang(data: &[u8]) -> Option<Result<(Vec<u8>, Option<Vec<u8>>), Errno>> {
 }
 
 fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>], depth: u32) -> Result<Started, Errno> {
-    let exe_node = node(cwd, path)?;
-    let exe = exe_node.data;
+    let (exe, exe_path) = read_exe(&tree::cwd_inode(cwd)?, path)?;
+    let exe = &exe[..];
     if let Some(sb) = shebang(exe) {
         let (interp, arg) = sb?;
         if depth >= 4 {
@@ -77,21 +113,21 @@ fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[V
     let img = elf::parse(exe)?;
     let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
     let bias = if img.is_dyn { PIE_BASE.wrapping_sub(img.first_vaddr()) } else { 0 };
-    let end = elf::load(&mut asp, exe, &img, bias, &alloc::rc::Rc::new(alloc::format!("/{}", exe_node.path)))?;
+    let end = elf::load(&mut asp, exe, &img, bias, &Rc::new(exe_path.clone()))?;
     asp.brk_base = page_up(end).ok_or(ENOEXEC)? + PAGE;
     asp.brk = asp.brk_base;
     let exe_entry = img.entry.wrapping_add(bias);
     let (entry, base) = match img.interp {
         Some((off, len)) => {
             let ipath = &exe[off..off + len];
-            let inode = node("", ipath)?;
-            let interp = inode.data;
+            let (interp, interp_path) = read_exe(&tree::root(), ipath)?;
+            let interp = &interp[..];
             let iimg = elf::parse(interp)?;
             if !iimg.is_dyn || iimg.interp.is_some() {
                 return Err(ENOEXEC);
             }
             let ibias = INTERP_BASE.wrapping_sub(iimg.first_vaddr());
-            elf::load(&mut asp, interp, &iimg, ibias, &alloc::rc::Rc::new(alloc::format!("/{}", inode.path)))?;
+            elf::load(&mut asp, interp, &iimg, ibias, &Rc::new(interp_path))?;
             (iimg.entry.wrapping_add(ibias), ibias)
         }
         None => (exe_entry, 0),
@@ -99,5 +135,5 @@ fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[V
     asp.add_vma(STACK_TOP - STACK_SIZE, STACK_TOP, PROT_READ | PROT_WRITE);
     let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn };
     let sp = stack::build(&mut asp, argv, envp, &info)?;
-    Ok(Started { aspace: asp, entry, sp, exe: alloc::format!("/{}", exe_node.path) })
+    Ok(Started { aspace: asp, entry, sp, exe: exe_path })
 }

@@ -1,7 +1,7 @@
 //! The initramfs: a cpio "newc" archive handed over by QEMU (`-initrd`),
 //! parsed in place (file data stays in the initrd pages, reached through the
 //! direct map) into a read-only tree with directories and symlinks.
-pub use crate::abi::{S_IFDIR, S_IFLNK, S_IFMT, S_IFREG};
+use crate::abi::{S_IFDIR, S_IFLNK, S_IFMT};
 use crate::errno::*;
 use crate::sync::Global;
 use alloc::collections::BTreeMap;

@@ -13,12 +13,13 @@ struct Frames {
     hint: usize,
     limit: usize,
     free: usize,
+    total: usize,
 }
 
 /// Extra owners of each frame (0: one owner). Only whole user pages are shared.
 static SHARES: Global<[u16; MAX_FRAMES]> = Global::new([0; MAX_FRAMES]);
 
-static FRAMES: Global<Frames> = Global::new(Frames { bits: [!0; MAX_FRAMES / 64], hint: 0, limit: 0, free: 0 });
+static FRAMES: Global<Frames> = Global::new(Frames { bits: [!0; MAX_FRAMES / 64], hint: 0, limit: 0, free: 0, total: 0 });
 
 impl Frames {
     fn used(&self, f: usize) -> bool {
@@ -45,6 +46,7 @@ pub fn add_region(start: u64, end: u64, reserved: &[(u64, u64)]) {
         }
         fr.set(f, false);
         fr.free += 1;
+        fr.total += 1;
         fr.limit = fr.limit.max(f + 1);
     }
 }
@@ -128,6 +130,11 @@ pub fn free_contig(p: u64, n: usize) {
     }
     fr.free += n;
     fr.hint = fr.hint.min(first);
+}
+
+/// Frames handed to the allocator at boot (free or in use).
+pub fn total() -> usize {
+    FRAMES.get().total
 }
 
 pub fn free_count() -> usize {

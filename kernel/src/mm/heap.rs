@@ -8,9 +8,16 @@ const CLASSES: usize = 8; // 16 << 0 ..= 16 << 7 = 2048
 
 struct Heap {
     free: [*mut u8; CLASSES],
+    /// Frames the heap holds: size-class frames (kept once carved) and large runs in use.
+    frames: usize,
 }
 
-static HEAP: Global<Heap> = Global::new(Heap { free: [core::ptr::null_mut(); CLASSES] });
+static HEAP: Global<Heap> = Global::new(Heap { free: [core::ptr::null_mut(); CLASSES], frames: 0 });
+
+/// Frames the kernel heap holds now (the test runner's leak check leaves them out).
+pub fn frames() -> usize {
+    HEAP.get().frames
+}
 
 fn class_of(l: &Layout) -> Option<usize> {
     let size = l.size().max(l.align()).max(16).next_power_of_two();
@@ -26,13 +33,17 @@ unsafe impl GlobalAlloc for KernelHeap {
         let Some(c) = class_of(&l) else {
             let pages = l.size().div_ceil(PAGE as usize);
             return match frame::alloc_contig(pages) {
-                Some(p) => phys_to_virt(p),
+                Some(p) => {
+                    HEAP.get().frames += pages;
+                    phys_to_virt(p)
+                }
                 None => core::ptr::null_mut(),
             };
         };
         let h = HEAP.get();
         if h.free[c].is_null() {
             let Some(p) = frame::alloc() else { return core::ptr::null_mut() };
+            h.frames += 1;
             let base = phys_to_virt(p);
             let size = 16usize << c;
             for i in (0..PAGE as usize / size).rev() {
@@ -52,7 +63,11 @@ unsafe impl GlobalAlloc for KernelHeap {
 
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
         match class_of(&l) {
-            None => frame::free_contig(p as u64 - PHYS_OFFSET, l.size().div_ceil(PAGE as usize)),
+            None => {
+                let pages = l.size().div_ceil(PAGE as usize);
+                HEAP.get().frames -= pages;
+                frame::free_contig(p as u64 - PHYS_OFFSET, pages)
+            }
             Some(c) => {
                 let h = HEAP.get();
                 // SAFETY: `p` came from `alloc` with the same layout, so it is a block of class `c`.

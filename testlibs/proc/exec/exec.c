@@ -1,6 +1,7 @@
 /* execve/execveat: argv and envp arrive, O_CLOEXEC descriptors close and the
    others stay, caught signals go back to SIG_DFL (ignored ones stay ignored,
-   the mask stays), #! scripts, a multithreaded caller, and the errors
+   the mask stays), #! scripts, programs and scripts written at run time,
+   a multithreaded caller, and the errors
    (EFAULT, E2BIG, ENOENT, EACCES, ENOEXEC, ELOOP). Output as with glibc. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -123,6 +125,7 @@ int main(int argc, char **argv)
     signal(SIGUSR2, SIG_DFL);
 
     /* From a process with a second thread: the threads go, the image runs. */
+    char *ok0[] = { self, "x", NULL };
     pid_t pid = fork();
     if (pid == 0) {
         pthread_t t;
@@ -157,6 +160,58 @@ int main(int argc, char **argv)
         }
         waitpid(pid, &st, 0);
         printf("script status %d\n", WEXITSTATUS(st));
+    }
+
+    /* Programs written at run time (the writable tree, not the initramfs): a
+       copy of this program, a #! script naming that copy, and a copy without
+       an execute bit (EACCES). */
+    const char *dir = "exec-tmp"; /* in the working directory: the same argv text in both runs */
+    if (mkdir(dir, 0755) == 0) {
+        char copy[64], script2[64], noexec[64];
+        snprintf(copy, sizeof copy, "%s/copy", dir);
+        snprintf(script2, sizeof script2, "%s/script", dir);
+        snprintf(noexec, sizeof noexec, "%s/noexec", dir);
+        int in = open(self, O_RDONLY);
+        int out = open(copy, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+        int out2 = open(noexec, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        char buf[8192];
+        ssize_t got;
+        while ((got = read(in, buf, sizeof buf)) > 0) {
+            if (write(out, buf, got) != got || write(out2, buf, got) != got)
+                printf("copy failed\n");
+        }
+        close(in);
+        close(out);
+        close(out2);
+        char text[128];
+        int len = snprintf(text, sizeof text, "#!%s from-tmp-script\n", copy);
+        out = open(script2, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+        if (write(out, text, len) != len)
+            printf("script write failed\n");
+        close(out);
+        char *a6[] = { copy, "from-tmp", NULL };
+        pid = fork();
+        if (pid == 0) {
+            execve(copy, a6, env);
+            printf("tmp copy failed: %s\n", ename(errno));
+            _exit(127);
+        }
+        waitpid(pid, &st, 0);
+        printf("tmp copy status %d\n", WEXITSTATUS(st));
+        char *a7[] = { script2, "after", NULL };
+        pid = fork();
+        if (pid == 0) {
+            execve(script2, a7, env);
+            printf("tmp script failed: %s\n", ename(errno));
+            _exit(127);
+        }
+        waitpid(pid, &st, 0);
+        printf("tmp script status %d\n", WEXITSTATUS(st));
+        try_exec("no execute bit", noexec, ok0, env);
+        unlink(copy);
+        unlink(script2);
+        unlink(noexec);
+        rmdir(dir);
     }
 
     /* Errors: the caller goes on. */
