@@ -32,6 +32,7 @@ int atexit(void (*)(void));
 __noreturn void exit(int);
 __noreturn void _Exit(int);
 __noreturn void quick_exit(int);
+int at_quick_exit(void (*)(void));
 
 char *getenv(const char *);
 char *secure_getenv(const char *);
@@ -69,6 +70,13 @@ double drand48(void);
 long lrand48(void);
 long mrand48(void);
 void srand48(long);
+double erand48(unsigned short [3]);
+long nrand48(unsigned short [3]);
+long jrand48(unsigned short [3]);
+unsigned short *seed48(unsigned short [3]);
+void lcong48(unsigned short [7]);
+long a64l(const char *);
+char *l64a(long);
 
 int abs(int);
 long labs(long);

@@ -33,6 +33,7 @@ char *strncpy(char *__restrict, const char *__restrict, size_t);
 char *stpcpy(char *__restrict, const char *__restrict);
 char *stpncpy(char *__restrict, const char *__restrict, size_t);
 size_t strlcpy(char *__restrict, const char *__restrict, size_t);
+size_t strlcat(char *__restrict, const char *__restrict, size_t);
 char *strcat(char *__restrict, const char *__restrict);
 char *strncat(char *__restrict, const char *__restrict, size_t);
 char *strchr(const char *, int);

@@ -44,6 +44,7 @@ __BEGIN_DECLS
 
 ssize_t read(int, void *, size_t);
 ssize_t write(int, const void *, size_t);
+void swab(const void *__restrict, void *__restrict, ssize_t);
 ssize_t pread(int, void *, size_t, off_t);
 ssize_t pwrite(int, const void *, size_t, off_t);
 int close(int);

@@ -1,4 +1,4 @@
-//! atexit/__cxa_atexit, exit, _Exit, abort.
+//! atexit/__cxa_atexit, exit, _Exit, at_quick_exit/quick_exit, abort.
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
 
@@ -131,9 +131,44 @@ pub extern "C" fn _Exit(status: c_int) -> ! {
     _exit(status)
 }
 
-/// C `quick_exit` (no at_quick_exit handlers are kept: they are not registered).
+/// `at_quick_exit` handlers: C11 asks for at least 32; a fixed table needs no malloc.
+const QUICK_SLOTS: usize = 32;
+static QUICK_LOCK: Lock = Lock::new();
+static mut QUICK: ([usize; QUICK_SLOTS], usize) = ([0; QUICK_SLOTS], 0);
+
+/// C `at_quick_exit`: registers `f` for `quick_exit`; non-zero when the table is full.
+#[unsafe(no_mangle)]
+pub extern "C" fn at_quick_exit(f: extern "C" fn()) -> c_int {
+    let _g = QUICK_LOCK.guard();
+    // SAFETY: QUICK is only touched under QUICK_LOCK.
+    let q = unsafe { &mut *(&raw mut QUICK) };
+    if q.1 == QUICK_SLOTS {
+        return -1;
+    }
+    q.0[q.1] = f as usize;
+    q.1 += 1;
+    0
+}
+
+/// C `quick_exit`: the `at_quick_exit` handlers newest first, then `_Exit`
+/// (no atexit handlers, no stdio flush).
 #[unsafe(no_mangle)]
 pub extern "C" fn quick_exit(status: c_int) -> ! {
+    loop {
+        let f = {
+            let _g = QUICK_LOCK.guard();
+            // SAFETY: as in at_quick_exit.
+            let q = unsafe { &mut *(&raw mut QUICK) };
+            if q.1 == 0 {
+                break;
+            }
+            q.1 -= 1;
+            q.0[q.1]
+        };
+        // SAFETY: only at_quick_exit stores entries, each an `extern "C" fn()`.
+        let f: extern "C" fn() = unsafe { core::mem::transmute(f) };
+        f();
+    }
     _exit(status)
 }
 

@@ -174,3 +174,37 @@ pub unsafe extern "C" fn realpath(path: *const c_char, out: *mut c_char) -> *mut
         dst
     }
 }
+
+const A64: &[u8; 64] = b"./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// POSIX `a64l`: up to 6 radix-64 digits, least significant first.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn a64l(s: *const core::ffi::c_char) -> core::ffi::c_long {
+    let mut v: u32 = 0;
+    for i in 0..6 {
+        // SAFETY: s is a C string; we stop at its NUL.
+        let c = unsafe { *s.add(i) } as u8;
+        let Some(d) = A64.iter().position(|&x| x == c) else { break };
+        v |= (d as u32) << (6 * i);
+    }
+    // glibc returns the 32-bit value unsigned (no sign extension).
+    v as core::ffi::c_long
+}
+
+static mut L64A_BUF: [u8; 7] = [0; 7];
+
+/// POSIX `l64a`: the low 32 bits of `v` as radix-64 digits in a static buffer.
+#[unsafe(no_mangle)]
+pub extern "C" fn l64a(v: core::ffi::c_long) -> *mut core::ffi::c_char {
+    let mut x = v as u32;
+    // SAFETY: the static buffer is documented as overwritten by each call (not thread-safe, as POSIX allows).
+    let b = unsafe { &mut *(&raw mut L64A_BUF) };
+    let mut i = 0;
+    while x != 0 {
+        b[i] = A64[(x & 63) as usize];
+        x >>= 6;
+        i += 1;
+    }
+    b[i] = 0;
+    b.as_mut_ptr() as *mut core::ffi::c_char
+}

@@ -4,6 +4,7 @@ pub mod exit;
 pub mod malloc;
 pub mod misc;
 pub mod rand;
+pub mod rand48;
 pub mod sort;
 pub mod strtol;
 pub mod strtold;

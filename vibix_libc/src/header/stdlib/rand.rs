@@ -1,7 +1,7 @@
 //! rand/srand/random/srandom: an additive lagged-Fibonacci generator
 //! (r[i] = r[i-3] + r[i-31], seeded with a Lehmer sequence) — the same
 //! generator as glibc's default `random()`, so seeded sequences match.
-//! rand_r and the *rand48 family are independent.
+//! rand_r is independent; the *rand48 family lives in rand48.rs.
 use core::ffi::{c_int, c_long, c_uint};
 
 use crate::sync::Lock;
@@ -96,36 +96,4 @@ pub unsafe extern "C" fn rand_r(seed: *mut c_uint) -> c_int {
         *seed = x;
         ((x >> 1) & 0x7fff_ffff) as c_int
     }
-}
-
-static mut RAND48: u64 = 0x1234_abcd_330e;
-
-fn step48() -> u64 {
-    // SAFETY: the 48-bit state is shared by specification (not thread-safe, like POSIX allows).
-    unsafe {
-        RAND48 = (RAND48.wrapping_mul(0x5_deec_e66d).wrapping_add(0xb)) & ((1 << 48) - 1);
-        RAND48
-    }
-}
-
-/// POSIX `drand48`.
-#[unsafe(no_mangle)]
-pub extern "C" fn drand48() -> f64 {
-    step48() as f64 / (1u64 << 48) as f64
-}
-/// POSIX `lrand48`.
-#[unsafe(no_mangle)]
-pub extern "C" fn lrand48() -> c_long {
-    (step48() >> 17) as c_long
-}
-/// POSIX `mrand48`.
-#[unsafe(no_mangle)]
-pub extern "C" fn mrand48() -> c_long {
-    (step48() >> 16) as i32 as c_long
-}
-/// POSIX `srand48`.
-#[unsafe(no_mangle)]
-pub extern "C" fn srand48(s: c_long) {
-    // SAFETY: see step48.
-    unsafe { RAND48 = (((s as u64) & 0xffff_ffff) << 16) | 0x330e };
 }

@@ -191,6 +191,21 @@ pub unsafe extern "C" fn strlcpy(dst: *mut c_char, src: *const c_char, n: usize)
     }
 }
 
+/// BSD `strlcat`: appends to the string in `dst` (of size n), always terminating
+/// when `dst` holds a NUL within n; returns the length it tried to make.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn strlcat(dst: *mut c_char, src: *const c_char, n: usize) -> usize {
+    // SAFETY: dst has n bytes; src is a C string.
+    unsafe {
+        let d = strnlen(dst, n);
+        if d == n {
+            // No NUL in dst: nothing is written.
+            return n + strlen(src);
+        }
+        d + strlcpy(dst.add(d), src, n - d)
+    }
+}
+
 /// POSIX `strcat`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strcat(dst: *mut c_char, src: *const c_char) -> *mut c_char {

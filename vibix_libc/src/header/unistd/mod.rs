@@ -45,3 +45,4 @@ pub fn write_all(fd: c_int, mut b: &[u8]) -> bool {
 pub mod at;
 pub mod pathconf;
 pub mod tty;
+pub mod swab;
