@@ -38,6 +38,7 @@ pub mod sys_signalfd;
 pub mod sys_statvfs;
 pub mod sys_time;
 pub mod sys_timerfd;
+pub mod sys_xattr;
 pub mod termios;
 pub mod threads;
 pub mod time;

@@ -1,5 +1,8 @@
 //! `<sched.h>` calls the others lacked: `sched_getcpu`, `sched_setaffinity`
-//! (`sched_getaffinity` and `sched_yield` live in compat/posix.rs and unistd).
+//! (`sched_getaffinity` and `sched_yield` live in compat/posix.rs and unistd),
+//! and the scheduling-policy calls. rustix has no policy calls, so those are
+//! single raw system calls with the caller's arguments (header/sys/raw.rs, as
+//! header/sys_kernel does); like glibc they act on the thread `pid` names.
 use core::ffi::c_int;
 
 use crate::thread::area::{fail, set_errno};
@@ -38,4 +41,55 @@ pub unsafe extern "C" fn sched_setaffinity(pid: c_int, size: usize, set: *const 
         Ok(()) => 0,
         Err(e) => fail(e, -1),
     }
+}
+
+const SYS_SCHED_SETPARAM: core::ffi::c_long = 142;
+const SYS_SCHED_GETPARAM: core::ffi::c_long = 143;
+const SYS_SCHED_SETSCHEDULER: core::ffi::c_long = 144;
+const SYS_SCHED_GETSCHEDULER: core::ffi::c_long = 145;
+const SYS_SCHED_GET_PRIORITY_MAX: core::ffi::c_long = 146;
+const SYS_SCHED_GET_PRIORITY_MIN: core::ffi::c_long = 147;
+const SYS_SCHED_RR_GET_INTERVAL: core::ffi::c_long = 148;
+
+fn call(n: core::ffi::c_long, a: [usize; 6]) -> c_int {
+    use crate::header::sys::raw::{ret, syscall6};
+    // SAFETY: each caller passes its C caller's arguments for syscall `n`;
+    // pointers among them are the C caller's contract, checked by the kernel.
+    ret(unsafe { syscall6(n, a) }) as c_int
+}
+
+/// `struct sched_param` is one int (the kernel's layout).
+#[repr(C)]
+pub struct SchedParam {
+    pub sched_priority: c_int,
+}
+static_assertions::assert_eq_size!(SchedParam, [u8; 4]);
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sched_setparam(pid: c_int, p: *const SchedParam) -> c_int {
+    call(SYS_SCHED_SETPARAM, [pid as usize, p as usize, 0, 0, 0, 0])
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sched_getparam(pid: c_int, p: *mut SchedParam) -> c_int {
+    call(SYS_SCHED_GETPARAM, [pid as usize, p as usize, 0, 0, 0, 0])
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sched_setscheduler(pid: c_int, policy: c_int, p: *const SchedParam) -> c_int {
+    call(SYS_SCHED_SETSCHEDULER, [pid as usize, policy as usize, p as usize, 0, 0, 0])
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn sched_getscheduler(pid: c_int) -> c_int {
+    call(SYS_SCHED_GETSCHEDULER, [pid as usize, 0, 0, 0, 0, 0])
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn sched_get_priority_max(policy: c_int) -> c_int {
+    call(SYS_SCHED_GET_PRIORITY_MAX, [policy as usize, 0, 0, 0, 0, 0])
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn sched_get_priority_min(policy: c_int) -> c_int {
+    call(SYS_SCHED_GET_PRIORITY_MIN, [policy as usize, 0, 0, 0, 0, 0])
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn sched_rr_get_interval(pid: c_int, ts: *mut core::ffi::c_void) -> c_int {
+    call(SYS_SCHED_RR_GET_INTERVAL, [pid as usize, ts as usize, 0, 0, 0, 0])
 }

@@ -2,7 +2,9 @@
 //! rustix does not offer (or offers only in typed pieces that lose the C
 //! arguments): `<sys/mount.h>`, `<sys/prctl.h>`, `<sys/ptrace.h>`,
 //! `<sys/fanotify.h>`, `<sys/fsuid.h>`, `<sys/sysinfo.h>`, `process_vm_*v`
-//! of `<sys/uio.h>`, `acct`, `getres[ug]id`. They go through the raw
+//! of `<sys/uio.h>`, `acct`, `getres[ug]id`, `set{re,res,e}[ug]id` (the
+//! calling thread's credentials, as `setuid` in compat), `wait3`/`wait4`
+//! (rustix's wait returns no `struct rusage`). They go through the raw
 //! syscall path of `header/sys/raw.rs` with the caller's arguments unchanged
 //! (the kernel validates them), the same exception as glibc's `syscall()`.
 //! Written by libc-net because the nix crate's test suite imports them.
@@ -12,7 +14,12 @@ use core::ffi::{c_char, c_int, c_long, c_uint, c_ulong, c_void};
 use crate::header::sys::raw::{ret, syscall6};
 
 const SYS_PTRACE: c_long = 101;
+const SYS_WAIT4: c_long = 61;
+const SYS_SETREUID: c_long = 113;
+const SYS_SETREGID: c_long = 114;
+const SYS_SETRESUID: c_long = 117;
 const SYS_GETRESUID: c_long = 118;
+const SYS_SETRESGID: c_long = 119;
 const SYS_GETRESGID: c_long = 120;
 const SYS_SETFSUID: c_long = 122;
 const SYS_SETFSGID: c_long = 123;
@@ -104,6 +111,53 @@ pub unsafe extern "C" fn getresuid(r: *mut c_uint, e: *mut c_uint, s: *mut c_uin
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn getresgid(r: *mut c_uint, e: *mut c_uint, s: *mut c_uint) -> c_int {
     call(SYS_GETRESGID, [r as usize, e as usize, s as usize, 0, 0, 0]) as c_int
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn setreuid(r: c_uint, e: c_uint) -> c_int {
+    call(SYS_SETREUID, [r as usize, e as usize, 0, 0, 0, 0]) as c_int
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn setregid(r: c_uint, e: c_uint) -> c_int {
+    call(SYS_SETREGID, [r as usize, e as usize, 0, 0, 0, 0]) as c_int
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn setresuid(r: c_uint, e: c_uint, s: c_uint) -> c_int {
+    call(SYS_SETRESUID, [r as usize, e as usize, s as usize, 0, 0, 0]) as c_int
+}
+#[unsafe(no_mangle)]
+pub extern "C" fn setresgid(r: c_uint, e: c_uint, s: c_uint) -> c_int {
+    call(SYS_SETRESGID, [r as usize, e as usize, s as usize, 0, 0, 0]) as c_int
+}
+/// POSIX `seteuid`: only the effective id changes (-1 keeps the others).
+#[unsafe(no_mangle)]
+pub extern "C" fn seteuid(e: c_uint) -> c_int {
+    if e == u32::MAX {
+        crate::thread::area::set_errno(22); // EINVAL: -1 is not a user id
+        return -1;
+    }
+    setresuid(u32::MAX, e, u32::MAX)
+}
+/// POSIX `setegid`.
+#[unsafe(no_mangle)]
+pub extern "C" fn setegid(e: c_uint) -> c_int {
+    if e == u32::MAX {
+        crate::thread::area::set_errno(22);
+        return -1;
+    }
+    setresgid(u32::MAX, e, u32::MAX)
+}
+
+/// BSD `wait4`: `waitpid` that also reports the child's resource usage.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wait4(pid: c_int, status: *mut c_int, opts: c_int, ru: *mut c_void) -> c_int {
+    call(SYS_WAIT4, [pid as usize, status as usize, opts as usize, ru as usize, 0, 0]) as c_int
+}
+/// BSD `wait3`: `wait4(-1, ...)`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn wait3(status: *mut c_int, opts: c_int, ru: *mut c_void) -> c_int {
+    // SAFETY: forwarded caller contract.
+    unsafe { wait4(-1, status, opts, ru) }
 }
 
 #[unsafe(no_mangle)]
