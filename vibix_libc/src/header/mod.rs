@@ -17,6 +17,7 @@ pub mod locale;
 pub mod math;
 pub mod pty;
 pub mod pwd;
+pub mod regex;
 pub mod mntent;
 pub mod mqueue;
 pub mod netinet_ether;
