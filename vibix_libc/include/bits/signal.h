@@ -38,28 +38,33 @@ typedef greg_t gregset_t[NGREG];
 #define REG_CR2 22
 #endif
 
-/* The fxsave image. */
-struct _libc_fpxreg {
-    unsigned short significand[4];
-    unsigned short exponent;
-    unsigned short __glibc_reserved1[3];
-};
-struct _libc_xmmreg {
-    unsigned int element[4];
-};
-struct _libc_fpstate {
-    unsigned short cwd;
-    unsigned short swd;
-    unsigned short ftw;
-    unsigned short fop;
-    unsigned long rip;
-    unsigned long rdp;
-    unsigned int mxcsr;
-    unsigned int mxcr_mask;
-    struct _libc_fpxreg _st[8];
-    struct _libc_xmmreg _xmm[16];
-    unsigned int __glibc_reserved1[24];
-};
+/* The fxsave image, declared twice from one definition: glibc's names
+   (_libc_fpstate, for mcontext_t) and the kernel's (_fpstate, <asm/sigcontext.h>). */
+#define __VIBIX_FXSAVE_STRUCTS(p) \
+    struct p##fpxreg { \
+        unsigned short significand[4]; \
+        unsigned short exponent; \
+        unsigned short __glibc_reserved1[3]; \
+    }; \
+    struct p##xmmreg { \
+        unsigned int element[4]; \
+    }; \
+    struct p##fpstate { \
+        unsigned short cwd; \
+        unsigned short swd; \
+        unsigned short ftw; \
+        unsigned short fop; \
+        unsigned long rip; \
+        unsigned long rdp; \
+        unsigned int mxcsr; \
+        unsigned int mxcr_mask; \
+        struct p##fpxreg _st[8]; \
+        struct p##xmmreg _xmm[16]; \
+        unsigned int __glibc_reserved1[24]; \
+    };
+__VIBIX_FXSAVE_STRUCTS(_libc_)
+__VIBIX_FXSAVE_STRUCTS(_)
+#undef __VIBIX_FXSAVE_STRUCTS
 typedef struct _libc_fpstate *fpregset_t;
 
 typedef struct {
@@ -78,28 +83,6 @@ typedef struct ucontext_t {
     unsigned long long __ssp[4];
 } ucontext_t;
 
-/* The kernel's names for the same frame (<asm/sigcontext.h>). */
-struct _fpxreg {
-    unsigned short significand[4];
-    unsigned short exponent;
-    unsigned short __glibc_reserved1[3];
-};
-struct _xmmreg {
-    unsigned int element[4];
-};
-struct _fpstate {
-    unsigned short cwd;
-    unsigned short swd;
-    unsigned short ftw;
-    unsigned short fop;
-    unsigned long rip;
-    unsigned long rdp;
-    unsigned int mxcsr;
-    unsigned int mxcr_mask;
-    struct _fpxreg _st[8];
-    struct _xmmreg _xmm[16];
-    unsigned int __glibc_reserved1[24];
-};
 struct sigcontext {
     unsigned long r8, r9, r10, r11, r12, r13, r14, r15;
     unsigned long rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;

@@ -14,5 +14,15 @@ int posix_madvise(void *, size_t, int);
 void *mremap(void *, size_t, size_t, int, ...);
 int mlock(const void *, size_t);
 int munlock(const void *, size_t);
+int shm_open(const char *, int, mode_t);
+int shm_unlink(const char *);
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+#define MFD_CLOEXEC 0x0001U
+#define MFD_ALLOW_SEALING 0x0002U
+#define MFD_HUGETLB 0x0004U
+#define MFD_NOEXEC_SEAL 0x0008U
+#define MFD_EXEC 0x0010U
+int memfd_create(const char *, unsigned);
+#endif
 __END_DECLS
 #endif

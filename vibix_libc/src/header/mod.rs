@@ -55,3 +55,5 @@ pub mod sched;
 pub mod sys_kernel;
 pub mod timer;
 pub mod aio;
+pub mod semaphore;
+pub mod uchar;

@@ -104,3 +104,76 @@ pub unsafe extern "C" fn munlock(addr: *const c_void, len: usize) -> c_int {
     // SAFETY: as mlock.
     cret(unsafe { rustix::mm::munlock(addr as *mut c_void, len) }, |_| 0)
 }
+
+/// `/dev/shm/<prefix><name>` for a POSIX shared-object name: one leading `/`
+/// is allowed (more are skipped), the rest must be a plain file name.
+/// Err is the errno (EINVAL, ENAMETOOLONG).
+pub unsafe fn shm_path(name: *const core::ffi::c_char, prefix: &[u8]) -> Result<[u8; 300], c_int> {
+    if name.is_null() {
+        return Err(22);
+    }
+    // SAFETY: name is a C string (caller contract).
+    let mut n = unsafe { core::ffi::CStr::from_ptr(name) }.to_bytes();
+    while let [b'/', rest @ ..] = n {
+        n = rest;
+    }
+    if n.is_empty() || n == b"." || n == b".." || n.contains(&b'/') {
+        return Err(22);
+    }
+    if n.len() + prefix.len() > 255 {
+        return Err(36);
+    }
+    const DIR: &[u8] = b"/dev/shm/";
+    let mut p = [0u8; 300];
+    p[..DIR.len()].copy_from_slice(DIR);
+    p[DIR.len()..DIR.len() + prefix.len()].copy_from_slice(prefix);
+    p[DIR.len() + prefix.len()..DIR.len() + prefix.len() + n.len()].copy_from_slice(n);
+    Ok(p)
+}
+
+fn path_cstr(p: &[u8; 300]) -> &core::ffi::CStr {
+    // The buffer is zero-filled past the path, so a NUL is always there.
+    core::ffi::CStr::from_bytes_until_nul(p).unwrap_or(c"")
+}
+
+/// POSIX `shm_open`: a file in /dev/shm, opened close-on-exec and not
+/// following symbolic links.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn shm_open(name: *const core::ffi::c_char, flags: c_int, mode: u32) -> c_int {
+    // SAFETY: name is a C string.
+    let p = match unsafe { shm_path(name, b"") } {
+        Ok(p) => p,
+        Err(e) => {
+            crate::thread::area::set_errno(e);
+            return -1;
+        }
+    };
+    use rustix::fs::OFlags;
+    let of = OFlags::from_bits_retain(flags as u32) | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NONBLOCK;
+    cret(rustix::fs::open(path_cstr(&p), of, rustix::fs::Mode::from_raw_mode(mode)), |fd| {
+        use rustix::fd::IntoRawFd;
+        fd.into_raw_fd()
+    })
+}
+
+/// POSIX `shm_unlink`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn shm_unlink(name: *const core::ffi::c_char) -> c_int {
+    // SAFETY: name is a C string.
+    match unsafe { shm_path(name, b"") } {
+        Ok(p) => cret(rustix::fs::unlink(path_cstr(&p)), |_| 0),
+        Err(e) => {
+            crate::thread::area::set_errno(e);
+            -1
+        }
+    }
+}
+
+/// Linux `memfd_create`: an anonymous file (MFD_CLOEXEC, MFD_ALLOW_SEALING, ...).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn memfd_create(name: *const core::ffi::c_char, flags: core::ffi::c_uint) -> c_int {
+    cret(rustix::fs::memfd_create(crate::cs!(name), rustix::fs::MemfdFlags::from_bits_retain(flags)), |fd| {
+        use rustix::fd::IntoRawFd;
+        fd.into_raw_fd()
+    })
+}

@@ -335,16 +335,3 @@ pub unsafe extern "C" fn wcstombs(d: *mut c_char, s: *const Wchar, n: usize) -> 
     unsafe { wcs_to_mbs(d, &mut src, usize::MAX, n) }
 }
 
-/// C11 `mbrtoc32` (char32_t is UTF-32 as wchar_t is).
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn mbrtoc32(pc: *mut u32, s: *const c_char, n: usize, ps: *mut MbState) -> usize {
-    // SAFETY: forwarded; char32_t and wchar_t have the same size.
-    unsafe { mbrtowc(pc as *mut Wchar, s, n, ps) }
-}
-
-/// C11 `c32rtomb`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn c32rtomb(s: *mut c_char, c: u32, ps: *mut MbState) -> usize {
-    // SAFETY: forwarded.
-    unsafe { wcrtomb(s, c as Wchar, ps) }
-}
