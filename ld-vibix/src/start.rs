@@ -110,13 +110,13 @@ pub unsafe extern "C" fn stage2(sp: *mut usize) -> Entry {
     let own = unsafe { core::slice::from_raw_parts((base + eh.e_phoff as usize) as *const Phdr, eh.e_phnum as usize) };
     let mut ldso = vibix_elf::plan::plan(eh, own, u64::MAX, &Limits::LIBRARY)
         .map_err(|e| msg(&[ldso_path, b": ", e.message().as_bytes()]))
-        .and_then(|plan| Dso::new(base, plan, own.as_ptr(), own.len(), ldso_path))
+        .and_then(|plan| Dso::new(base, &plan, own.as_ptr(), own.len(), ldso_path))
         .unwrap_or_else(|e| die(&e));
     ldso.flags |= F_LDSO | F_GLOBAL | F_RELOCATED;
 
     // The namespace lives here until the initialisers run; each stage gets `&mut`.
     let args = (stack.argc, stack.argv as usize, stack.envp as usize);
-    let mut ns = Namespace::new(main, Box::new(ldso), settings, vibix_elf::search::dirname(ldso_path), args);
+    let mut ns = Namespace::new(main, ldso, settings, vibix_elf::search::dirname(ldso_path), args);
     let s = &mut ns;
     if let Err(e) = load_initial(s) {
         die(&e);

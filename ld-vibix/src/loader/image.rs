@@ -21,7 +21,7 @@ pub struct Image {
 const WR_MAX: usize = 4;
 
 impl Image {
-    pub fn new(base: usize, plan: LoadPlan) -> Image {
+    pub fn new(base: usize, plan: &LoadPlan) -> Image {
         let (mut wr, mut nwr, mut wr_overflow) = ([(0, 0); WR_MAX], 0, false);
         for s in plan.segments().iter().filter(|s| s.flags & PF_W != 0) {
             if nwr == WR_MAX {
@@ -31,7 +31,7 @@ impl Image {
             wr[nwr] = (base.wrapping_add(s.vaddr as usize), s.memsz as usize);
             nwr += 1;
         }
-        Image { base, plan, wr, nwr, wr_overflow }
+        Image { base, plan: *plan, wr, nwr, wr_overflow }
     }
 
     /// Is `[addr, addr + len)` (absolute) inside one segment that has every flag in `flags`?
@@ -146,28 +146,19 @@ impl Image {
             if bits != 0 && !self.writable(at, top * 8) {
                 return Err(at);
             }
-            let mut w = at;
+            // One word per set bit, addressed from the window start; clearing
+            // the lowest bit keeps the loop to a handful of instructions (the
+            // bitmaps of libc.so are short runs: runs are no faster).
             let mut b = bits;
-            if b == (1usize << 63) - 1 {
-                // Dense pointer tables: all 63 words, no bit tests.
-                for k in 0..63 {
-                    let x = w.wrapping_add(k * 8);
-                    // SAFETY: inside the window checked above.
-                    unsafe { *(x as *mut usize) = (*(x as *const usize)).wrapping_add(base) };
-                }
-                b = 0;
-            }
             while b != 0 {
-                let tz = b.trailing_zeros() as usize;
-                w = w.wrapping_add(tz * 8);
+                let x = at.wrapping_add(b.trailing_zeros() as usize * 8);
                 // SAFETY: inside the window checked above.
-                unsafe { *(w as *mut usize) = (*(w as *const usize)).wrapping_add(base) };
-                w = w.wrapping_add(8);
-                b >>= tz;
-                b >>= 1;
+                unsafe { *(x as *mut usize) = (*(x as *const usize)).wrapping_add(base) };
+                b &= b - 1;
             }
             at = at.wrapping_add(63 * 8);
         }
         Ok(())
     }
 }
+

@@ -135,8 +135,8 @@ pub fn map_file(fd: &OwnedFd, fi: FileInfo, path: &[u8], lim: &Limits) -> Result
         a % 8 == 0 && unsafe { core::slice::from_raw_parts(a as *const u8, phsize) } == &raw[..]
     });
     let phaddr = in_image.unwrap_or_else(|| Vec::leak(phdrs.to_vec()).as_ptr() as usize);
-    let mut d = match Dso::new(base, plan, phaddr as *const Phdr, phnum, path) {
-        Ok(d) => Box::new(d),
+    let mut d = match Dso::new(base, &plan, phaddr as *const Phdr, phnum, path) {
+        Ok(d) => d,
         Err(e) => {
             unmap();
             return Err(e);
@@ -190,7 +190,7 @@ pub fn kernel_mapped(phdr: usize, phnum: usize, entry: usize, path: &[u8]) -> Re
             return Err(mismatch());
         }
     }
-    let mut d = Box::new(Dso::new(bias, plan, phdr as *const Phdr, phnum, path)?);
+    let mut d = Dso::new(bias, &plan, phdr as *const Phdr, phnum, path)?;
     d.entry = entry;
     Ok(d)
 }

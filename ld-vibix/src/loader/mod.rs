@@ -8,6 +8,7 @@ pub use image::Image;
 
 use crate::diag::{msg, Msg};
 use crate::state::Obj;
+use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::ffi::c_char;
 use vibix_elf::plan::LoadPlan;
@@ -150,12 +151,13 @@ impl Dso {
     }
 
     /// Builds a Dso for an image mapped at `base` as `plan` says, with program headers at `phdr`.
-    pub fn new(base: usize, plan: LoadPlan, phdr: *const Phdr, phnum: usize, path: &[u8]) -> Result<Dso, Msg> {
+    /// Built in its box (the record is ~1.7 KiB: no moves of it after this).
+    pub fn new(base: usize, plan: &LoadPlan, phdr: *const Phdr, phnum: usize, path: &[u8]) -> Result<Box<Dso>, Msg> {
         let mut p = Vec::with_capacity(path.len() + 1);
         p.extend_from_slice(path);
         p.push(0);
         let at = |va: u64| base.wrapping_add(va as usize);
-        let mut d = Dso {
+        let mut d = Box::new(Dso {
             lm: LinkMap {
                 l_addr: base,
                 l_name: core::ptr::null(),
@@ -198,7 +200,7 @@ impl Dso {
             may_define: true,
             img: Image::new(base, plan),
             dynv_len: 0,
-        };
+        });
         d.lm.l_name = d.path.as_ptr() as *const c_char;
         d.lm.l_ld = d.dynv;
         if let Some((_, size)) = plan.dynamic {
