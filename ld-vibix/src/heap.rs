@@ -14,7 +14,25 @@ struct Heap {
     free: [*mut u8; CLASSES],
     cur: usize,
     end: usize,
+    /// The first chunk is [`FIRST`] (in ld-vibix's bss: no mmap at start-up).
+    first_used: bool,
 }
+
+/// Zero-filled memory in ld-vibix's own bss, handed out once.
+#[repr(C, align(4096))]
+pub struct StaticPages<const N: usize>(core::cell::UnsafeCell<[u8; N]>);
+// SAFETY: handed out once (by the owner's lock or start-up), then owned by the taker.
+unsafe impl<const N: usize> Sync for StaticPages<N> {}
+impl<const N: usize> StaticPages<N> {
+    pub const fn new() -> Self {
+        Self(core::cell::UnsafeCell::new([0; N]))
+    }
+    pub fn as_ptr(&self) -> *mut u8 {
+        self.0.get() as *mut u8
+    }
+}
+
+static FIRST: StaticPages<CHUNK> = StaticPages::new();
 
 pub struct LoaderAlloc {
     heap: SpinLock<Heap>,
@@ -25,7 +43,7 @@ unsafe impl Sync for LoaderAlloc {}
 
 #[global_allocator]
 static ALLOC: LoaderAlloc =
-    LoaderAlloc { heap: SpinLock::new(Heap { free: [null_mut(); CLASSES], cur: 0, end: 0 }) };
+    LoaderAlloc { heap: SpinLock::new(Heap { free: [null_mut(); CLASSES], cur: 0, end: 0, first_used: false }) };
 
 /// fork: the allocator lock is held across the fork system call.
 pub fn lock_for_fork() {
@@ -75,7 +93,8 @@ unsafe impl GlobalAlloc for LoaderAlloc {
         }
         let start = (h.cur + sz - 1) & !(sz - 1);
         if start + sz > h.end || h.cur == 0 {
-            let p = map_pages(CHUNK);
+            let p = if h.first_used { map_pages(CHUNK) } else { FIRST.as_ptr() };
+            h.first_used = true;
             if p.is_null() {
                 return p;
             }

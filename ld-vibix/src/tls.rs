@@ -210,7 +210,9 @@ pub fn setup_main_thread(random: usize) -> Result<(), Msg> {
         t.pointer_guard = b;
     }
     let total = t.static_size + THREAD_AREA_SIZE + t.align;
-    let mem = crate::heap::map_pages((total + 4095) & !4095);
+    // Usually fits in ld-vibix's bss: no mmap at start-up.
+    static MAIN_AREA: crate::heap::StaticPages<8192> = crate::heap::StaticPages::new();
+    let mem = if total <= 8192 { MAIN_AREA.as_ptr() } else { crate::heap::map_pages((total + 4095) & !4095) };
     if mem.is_null() {
         return Err(msg(&[b"cannot allocate the main thread's TLS"]));
     }

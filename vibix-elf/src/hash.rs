@@ -165,10 +165,9 @@ impl<'a> GnuHash<'a> {
 
     /// Number of dynamic symbols covered (the highest chain end + 1); `None` if malformed.
     pub fn symbol_count(&self) -> Option<usize> {
-        let mut max = 0u32;
-        for b in 0..self.nbuckets {
-            max = max.max(self.bucket(b));
-        }
+        // SAFETY: bucket_start..chain_start lies inside words (checked in parse()).
+        let buckets = unsafe { self.words.get_unchecked(self.bucket_start()..self.chain_start()) };
+        let max = buckets.iter().copied().max().unwrap_or(0);
         if max < self.symoffset {
             return Some(self.symoffset as usize);
         }

@@ -268,11 +268,12 @@ impl Dso {
             self.syms.hash
         };
         self.syms.hash = hash;
+        let hashed = self.syms.symbol_count();
         if y.symtab != 0 {
             // The hash table does not cover undefined symbols after symoffset, so
             // bound .dynsym by .dynstr when it follows (the usual layout), else by
             // its segment.
-            let mut n = self.syms.symbol_count().ok_or_else(|| bad("hash table"))?;
+            let mut n = hashed.ok_or_else(|| bad("hash table"))?;
             if y.strtab > y.symtab {
                 n = n.max((y.strtab - y.symtab) / core::mem::size_of::<Sym>());
             }
@@ -281,7 +282,7 @@ impl Dso {
         // Small tables (programs): does any hashed symbol have a definition?
         self.may_define = match hash {
             HashTable::Gnu(g) if g.nbuckets() <= 16 => {
-                let (lo, hi) = (g.symoffset() as usize, self.syms.symbol_count().unwrap_or(usize::MAX));
+                let (lo, hi) = (g.symoffset() as usize, hashed.unwrap_or(usize::MAX));
                 self.syms.symtab.get(lo..hi.min(self.syms.symtab.len())).is_none_or(|s| s.iter().any(|s| !s.is_undefined()))
             }
             HashTable::Sysv(t) => t.nchain() > 1,

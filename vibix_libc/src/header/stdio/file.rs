@@ -115,6 +115,9 @@ impl File {
 pub static mut STDIN_FILE: File = File::new(0, F_READ | F_STATIC);
 pub static mut STDOUT_FILE: File = File::new(1, F_WRITE | F_STATIC | F_AUTOBUF);
 pub static mut STDERR_FILE: File = File::new(2, F_WRITE | F_STATIC | F_NBF);
+/// The default buffers of stdin and stdout (not F_OWNBUF: never freed).
+static mut STDIN_BUF: [u8; BUFSIZ] = [0; BUFSIZ];
+static mut STDOUT_BUF: [u8; BUFSIZ] = [0; BUFSIZ];
 
 /// `FILE *stdin, *stdout, *stderr`.
 #[unsafe(no_mangle)]
@@ -288,6 +291,13 @@ unsafe fn ensure_buf(f: *mut File) {
             }
         }
         if (*f).buf.is_null() && (*f).flags & F_NBF == 0 {
+            // stdin/stdout own a static buffer: no heap (its first mmap) for hello.
+            if f == &raw mut STDOUT_FILE || f == &raw mut STDIN_FILE {
+                let b = if f == &raw mut STDOUT_FILE { &raw mut STDOUT_BUF } else { &raw mut STDIN_BUF };
+                (*f).buf = b as *mut u8;
+                (*f).bufsize = BUFSIZ;
+                return;
+            }
             let b = malloc(BUFSIZ) as *mut u8;
             if b.is_null() {
                 (*f).flags |= F_NBF;
