@@ -51,6 +51,7 @@ int fputc(int, FILE *);
 int putc(int, FILE *);
 int putchar(int);
 char *fgets(char *__restrict, int, FILE *__restrict);
+char *fgets_unlocked(char *__restrict, int, FILE *__restrict);
 int fputs(const char *__restrict, FILE *__restrict);
 int puts(const char *);
 ssize_t getline(char **__restrict, size_t *__restrict, FILE *__restrict);

@@ -188,6 +188,14 @@ pub unsafe extern "C" fn ungetc(c: c_int, f: *mut File) -> c_int {
     if unsafe { unget_byte(f, c as u8) } { c as u8 as c_int } else { EOF }
 }
 
+/// GNU `fgets_unlocked`: the stream lock is recursive (and free until a
+/// second thread exists), so the caller holding it is no obstacle.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fgets_unlocked(s: *mut c_char, n: c_int, f: *mut File) -> *mut c_char {
+    // SAFETY: the same contract as fgets.
+    unsafe { fgets(s, n, f) }
+}
+
 /// C `fgets`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn fgets(s: *mut c_char, n: c_int, f: *mut File) -> *mut c_char {

@@ -13,6 +13,8 @@ use core::ffi::{c_char, c_int, c_long, c_uint, c_ulong, c_void};
 
 use crate::header::sys::raw::{ret, syscall6};
 
+mod admin;
+
 const SYS_PTRACE: c_long = 101;
 const SYS_WAIT4: c_long = 61;
 const SYS_SETREUID: c_long = 113;

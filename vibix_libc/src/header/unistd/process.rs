@@ -48,6 +48,11 @@ pub extern "C" fn setsid() -> c_int {
 pub extern "C" fn setpgid(pid: c_int, pg: c_int) -> c_int {
     cret(rustix::process::setpgid(Pid::from_raw(pid), Pid::from_raw(pg)), |_| 0)
 }
+/// `setpgrp()`: the System V/glibc form, `setpgid(0, 0)`.
+#[unsafe(no_mangle)]
+pub extern "C" fn setpgrp() -> c_int {
+    setpgid(0, 0)
+}
 #[unsafe(no_mangle)]
 pub extern "C" fn getpgid(pid: c_int) -> c_int {
     cret(rustix::process::getpgid(Pid::from_raw(pid)), |p| p.as_raw_nonzero().get())
