@@ -138,9 +138,12 @@ pub extern "C" fn vfork() -> c_int {
 /// POSIX `execve`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn execve(path: *const c_char, argv: *const *const c_char, envp: *const *const c_char) -> c_int {
-    // SAFETY: C string and NULL-terminated arrays (caller contract).
-    let e = unsafe { crate::rt::execve(cs(path), argv as _, envp as _) };
-    fail(e, -1)
+    // The raw call, not rustix's: that takes a &CStr, and measuring one would
+    // fault on a bad `path` where the kernel answers EFAULT.
+    const SYS_EXECVE: core::ffi::c_long = 59;
+    // SAFETY: the kernel validates all three pointers; on success it does not return.
+    let r = unsafe { crate::header::sys::raw::syscall6(SYS_EXECVE, [path as usize, argv as usize, envp as usize, 0, 0, 0]) };
+    crate::header::sys::raw::ret(r) as c_int
 }
 
 /// POSIX `execv`.
