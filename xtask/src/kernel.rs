@@ -5,7 +5,8 @@
 //!   a set of malformed ELF files, and collects the programs that the testlibs
 //!   cases listed in testlibs/kernel/qemu/cases check on the host (their run.sh
 //!   is run with `VIBIX_QEMU_CASES` set, see `vibix_qemu_record` in lib.sh); packs
-//!   everything with the sysroot into an initramfs (cpio newc) and boots QEMU.
+//!   everything with the sysroot and busybox (/bin/sh and applets, see busybox.rs)
+//!   into an initramfs (cpio newc) and boots QEMU.
 //!   The kernel's runner executes every program, compares exit status and stdout,
 //!   and exits QEMU with `PASS_CODE` only when all of them passed.
 //! * `run`: boots vibix with a dynamically linked Rust std hello world (with a
@@ -16,7 +17,7 @@
 //! `VIBIX_QEMU_TIMEOUT` (seconds, default 600) bounds one boot;
 //! `VIBIX_QEMU_CASE_LIST` names another case list than testlibs/kernel/qemu/cases.
 
-use crate::{apt, command, paths};
+use crate::{apt, busybox, command, paths};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -104,7 +105,16 @@ fn test() -> Result<(), String> {
     }
     manifest.push_str("kernel/still-alive\t0\t/etc/expected/hello\t/\t-\t/bin/hello\targument one\n");
 
-    // 3. the testlibs programs, the same binaries that ran on the host.
+    // 3. busybox as /bin/sh and the usual commands (before the cases' files, so a host
+    //    /bin/sh a case names never replaces it).
+    let bb = busybox::get(&sysroot)?;
+    rd.file("bin/busybox", &read(&bb.binary)?, 0o755);
+    for a in &bb.applets {
+        rd.symlink(&format!("bin/{a}"), "busybox");
+    }
+    rd.symlink("usr/bin/env", "/bin/busybox"); // #!/usr/bin/env scripts
+
+    // 4. the testlibs programs, the same binaries that ran on the host.
     let (lines, skipped) = collect_cases(&sysroot, &stage, &mut rd)?;
     manifest.push_str(&lines);
     rd.file("etc/vibix/tests", manifest.as_bytes(), 0o644);

@@ -7,6 +7,7 @@
 
 mod apt;
 mod bench;
+mod busybox;
 mod command;
 mod demo;
 mod elf_relocs;
@@ -27,6 +28,7 @@ const COMMANDS: &[(&str, CommandFn, &str)] = &[
     ("bench", bench::main, "ld-vibix vs glibc vs musl start-up benchmarks (--smoke: quick CI run)"),
     ("fuzz", fuzz::main, "malformed-ELF fuzzer for ld-vibix (--seed N --count N -j N --replay LINE)"),
     ("kernel", kernel::main, "the vibix kernel: build | test (boots QEMU) | run (Rust hello on vibix)"),
+    ("busybox", busybox::main, "build (or reuse) the busybox the vibix initramfs gets, print its path"),
     ("apt", apt::main, "install the apt packages the tests need (when missing)"),
 ];
 
