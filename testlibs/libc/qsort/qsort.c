@@ -1,7 +1,10 @@
 /* qsort/qsort_r: every length up to 300 and some large ones, element sizes 1
  * to 40 bytes, few distinct keys (ties: the order of equal elements must be
  * glibc's, i.e. stable), sorted/reversed/random input. Prints one checksum
- * line per size (identical with glibc) and checks order itself too. */
+ * line per size (identical with glibc) and checks order itself too. Every
+ * pointer the comparator gets must be an element of the array being sorted or
+ * of a buffer the sort owns, never one past the end (busybox's ls sorts an array
+ * of pointers and dereferences them: reading past the end crashed it). */
 #define _GNU_SOURCE
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +20,16 @@ static uint32_t next(void)
 
 static size_t esize;
 static int calls;
+static const unsigned char *cur_base;
+static size_t cur_n;
+static long past_end;
+/* A pointer at or just past the end of the array being sorted. */
+static void check_ptr(const void *p)
+{
+    const unsigned char *q = p;
+    if (cur_base && q >= cur_base + cur_n * esize && q < cur_base + (cur_n + 1) * esize)
+        past_end++;
+}
 /* The key is the first byte (or the first int for 4/8-byte elements); the rest records the original position. */
 static int key_of(const unsigned char *p)
 {
@@ -30,6 +43,8 @@ static int key_of(const unsigned char *p)
 static int cmp(const void *a, const void *b)
 {
     calls++;
+    check_ptr(a);
+    check_ptr(b);
     int x = key_of(a), y = key_of(b);
     return (x > y) - (x < y);
 }
@@ -63,10 +78,13 @@ int main(void)
                         e[0] = (unsigned char)k;
                 }
                 int r = 0;
+                cur_base = buf;
+                cur_n = n;
                 if (pattern == 2 && esize >= 4)
                     qsort_r(buf, n, esize, cmp_r, &r);
                 else
                     qsort(buf, n, esize, cmp);
+                cur_base = NULL;
                 for (size_t i = 1; i < n; i++) {
                     int c = cmp(buf + (i - 1) * esize, buf + i * esize);
                     if (pattern == 2 && esize >= 4 ? c < 0 : c > 0)
@@ -78,6 +96,7 @@ int main(void)
         }
         printf("size %2zu: checksum %016llx, %ld out of order\n", esize, (unsigned long long)sum, bad);
     }
+    printf("comparator called with the element past the end: %ld times\n", past_end);
     free(buf);
     return 0;
 }

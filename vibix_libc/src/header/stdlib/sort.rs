@@ -113,8 +113,9 @@ unsafe fn merge<E: Elem, O: Order>(src: *const u8, dst: *mut u8, m: usize, n: us
     unsafe {
         let (mut i, mid, mut j, end) = (src, src.add(m * sz), src.add(m * sz), src.add(n * sz));
         let mut k = dst;
-        // Already in order: one copy.
-        if !o.le(mid.sub(sz), mid) {
+        // Already in order (or no right run: m == n, where mid is one past
+        // the end and must not reach the comparator): one copy.
+        if mid < end && !o.le(mid.sub(sz), mid) {
             while i < mid && j < end {
                 if o.le(i, j) {
                     e.copy(k, i);
