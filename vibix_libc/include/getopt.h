@@ -10,5 +10,6 @@ struct option { const char *name; int has_arg; int *flag; int val; };
 #define optional_argument 2
 int getopt(int, char *const[], const char *);
 int getopt_long(int, char *const[], const char *, const struct option *, int *);
+int getopt_long_only(int, char *const[], const char *, const struct option *, int *);
 __END_DECLS
 #endif
