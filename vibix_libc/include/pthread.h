@@ -105,9 +105,17 @@ int pthread_key_delete(pthread_key_t);
 void *pthread_getspecific(pthread_key_t);
 int pthread_setspecific(pthread_key_t, const void *);
 
-/* Cleanup handlers run on pthread_cleanup_pop(1) only (no cancellation). */
-#define pthread_cleanup_push(f, a) do { void (*__vibix_cf)(void *) = (f); void *__vibix_ca = (a);
-#define pthread_cleanup_pop(e) if (e) __vibix_cf(__vibix_ca); } while (0)
+/* Cleanup handlers: a record on the stack, linked into the thread's chain;
+   cancellation and pthread_exit run the chain newest first. */
+struct __ptcb {
+    void (*__f)(void *);
+    void *__x;
+    struct __ptcb *__next;
+};
+void _pthread_cleanup_push(struct __ptcb *, void (*)(void *), void *);
+void _pthread_cleanup_pop(struct __ptcb *, int);
+#define pthread_cleanup_push(f, x) do { struct __ptcb __cb; _pthread_cleanup_push(&__cb, f, x);
+#define pthread_cleanup_pop(r) _pthread_cleanup_pop(&__cb, (r)); } while (0)
 
 int pthread_atfork(void (*)(void), void (*)(void), void (*)(void));
 __END_DECLS

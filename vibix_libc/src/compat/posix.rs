@@ -138,7 +138,7 @@ pub unsafe extern "C" fn setgroups(n: usize, list: *const c_uint) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn waitid(idtype: c_int, id: c_uint, info: *mut c_void, options: c_int) -> c_int {
     // SAFETY: the kernel writes a siginfo_t (128 bytes) at `info`.
-    let r = unsafe { syscall6(SYS_WAITID, [idtype as usize, id as usize, info as usize, options as usize, 0, 0]) };
+    let r = crate::thread::cancel::point(|| unsafe { syscall6(SYS_WAITID, [idtype as usize, id as usize, info as usize, options as usize, 0, 0]) });
     ret(r) as c_int
 }
 

@@ -100,7 +100,7 @@ pub unsafe extern "C" fn bind(fd: c_int, addr: *const c_void, len: SockLen) -> c
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn connect(fd: c_int, addr: *const c_void, len: SockLen) -> c_int {
-    cret(rustix::net::connect(bfd(fd), &RawAddr(addr, len)), |()| 0)
+    cret(crate::thread::cancel::point(|| rustix::net::connect(bfd(fd), &RawAddr(addr, len))), |()| 0)
 }
 
 #[unsafe(no_mangle)]
@@ -110,7 +110,7 @@ pub extern "C" fn listen(fd: c_int, backlog: c_int) -> c_int {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn accept4(fd: c_int, addr: *mut c_void, len: *mut SockLen, flags: c_int) -> c_int {
-    match rustix::net::acceptfrom_with(bfd(fd), SocketFlags::from_bits_retain(flags as _)) {
+    match crate::thread::cancel::point(|| rustix::net::acceptfrom_with(bfd(fd), SocketFlags::from_bits_retain(flags as _))) {
         Ok((new, peer)) => {
             // SAFETY: caller's buffer contract.
             unsafe { put_addr(peer.as_ref(), addr, len) };
@@ -177,14 +177,14 @@ unsafe fn buf<'a>(p: *const c_void, n: usize) -> &'a [u8] {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn recv(fd: c_int, b: *mut c_void, n: usize, flags: c_int) -> isize {
     // SAFETY: caller's buffer contract.
-    let r = rustix::net::recv(bfd(fd), unsafe { buf_mut(b, n) }, RecvFlags::from_bits_retain(flags as _));
+    let r = crate::thread::cancel::point(|| rustix::net::recv(bfd(fd), unsafe { buf_mut(b, n) }, RecvFlags::from_bits_retain(flags as _)));
     size_ret(r.map(|(_, len)| len))
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn recvfrom(fd: c_int, b: *mut c_void, n: usize, flags: c_int, addr: *mut c_void, len: *mut SockLen) -> isize {
     // SAFETY: caller's buffer contract.
-    match rustix::net::recvfrom(bfd(fd), unsafe { buf_mut(b, n) }, RecvFlags::from_bits_retain(flags as _)) {
+    match crate::thread::cancel::point(|| rustix::net::recvfrom(bfd(fd), unsafe { buf_mut(b, n) }, RecvFlags::from_bits_retain(flags as _))) {
         Ok((_, got, from)) => {
             // SAFETY: caller's buffer contract.
             unsafe { put_addr(from.as_ref(), addr, len) };
@@ -197,7 +197,7 @@ pub unsafe extern "C" fn recvfrom(fd: c_int, b: *mut c_void, n: usize, flags: c_
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn send(fd: c_int, b: *const c_void, n: usize, flags: c_int) -> isize {
     // SAFETY: caller's buffer contract.
-    size_ret(rustix::net::send(bfd(fd), unsafe { buf(b, n) }, SendFlags::from_bits_retain(flags as _)))
+    size_ret(crate::thread::cancel::point(|| rustix::net::send(bfd(fd), unsafe { buf(b, n) }, SendFlags::from_bits_retain(flags as _))))
 }
 
 #[unsafe(no_mangle)]
@@ -205,23 +205,25 @@ pub unsafe extern "C" fn sendto(fd: c_int, b: *const c_void, n: usize, flags: c_
     // SAFETY: caller's buffer contract.
     let data = unsafe { buf(b, n) };
     let flags = SendFlags::from_bits_retain(flags as _);
-    if addr.is_null() {
-        size_ret(rustix::net::send(bfd(fd), data, flags))
-    } else {
-        size_ret(rustix::net::sendto(bfd(fd), data, flags, &RawAddr(addr, len)))
-    }
+    size_ret(crate::thread::cancel::point(|| {
+        if addr.is_null() {
+            rustix::net::send(bfd(fd), data, flags)
+        } else {
+            rustix::net::sendto(bfd(fd), data, flags, &RawAddr(addr, len))
+        }
+    }))
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sendmsg(fd: c_int, msg: *const c_void, flags: c_int) -> isize {
     // SAFETY: the kernel reads the caller's struct msghdr (identical layout).
-    ret(unsafe { syscall6(SYS_SENDMSG as _, [fd as usize, msg as usize, flags as usize, 0, 0, 0]) })
+    ret(crate::thread::cancel::point(|| unsafe { syscall6(SYS_SENDMSG as _, [fd as usize, msg as usize, flags as usize, 0, 0, 0]) }))
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn recvmsg(fd: c_int, msg: *mut c_void, flags: c_int) -> isize {
     // SAFETY: the kernel fills the caller's struct msghdr (identical layout).
-    ret(unsafe { syscall6(SYS_RECVMSG as _, [fd as usize, msg as usize, flags as usize, 0, 0, 0]) })
+    ret(crate::thread::cancel::point(|| unsafe { syscall6(SYS_RECVMSG as _, [fd as usize, msg as usize, flags as usize, 0, 0, 0]) }))
 }
 
 #[unsafe(no_mangle)]

@@ -57,3 +57,5 @@ pub mod timer;
 pub mod aio;
 pub mod semaphore;
 pub mod uchar;
+pub mod libintl;
+pub mod nl_types;

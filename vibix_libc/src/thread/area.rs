@@ -19,7 +19,8 @@ pub struct ThreadState {
     pub tid: AtomicI32,
     /// `DETACH_*` state, see `pthread.rs`.
     pub detach: AtomicI32,
-    pub cancel_pad: c_int,
+    /// Cancellation state/type bits, see `cancel.rs`.
+    pub cancel_flags: u32,
     pub start: Option<StartFn>,
     pub arg: *mut c_void,
     pub result: *mut c_void,
@@ -32,12 +33,15 @@ pub struct ThreadState {
     pub guard_size: usize,
     /// `pthread_setspecific` values, allocated on first use.
     pub tsd: *mut *mut c_void,
-    /// `pthread_cleanup_push` chain is kept by the macros on the stack; nothing here.
     pub name: [u8; 16],
     /// `uselocale`'s per-thread locale (null: the global locale).
     pub locale: *mut c_void,
     /// `h_errno` of threads other than the main one (netdb).
     pub h_errno: c_int,
+    /// A `pthread_cancel` request is pending.
+    pub cancel: core::sync::atomic::AtomicBool,
+    /// Newest `pthread_cleanup_push` record (they live on the stack).
+    pub cleanup: *mut super::cancel::Ptcb,
 }
 const_assert!(core::mem::size_of::<ThreadState>() <= THREAD_AREA_SIZE);
 

@@ -3,6 +3,10 @@ use core::ffi::c_int;
 use core::sync::atomic::{AtomicU32, Ordering};
 use static_assertions::const_assert_eq;
 
+use core::ffi::c_void;
+use core::ptr::null_mut;
+
+use super::cancel::{_pthread_cleanup_pop, _pthread_cleanup_push, point, Ptcb};
 use super::mutex::{pthread_mutex_lock, pthread_mutex_unlock, Mutex};
 
 const ETIMEDOUT: c_int = 110;
@@ -71,27 +75,45 @@ pub unsafe fn relative(abs: *const [i64; 2], clock: u32) -> Option<rustix::time:
     Some(rustix::time::Timespec { tv_sec: ds, tv_nsec: dn })
 }
 
+/// What a wait cancelled in its futex wait still owes: the waiter count and
+/// the mutex (POSIX: cleanup handlers run with the mutex held again).
+struct Waiting {
+    c: *mut Cond,
+    m: *mut Mutex,
+}
+
+unsafe extern "C" fn cancelled_wait(w: *mut c_void) {
+    // SAFETY: w is the cancelled wait's `Waiting`, still on its stack.
+    unsafe {
+        let w = &*(w as *const Waiting);
+        (*w.c).waiters.fetch_sub(1, Ordering::AcqRel);
+        pthread_mutex_lock(w.m);
+    }
+}
+
 unsafe fn wait(c: *mut Cond, m: *mut Mutex, abs: *const [i64; 2]) -> c_int {
-    // SAFETY: c and m are initialised; we hold m.
+    let mut w = Waiting { c, m };
+    let mut cb = Ptcb { f: None, x: null_mut(), next: null_mut() };
+    // SAFETY: c and m are initialised; we hold m; cb and w outlive the wait.
     unsafe {
         let seq = (*c).seq.load(Ordering::Acquire);
         (*c).waiters.fetch_add(1, Ordering::AcqRel);
+        _pthread_cleanup_push(&mut cb, Some(cancelled_wait), &raw mut w as *mut c_void);
         pthread_mutex_unlock(m);
         let mut r = 0;
         if abs.is_null() {
-            crate::sync::futex_wait(&(*c).seq, seq);
+            point(|| crate::sync::futex_wait(&(*c).seq, seq));
         } else {
             match relative(abs, (*c).clock) {
                 None => r = ETIMEDOUT,
                 Some(rel) => {
-                    if !crate::sync::futex_wait_timeout(&(*c).seq, seq, &rel) {
+                    if !point(|| crate::sync::futex_wait_timeout(&(*c).seq, seq, &rel)) {
                         r = ETIMEDOUT;
                     }
                 }
             }
         }
-        (*c).waiters.fetch_sub(1, Ordering::AcqRel);
-        pthread_mutex_lock(m);
+        _pthread_cleanup_pop(&mut cb, 1);
         r
     }
 }

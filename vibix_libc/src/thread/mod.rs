@@ -8,3 +8,4 @@ pub mod mutex;
 pub mod cond;
 pub mod rwlock;
 pub mod sem;
+pub mod cancel;

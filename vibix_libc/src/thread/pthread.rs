@@ -295,6 +295,7 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_exit(ret: *mut c_void) -> ! {
     let t = current();
+    super::cancel::run_cleanup();
     super::keys::run_destructors();
     if LIVE.fetch_sub(1, Ordering::AcqRel) == 1 {
         // The last thread: the process ends as if by exit(0) (atexit, stdio flush).
@@ -328,7 +329,7 @@ fn wait_dead(t: *mut ThreadState) {
         }
         // Shared (not PRIVATE): the kernel's CLONE_CHILD_CLEARTID wake-up is a
         // shared FUTEX_WAKE, which does not wake private waiters.
-        crate::sync::futex_wait_shared(tid, v);
+        super::cancel::point(|| crate::sync::futex_wait_shared(tid, v));
     }
 }
 
@@ -338,6 +339,7 @@ pub unsafe extern "C" fn pthread_join(t: *mut ThreadState, ret: *mut *mut c_void
     if t == current() {
         return EDEADLK;
     }
+    super::cancel::pthread_testcancel();
     // SAFETY: t is a joinable thread (caller contract).
     unsafe {
         if (*t).detach.load(Ordering::Relaxed) == DETACHED {
@@ -421,30 +423,6 @@ pub unsafe extern "C" fn pthread_once(once: *mut AtomicU32, f: extern "C" fn()) 
             Err(v) => crate::sync::futex_wait(o, v),
         }
     }
-}
-
-/// Cancellation is not supported (docs/unsupported.md); these keep the API.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_setcancelstate(_s: c_int, old: *mut c_int) -> c_int {
-    if !old.is_null() {
-        // SAFETY: old writable.
-        unsafe { *old = 0 };
-    }
-    0
-}
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_setcanceltype(_t: c_int, old: *mut c_int) -> c_int {
-    if !old.is_null() {
-        // SAFETY: old writable.
-        unsafe { *old = 0 };
-    }
-    0
-}
-#[unsafe(no_mangle)]
-pub extern "C" fn pthread_testcancel() {}
-#[unsafe(no_mangle)]
-pub extern "C" fn pthread_cancel(_t: *mut ThreadState) -> c_int {
-    38 // ENOSYS
 }
 
 /// POSIX `pthread_kill`.

@@ -42,15 +42,33 @@ fn try_take(s: &Sem) -> bool {
     false
 }
 
+unsafe extern "C" fn cancelled_wait(s: *mut core::ffi::c_void) {
+    // SAFETY: s is the semaphore the cancelled sem_wait was waiting on.
+    unsafe { (*(s as *const Sem)).waiters.fetch_sub(1, Ordering::AcqRel) };
+}
+
+/// One futex wait of sem_wait/sem_timedwait as a cancellation point; the
+/// waiter count is dropped again also when the thread is cancelled in it.
+fn waiting<R>(s: &Sem, f: impl FnOnce() -> R) -> R {
+    use crate::thread::cancel::{_pthread_cleanup_pop, _pthread_cleanup_push, point, Ptcb};
+    let mut cb = Ptcb { f: None, x: core::ptr::null_mut(), next: core::ptr::null_mut() };
+    // SAFETY: cb lives on this frame until the pop below.
+    unsafe { _pthread_cleanup_push(&mut cb, Some(cancelled_wait), s as *const Sem as *mut core::ffi::c_void) };
+    let r = point(f);
+    // SAFETY: the record pushed above; popping runs it (the count goes down).
+    unsafe { _pthread_cleanup_pop(&mut cb, 1) };
+    r
+}
+
 /// POSIX `sem_wait`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sem_wait(s: *mut Sem) -> c_int {
     // SAFETY: s is an initialised semaphore.
     let s = unsafe { &*s };
+    crate::thread::cancel::pthread_testcancel();
     while !try_take(s) {
         s.waiters.fetch_add(1, Ordering::AcqRel);
-        let _ = rustix::thread::futex::wait(&s.value, rustix::thread::futex::Flags::empty(), 0, None);
-        s.waiters.fetch_sub(1, Ordering::AcqRel);
+        let _ = waiting(s, || rustix::thread::futex::wait(&s.value, rustix::thread::futex::Flags::empty(), 0, None));
     }
     0
 }
@@ -82,8 +100,7 @@ pub unsafe extern "C" fn sem_timedwait(s: *mut Sem, abs: *const [i64; 2]) -> c_i
             return -1;
         };
         s.waiters.fetch_add(1, Ordering::AcqRel);
-        let r = rustix::thread::futex::wait(&s.value, rustix::thread::futex::Flags::empty(), 0, Some(&rel));
-        s.waiters.fetch_sub(1, Ordering::AcqRel);
+        let r = waiting(s, || rustix::thread::futex::wait(&s.value, rustix::thread::futex::Flags::empty(), 0, Some(&rel)));
         if r == Err(rustix::io::Errno::TIMEDOUT) && !try_take(s) {
             set_errno(110);
             return -1;

@@ -31,7 +31,8 @@ pub unsafe extern "C" fn open(path: *const c_char, flags: c_int, mode: u32) -> c
 pub unsafe extern "C" fn openat(fd: c_int, path: *const c_char, flags: c_int, mode: u32) -> c_int {
     let of = rustix::fs::OFlags::from_bits_retain(flags as u32);
     let m = rustix::fs::Mode::from_raw_mode(mode);
-    cret(rustix::fs::openat(dirfd(fd), crate::cs!(path), of, m), raw_fd)
+    let p = crate::cs!(path);
+    cret(crate::thread::cancel::point(|| rustix::fs::openat(dirfd(fd), p, of, m)), raw_fd)
 }
 
 /// POSIX `creat`.

@@ -82,7 +82,7 @@ pub unsafe extern "C" fn mq_unlink(name: *const c_char) -> c_int {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mq_timedsend(q: c_int, msg: *const c_char, len: usize, prio: c_uint, timeout: *const c_void) -> c_int {
-    call(SYS_MQ_TIMEDSEND, [q as usize, msg as usize, len, prio as usize, timeout as usize, 0]) as c_int
+    crate::thread::cancel::point(|| call(SYS_MQ_TIMEDSEND, [q as usize, msg as usize, len, prio as usize, timeout as usize, 0])) as c_int
 }
 
 #[unsafe(no_mangle)]
@@ -93,7 +93,7 @@ pub unsafe extern "C" fn mq_send(q: c_int, msg: *const c_char, len: usize, prio:
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mq_timedreceive(q: c_int, msg: *mut c_char, len: usize, prio: *mut c_uint, timeout: *const c_void) -> isize {
-    call(SYS_MQ_TIMEDRECEIVE, [q as usize, msg as usize, len, prio as usize, timeout as usize, 0])
+    crate::thread::cancel::point(|| call(SYS_MQ_TIMEDRECEIVE, [q as usize, msg as usize, len, prio as usize, timeout as usize, 0]))
 }
 
 #[unsafe(no_mangle)]

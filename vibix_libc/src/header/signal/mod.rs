@@ -58,10 +58,29 @@ unsafe extern "C" fn __restore_rt() {
     core::arch::naked_asm!("mov eax, 15", "syscall", "ud2");
 }
 
+/// Installs one of libc's own handlers (SIGCANCEL) with our restorer and
+/// an empty mask; `flags` are SA_* bits (never SA_RESTART here).
+pub(crate) unsafe fn install_internal(sig: c_int, handler: usize, flags: usize) {
+    let Some(s) = signal_of(sig) else { return };
+    let act = KernelSigaction {
+        // SAFETY: a handler address as the kernel expects.
+        sa_handler_kernel: unsafe { core::mem::transmute::<usize, crate::rt::KernelSighandler>(handler) },
+        sa_flags: KernelSigactionFlags::from_bits_retain(flags as c_ulong | SA_RESTORER),
+        sa_restorer: Some(__restore_rt),
+        sa_mask: kset(0),
+    };
+    // SAFETY: the caller's handler is async-signal-safe for its purpose.
+    let _ = unsafe { crate::rt::kernel_sigaction(s, Some(act)) };
+}
+
+/// Signals libc keeps for itself: not blockable, no user handlers (glibc
+/// refuses its SIGCANCEL the same way).
+const RESERVED_MASK: u64 = 1 << (crate::thread::cancel::SIGCANCEL - 1);
+
 /// POSIX `sigaction`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sigaction(sig: c_int, act: *const SigAction, old: *mut SigAction) -> c_int {
-    let Some(s) = signal_of(sig) else {
+    let Some(s) = signal_of(sig).filter(|_| sig != crate::thread::cancel::SIGCANCEL) else {
         set_errno(22);
         return -1;
     };
@@ -182,6 +201,7 @@ pub fn kill_raw(pid: c_int, sig: c_int) -> c_int {
 /// POSIX `pthread_sigmask` (returns the error number).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_sigmask(how: c_int, set: *const SigSet, old: *mut SigSet) -> c_int {
+    let unblock = how == 1;
     let h = match how {
         0 => How::BLOCK,
         1 => How::UNBLOCK,
@@ -189,7 +209,14 @@ pub unsafe extern "C" fn pthread_sigmask(how: c_int, set: *const SigSet, old: *m
         _ => return 22,
     };
     // SAFETY: set readable when not NULL.
-    let k = if set.is_null() { None } else { Some(kset(unsafe { (*set).bits[0] })) };
+    // SIGCANCEL stays deliverable (a blocked read must stay cancellable).
+    let k = if set.is_null() {
+        None
+    } else {
+        // SAFETY: as above.
+        let b = unsafe { (*set).bits[0] };
+        Some(kset(if unblock { b } else { b & !RESERVED_MASK }))
+    };
     // SAFETY: changing our own mask.
     let r = unsafe {
         match &k {
@@ -229,7 +256,7 @@ pub unsafe extern "C" fn sigprocmask(how: c_int, set: *const SigSet, old: *mut S
 pub unsafe extern "C" fn sigsuspend(set: *const SigSet) -> c_int {
     // SAFETY: set readable.
     let k = kset(unsafe { (*set).bits[0] });
-    match crate::rt::kernel_sigsuspend(&k) {
+    match crate::thread::cancel::point(|| crate::rt::kernel_sigsuspend(&k)) {
         Ok(()) => 0,
         Err(e) => fail(e, -1),
     }

@@ -15,12 +15,12 @@ unsafe fn timed_wait(set: *const SigSet, info: *mut c_void, timeout: Option<crat
     // SAFETY: set points at a sigset_t (C contract).
     let k = kset(unsafe { (*set).bits[0] });
     // SAFETY: waiting for signals the caller blocked is the documented use.
-    let r = unsafe {
+    let r = crate::thread::cancel::point(|| unsafe {
         match timeout {
             Some(t) => crate::rt::kernel_sigtimedwait(&k, Some(&t)),
             None => crate::rt::kernel_sigwaitinfo(&k),
         }
-    };
+    });
     match r {
         Ok(si) => {
             // SAFETY: si_signo is the first field of every siginfo variant.

@@ -72,11 +72,11 @@ pub struct File {
 
 unsafe fn fd_read(f: *mut File, buf: *mut u8, n: usize) -> isize {
     // SAFETY: buf has n writable bytes; fd is the stream's descriptor.
-    unsafe { crate::header::unistd::read((*f).fd, buf as *mut c_void, n) }
+    unsafe { crate::header::unistd::fdio::read_nc((*f).fd, buf as *mut c_void, n) }
 }
 unsafe fn fd_write(f: *mut File, buf: *const u8, n: usize) -> isize {
     // SAFETY: as above.
-    unsafe { crate::header::unistd::write((*f).fd, buf as *const c_void, n) }
+    unsafe { crate::header::unistd::fdio::write_nc((*f).fd, buf as *const c_void, n) }
 }
 unsafe fn fd_seek(f: *mut File, off: i64, whence: c_int) -> i64 {
     // SAFETY: f is live.
@@ -84,7 +84,7 @@ unsafe fn fd_seek(f: *mut File, off: i64, whence: c_int) -> i64 {
 }
 unsafe fn fd_close(f: *mut File) -> c_int {
     // SAFETY: f is live.
-    unsafe { crate::header::unistd::close((*f).fd) }
+    unsafe { crate::header::unistd::fdio::close_nc((*f).fd) }
 }
 pub static FD_OPS: IoOps = IoOps { read: fd_read, write: fd_write, seek: fd_seek, close: fd_close };
 

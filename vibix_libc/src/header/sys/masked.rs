@@ -18,7 +18,7 @@ pub unsafe extern "C" fn ppoll(fds: *mut c_void, n: u64, timeout: *const c_void,
     let r = unsafe {
         let mut ts = if timeout.is_null() { [0i64; 2] } else { *timeout.cast::<[i64; 2]>() };
         let tp = if timeout.is_null() { core::ptr::null_mut() } else { ts.as_mut_ptr() };
-        syscall6(SYS_PPOLL, [fds as usize, n as usize, tp as usize, mask as usize, KERNEL_SIGSET, 0])
+        crate::thread::cancel::point(|| syscall6(SYS_PPOLL, [fds as usize, n as usize, tp as usize, mask as usize, KERNEL_SIGSET, 0]))
     };
     ret(r) as c_int
 }
@@ -29,7 +29,7 @@ pub unsafe fn pselect6(nfds: c_int, r: *mut c_void, w: *mut c_void, e: *mut c_vo
     let data: [usize; 2] = [mask as usize, KERNEL_SIGSET];
     let dp = if mask.is_null() { 0 } else { data.as_ptr() as usize };
     // SAFETY: the caller's fd sets, timespec and sigset.
-    let res = unsafe { syscall6(SYS_PSELECT6, [nfds as usize, r as usize, w as usize, e as usize, ts as usize, dp]) };
+    let res = crate::thread::cancel::point(|| unsafe { syscall6(SYS_PSELECT6, [nfds as usize, r as usize, w as usize, e as usize, ts as usize, dp]) });
     ret(res) as c_int
 }
 

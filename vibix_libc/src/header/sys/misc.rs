@@ -108,7 +108,7 @@ pub unsafe extern "C" fn poll(fds: *mut c_void, n: c_ulong, timeout: c_int) -> c
         ts = rustix::time::Timespec { tv_sec: (timeout / 1000) as i64, tv_nsec: (timeout % 1000) as i64 * 1_000_000 };
         Some(&ts)
     };
-    cret(rustix::event::poll(s, t), |k| k as c_int)
+    cret(crate::thread::cancel::point(|| rustix::event::poll(s, t)), |k| k as c_int)
 }
 
 /// POSIX `sched_yield`.

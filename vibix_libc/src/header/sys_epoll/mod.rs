@@ -84,7 +84,7 @@ pub unsafe extern "C" fn epoll_wait(epfd: c_int, evs: *mut EpollEvent, max: c_in
         ts = rustix::time::Timespec { tv_sec: (timeout / 1000) as i64, tv_nsec: (timeout % 1000) as i64 * 1_000_000 };
         Some(&ts)
     };
-    cret(epoll::wait(bfd(epfd), buf, t), |(got, _)| got.len() as c_int)
+    cret(crate::thread::cancel::point(|| epoll::wait(bfd(epfd), buf, t)), |(got, _)| got.len() as c_int)
 }
 
 /// Linux `epoll_pwait`: epoll_wait with a signal mask for the wait (raw:
@@ -97,5 +97,6 @@ pub unsafe extern "C" fn epoll_pwait(epfd: c_int, evs: *mut EpollEvent, max: c_i
     }
     const NR_EPOLL_PWAIT: core::ffi::c_long = 281;
     // SAFETY: evs holds max events; mask is a sigset_t whose first 8 bytes the kernel reads.
-    unsafe { raw::ret(raw::syscall6(NR_EPOLL_PWAIT, [epfd as usize, evs as usize, max as usize, timeout as isize as usize, mask as usize, 8])) as c_int }
+    let r = crate::thread::cancel::point(|| unsafe { raw::syscall6(NR_EPOLL_PWAIT, [epfd as usize, evs as usize, max as usize, timeout as isize as usize, mask as usize, 8]) });
+    raw::ret(r) as c_int
 }

@@ -104,14 +104,14 @@ pub extern "C" fn msgget(key: c_int, flags: c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn msgsnd(id: c_int, msg: *const c_void, size: usize, flags: c_int) -> c_int {
     // SAFETY: msg is a long type followed by size bytes.
-    unsafe { call(NR_MSGSND, [id as usize, msg as usize, size, flags as usize, 0]) as c_int }
+    crate::thread::cancel::point(|| unsafe { call(NR_MSGSND, [id as usize, msg as usize, size, flags as usize, 0]) }) as c_int
 }
 
 /// XSI `msgrcv`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn msgrcv(id: c_int, msg: *mut c_void, size: usize, ty: c_long, flags: c_int) -> isize {
     // SAFETY: msg has room for a long type and size bytes.
-    unsafe { call(NR_MSGRCV, [id as usize, msg as usize, size, ty as usize, flags as usize]) }
+    crate::thread::cancel::point(|| unsafe { call(NR_MSGRCV, [id as usize, msg as usize, size, ty as usize, flags as usize]) })
 }
 
 /// XSI `msgctl`.

@@ -174,7 +174,7 @@ pub extern "C" fn tcsendbreak(fd: c_int, _duration: c_int) -> c_int {
 /// POSIX `tcdrain`: waits until all output was transmitted.
 #[unsafe(no_mangle)]
 pub extern "C" fn tcdrain(fd: c_int) -> c_int {
-    int_ioctl(fd, TCSBRK, 1)
+    crate::thread::cancel::point(|| int_ioctl(fd, TCSBRK, 1))
 }
 
 /// POSIX `tcflush` (TCIFLUSH, TCOFLUSH, TCIOFLUSH).

@@ -99,7 +99,7 @@ pub unsafe extern "C" fn nanosleep(req: *const CTimespec, rem: *mut CTimespec) -
         set_errno(22);
         return -1;
     }
-    match rustix::thread::nanosleep(&Timespec { tv_sec: r.tv_sec, tv_nsec: r.tv_nsec as _ }) {
+    match crate::thread::cancel::point(|| rustix::thread::nanosleep(&Timespec { tv_sec: r.tv_sec, tv_nsec: r.tv_nsec as _ })) {
         rustix::thread::NanosleepRelativeResult::Ok => 0,
         rustix::thread::NanosleepRelativeResult::Interrupted(left) => {
             if !rem.is_null() {
@@ -121,12 +121,12 @@ pub unsafe extern "C" fn clock_nanosleep(id: c_int, flags: c_int, req: *const CT
     let r = unsafe { *req };
     let ts = Timespec { tv_sec: r.tv_sec, tv_nsec: r.tv_nsec as _ };
     if flags & 1 != 0 {
-        return match rustix::thread::clock_nanosleep_absolute(c, &ts) {
+        return match crate::thread::cancel::point(|| rustix::thread::clock_nanosleep_absolute(c, &ts)) {
             Ok(()) => 0,
             Err(e) => e.raw_os_error(),
         };
     }
-    match rustix::thread::clock_nanosleep_relative(c, &ts) {
+    match crate::thread::cancel::point(|| rustix::thread::clock_nanosleep_relative(c, &ts)) {
         rustix::thread::NanosleepRelativeResult::Ok => 0,
         rustix::thread::NanosleepRelativeResult::Interrupted(left) => {
             if !rem.is_null() {

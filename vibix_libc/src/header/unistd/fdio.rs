@@ -25,9 +25,8 @@ unsafe fn bytes<'a>(p: *const c_void, n: usize) -> &'a [u8] {
     unsafe { core::slice::from_raw_parts(p as *const u8, n) }
 }
 
-/// POSIX `read`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
+/// `read` without being a cancellation point (stdio: a FILE lock is held).
+pub unsafe fn read_nc(fd: c_int, buf: *mut c_void, n: usize) -> isize {
     if n == 0 {
         return 0;
     }
@@ -35,11 +34,30 @@ pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
     sret(rustix::io::read(bfd(fd), unsafe { uninit(buf, n) }).map(|(a, _)| a.len()))
 }
 
+/// `write` without being a cancellation point.
+pub unsafe fn write_nc(fd: c_int, buf: *const c_void, n: usize) -> isize {
+    // SAFETY: buf has n bytes.
+    sret(rustix::io::write(bfd(fd), unsafe { bytes(buf, n) }))
+}
+
+/// `close` without being a cancellation point.
+pub fn close_nc(fd: c_int) -> c_int {
+    // SAFETY: the C caller owns fd and gives it up here.
+    cret(unsafe { rustix::io::try_close(fd) }, |_| 0)
+}
+
+/// POSIX `read` (a cancellation point, as are the calls below that may block).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn read(fd: c_int, buf: *mut c_void, n: usize) -> isize {
+    // SAFETY: forwarded.
+    crate::thread::cancel::point(|| unsafe { read_nc(fd, buf, n) })
+}
+
 /// POSIX `write`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, n: usize) -> isize {
-    // SAFETY: buf has n bytes.
-    sret(rustix::io::write(bfd(fd), unsafe { bytes(buf, n) }))
+    // SAFETY: forwarded.
+    crate::thread::cancel::point(|| unsafe { write_nc(fd, buf, n) })
 }
 
 /// POSIX `pread`.
@@ -49,14 +67,14 @@ pub unsafe extern "C" fn pread(fd: c_int, buf: *mut c_void, n: usize, off: i64) 
         return 0;
     }
     // SAFETY: buf has n bytes.
-    sret(rustix::io::pread(bfd(fd), unsafe { uninit(buf, n) }, off as u64).map(|(a, _)| a.len()))
+    crate::thread::cancel::point(|| sret(rustix::io::pread(bfd(fd), unsafe { uninit(buf, n) }, off as u64).map(|(a, _)| a.len())))
 }
 
 /// POSIX `pwrite`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pwrite(fd: c_int, buf: *const c_void, n: usize, off: i64) -> isize {
     // SAFETY: buf has n bytes.
-    sret(rustix::io::pwrite(bfd(fd), unsafe { bytes(buf, n) }, off as u64))
+    crate::thread::cancel::point(|| sret(rustix::io::pwrite(bfd(fd), unsafe { bytes(buf, n) }, off as u64)))
 }
 
 /// `struct iovec`.
@@ -71,7 +89,7 @@ pub struct IoVec {
 pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: struct iovec and rustix's IoSliceMut share the Linux layout.
     let s = unsafe { core::slice::from_raw_parts_mut(iov as *mut rustix::io::IoSliceMut, n.max(0) as usize) };
-    sret(rustix::io::readv(bfd(fd), s))
+    crate::thread::cancel::point(|| sret(rustix::io::readv(bfd(fd), s)))
 }
 
 /// POSIX `writev`.
@@ -79,14 +97,13 @@ pub unsafe extern "C" fn readv(fd: c_int, iov: *const IoVec, n: c_int) -> isize 
 pub unsafe extern "C" fn writev(fd: c_int, iov: *const IoVec, n: c_int) -> isize {
     // SAFETY: as readv.
     let s = unsafe { core::slice::from_raw_parts(iov as *const rustix::io::IoSlice, n.max(0) as usize) };
-    sret(rustix::io::writev(bfd(fd), s))
+    crate::thread::cancel::point(|| sret(rustix::io::writev(bfd(fd), s)))
 }
 
 /// POSIX `close`.
 #[unsafe(no_mangle)]
 pub extern "C" fn close(fd: c_int) -> c_int {
-    // SAFETY: the C caller owns fd and gives it up here.
-    cret(unsafe { rustix::io::try_close(fd) }, |_| 0)
+    crate::thread::cancel::point(|| close_nc(fd))
 }
 
 /// POSIX `lseek`.
@@ -185,13 +202,13 @@ pub extern "C" fn isatty(fd: c_int) -> c_int {
 /// POSIX `fsync`.
 #[unsafe(no_mangle)]
 pub extern "C" fn fsync(fd: c_int) -> c_int {
-    cret(rustix::fs::fsync(bfd(fd)), |_| 0)
+    crate::thread::cancel::point(|| cret(rustix::fs::fsync(bfd(fd)), |_| 0))
 }
 
 /// POSIX `fdatasync`.
 #[unsafe(no_mangle)]
 pub extern "C" fn fdatasync(fd: c_int) -> c_int {
-    cret(rustix::fs::fdatasync(bfd(fd)), |_| 0)
+    crate::thread::cancel::point(|| cret(rustix::fs::fdatasync(bfd(fd)), |_| 0))
 }
 
 /// POSIX `ftruncate`.

@@ -258,7 +258,7 @@ variadic!(execle => execle_v, 2);
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn waitpid(pid: c_int, status: *mut c_int, opts: c_int) -> c_int {
     let o = rustix::process::WaitOptions::from_bits_retain(opts as u32);
-    let r = if pid > 0 {
+    let r = crate::thread::cancel::point(|| if pid > 0 {
         rustix::process::waitpid(Pid::from_raw(pid), o)
     } else if pid == -1 {
         // Any child (wait4(-1)); rustix's waitpid(None) would be wait4(0):
@@ -267,7 +267,7 @@ pub unsafe extern "C" fn waitpid(pid: c_int, status: *mut c_int, opts: c_int) ->
     } else {
         let pg = if pid == 0 { rustix::process::getpgrp() } else { Pid::from_raw(-pid).unwrap_or(rustix::process::getpgrp()) };
         rustix::process::waitpgid(pg, o)
-    };
+    });
     match r {
         Ok(Some((p, st))) => {
             if !status.is_null() {
@@ -359,7 +359,7 @@ pub unsafe extern "C" fn system(cmd: *const c_char) -> c_int {
 #[unsafe(no_mangle)]
 pub extern "C" fn sleep(s: c_uint) -> c_uint {
     let ts = rustix::time::Timespec { tv_sec: s as i64, tv_nsec: 0 };
-    match rustix::thread::nanosleep(&ts) {
+    match crate::thread::cancel::point(|| rustix::thread::nanosleep(&ts)) {
         rustix::thread::NanosleepRelativeResult::Interrupted(rem) => rem.tv_sec as c_uint + (rem.tv_nsec > 0) as c_uint,
         _ => 0,
     }
@@ -369,7 +369,7 @@ pub extern "C" fn sleep(s: c_uint) -> c_uint {
 #[unsafe(no_mangle)]
 pub extern "C" fn usleep(us: c_uint) -> c_int {
     let ts = rustix::time::Timespec { tv_sec: (us / 1_000_000) as i64, tv_nsec: (us % 1_000_000) as i64 * 1000 };
-    match rustix::thread::nanosleep(&ts) {
+    match crate::thread::cancel::point(|| rustix::thread::nanosleep(&ts)) {
         rustix::thread::NanosleepRelativeResult::Ok => 0,
         rustix::thread::NanosleepRelativeResult::Interrupted(_) => {
             set_errno(4);
@@ -389,7 +389,7 @@ pub extern "C" fn pause() -> c_int {
     let _ = set;
     match cur {
         Ok(m) => {
-            let _ = crate::rt::kernel_sigsuspend(&m);
+            let _ = crate::thread::cancel::point(|| crate::rt::kernel_sigsuspend(&m));
         }
         Err(e) => return fail(e, -1),
     }

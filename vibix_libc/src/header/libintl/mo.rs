@@ -1,0 +1,158 @@
+//! GNU `.mo` message catalogs, mapped read-only: a header (magic 0x950412de
+//! in either byte order, revision, string count, offsets of the sorted
+//! original and the translation tables), each table a list of (length,
+//! offset) pairs. Every offset is checked against the file size before use.
+//! Plural entries are `msgid\0msgid_plural` / `form0\0form1...`.
+use core::ffi::c_void;
+
+use super::plural;
+
+pub struct Catalog {
+    base: *const u8,
+    len: usize,
+    swap: bool,
+    count: u32,
+    orig: u32,
+    trans: u32,
+    /// `plural=` expression of the header entry (bytes inside the mapping).
+    plural: Option<(usize, usize)>,
+    nplurals: u64,
+}
+
+// SAFETY: the mapping is read-only and lives as long as the process.
+unsafe impl Send for Catalog {}
+
+impl Catalog {
+    /// Maps and checks the catalog at `path`; None if absent or malformed.
+    pub fn open(path: &core::ffi::CStr) -> Option<Catalog> {
+        use rustix::fs::{Mode, OFlags};
+        let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
+        let size = rustix::fs::fstat(&fd).ok()?.st_size as usize;
+        if !(28..=1 << 30).contains(&size) {
+            return None;
+        }
+        use rustix::mm::{MapFlags, ProtFlags};
+        // SAFETY: a fresh private read-only mapping of the whole file.
+        let p = unsafe { rustix::mm::mmap(core::ptr::null_mut(), size, ProtFlags::READ, MapFlags::PRIVATE, &fd, 0) }.ok()?;
+        let mut c = Catalog { base: p as *const u8, len: size, swap: false, count: 0, orig: 0, trans: 0, plural: None, nplurals: 2 };
+        let ok = c.check();
+        if !ok {
+            // SAFETY: our mapping, not handed out.
+            let _ = unsafe { rustix::mm::munmap(p as *mut c_void, size) };
+            return None;
+        }
+        c.read_header();
+        Some(c)
+    }
+
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: base..base+len is our live mapping.
+        unsafe { core::slice::from_raw_parts(self.base, self.len) }
+    }
+
+    fn word(&self, off: usize) -> Option<u32> {
+        let b = self.bytes().get(off..off + 4)?;
+        let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        Some(if self.swap { v.swap_bytes() } else { v })
+    }
+
+    fn check(&mut self) -> bool {
+        match self.word(0) {
+            Some(0x950412de) => {}
+            Some(0xde120495) => self.swap = true,
+            _ => return false,
+        }
+        // Major revision 0 or 1 only.
+        let (Some(rev), Some(n), Some(o), Some(t)) = (self.word(4), self.word(8), self.word(12), self.word(16)) else { return false };
+        if rev >> 16 > 1 {
+            return false;
+        }
+        let tables_fit = |off: u32| (off as usize).checked_add(n as usize * 8).is_some_and(|e| e <= self.len);
+        if !tables_fit(o) || !tables_fit(t) {
+            return false;
+        }
+        self.count = n;
+        self.orig = o;
+        self.trans = t;
+        true
+    }
+
+    /// String `i` of the table at `table`: its bytes (NUL inside allowed),
+    /// checked to lie in the file with a NUL after it.
+    fn string(&self, table: u32, i: u32) -> Option<&[u8]> {
+        let at = table as usize + i as usize * 8;
+        let (len, off) = (self.word(at)? as usize, self.word(at + 4)? as usize);
+        let end = off.checked_add(len)?;
+        let b = self.bytes();
+        if end >= b.len() || b[end] != 0 {
+            return None;
+        }
+        Some(&b[off..end])
+    }
+
+    fn read_header(&mut self) {
+        let Some(h) = self.find(b"") else { return };
+        // SAFETY: the mapping outlives self; detach the borrow so fields can be set.
+        let h: &[u8] = unsafe { core::slice::from_raw_parts(h.as_ptr(), h.len()) };
+        let Some(at) = find(h, b"Plural-Forms:") else { return };
+        let line = &h[at..];
+        let line = &line[..line.iter().position(|&c| c == b'\n').unwrap_or(line.len())];
+        if let Some(np) = find(line, b"nplurals=") {
+            let digits = &line[np + 9..];
+            let mut v = 0u64;
+            for &d in digits.iter().take_while(|d| d.is_ascii_digit()) {
+                v = v.saturating_mul(10).saturating_add((d - b'0') as u64);
+            }
+            if v > 0 {
+                self.nplurals = v;
+            }
+        }
+        if let Some(pl) = find(line, b"plural=") {
+            let e = &line[pl + 7..];
+            let e = &e[..e.iter().position(|&c| c == b';').unwrap_or(e.len())];
+            let start = e.as_ptr() as usize - self.base as usize;
+            self.plural = Some((start, e.len()));
+        }
+    }
+
+    /// The translation of `key` (compared as a C string: up to the first NUL).
+    pub fn find(&self, key: &[u8]) -> Option<&[u8]> {
+        let (mut lo, mut hi) = (0u32, self.count);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let o = self.string(self.orig, mid)?;
+            let o = &o[..o.iter().position(|&c| c == 0).unwrap_or(o.len())];
+            match o.cmp(key) {
+                core::cmp::Ordering::Equal => return self.string(self.trans, mid),
+                core::cmp::Ordering::Less => lo = mid + 1,
+                core::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
+    }
+
+    /// Which plural form applies to `n`.
+    pub fn plural_index(&self, n: u64) -> usize {
+        let v = match self.plural {
+            Some((s, l)) => plural::eval(&self.bytes()[s..s + l], n),
+            None => None,
+        };
+        let v = v.unwrap_or((n != 1) as u64);
+        if v < self.nplurals { v as usize } else { 0 }
+    }
+}
+
+/// Offset of `needle` in `hay`.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Form `idx` of a NUL-separated translation; the first if there are fewer.
+pub fn form(t: &[u8], idx: usize) -> &[u8] {
+    let mut it = t.split(|&c| c == 0);
+    let first = it.next().unwrap_or(&[]);
+    if idx == 0 {
+        return first;
+    }
+    it.nth(idx - 1).unwrap_or(first)
+}
