@@ -11,9 +11,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// binutils' readelf for cross-checks, gdb and valgrind (loader tests, bench),
 /// musl-tools (reference loader for bench), QEMU (kernel tests), python3
 /// (ELF patching in loader tests), strace (system-call counts in bench),
-/// tzdata (zoneinfo files for the libc time zone tests).
+/// tzdata (zoneinfo files for the libc time zone tests), gettext (msgfmt
+/// for the .mo catalogs of libc/gettext-catalogs).
 pub const TEST_PACKAGES: &[&str] =
-    &["gcc", "binutils", "gdb", "valgrind", "musl-tools", "qemu-system-x86", "python3", "strace", "tzdata"];
+    &["gcc", "binutils", "gdb", "valgrind", "musl-tools", "qemu-system-x86", "python3", "strace", "tzdata", "gettext"];
 
 static UPDATED: AtomicBool = AtomicBool::new(false);
 

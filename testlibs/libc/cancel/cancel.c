@@ -127,6 +127,8 @@ static void run(const char *what) {
     say(buf);
     pthread_create(&t, NULL, blocker, (void *)what);
     usleep(50000);
+    /* The busy loop must have started (asynchronous type set) before the request. */
+    while (!strcmp(what, "async") && spins == 0) usleep(1000);
     int r = pthread_cancel(t);
     int j = pthread_join(t, &res);
     snprintf(buf, sizeof buf, "  cancel %d join %d canceled %d\n", r, j, res == PTHREAD_CANCELED);
