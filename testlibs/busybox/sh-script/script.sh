@@ -1,5 +1,6 @@
 # busybox sh on vibix: pipelines, redirections, here-documents, subshells,
-# command substitution, a background job and wait, exit statuses, signals.
+# command substitution, a background job and wait, exit statuses, signals,
+# a #!/bin/sh script written at run time.
 # Run by run.sh with the same busybox on the host (the reference) and in QEMU.
 t=sh-work
 rm -rf "$t"
@@ -85,6 +86,13 @@ while read -r l; do echo "line: $l"; done < f
 i=0
 while [ $i -lt 3 ]; do i=$((i + 1)); done
 echo "arithmetic loop: $i"
+printf '#!/bin/sh\necho "script args: $# $1"\nexit 6\n' > run-me
+chmod +x run-me
+./run-me one two
+echo "script status: $?"
+mkdir d && touch d/b d/a d/c
+ls d
+echo "env: $(env VIBIX_SH_VAR=from-env sh -c 'echo $VIBIX_SH_VAR')"
 cd .. && rm -rf "$t"
 [ -e "$t" ] || echo "cleaned up"
 trap 'echo "exit trap"' EXIT
