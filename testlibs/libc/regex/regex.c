@@ -146,6 +146,10 @@ static const struct t tests[] = {
     {"a+*", E, 0, {"aa", ""}},
     {"a*+", E, 0, {"aa"}},
     {"a?*", E, 0, {"aa"}},
+    {"a{2,}*", E, 0, {"a", "aaa"}},
+    {"a{2}+", E, 0, {"a", "aaaaa"}},
+    {"(a+)?+", E, 0, {"aa"}},
+    {"a*{3}", E, 0, {"aa"}},
     {"a{1}{2}", E, 0, {"a", "aa", "aaa"}},
     {"(a{2}){2}", E, 0, {"aaaaa"}},
     {"a{1,2}{2}", E, 0, {"aaaaa"}},
@@ -463,6 +467,58 @@ static void startend_tests(void) {
     regfree(&re);
 }
 
+static char *repeat(const char *unit, size_t n, const char *tail) {
+    size_t u = strlen(unit), t = strlen(tail);
+    char *s = malloc(u * n + t + 1);
+    for (size_t i = 0; i < n; i++) memcpy(s + i * u, unit, u);
+    memcpy(s + u * n, tail, t + 1);
+    return s;
+}
+
+/* Long subjects: none of these may take exponential (or quadratic-in-steps
+   over 10^5) time; results must still equal glibc's. */
+static void long_tests(void) {
+    static const struct {
+        const char *pat;
+        int cflags;
+        const char *unit;
+        size_t n;
+        const char *tail;
+    } L[] = {
+        {"(a+)+b", E, "a", 100000, "b"},
+        {"(a+)+b", E, "a", 10000, "c"}, /* quadratic in glibc */
+        {"(x+x+)+y", E, "x", 20000, ""},
+        {"(a|aa)*(aab)", E, "a", 5000, "b"},
+        {"(.*)c(.*)", E, "a", 10000, "caaaa"},
+        {"^(([a-z]+) )*[a-z]+$", E, "word ", 5000, "end"},
+        {"[0-9]+", E, "a", 200000, "42"},
+        {"\\<foo\\>", 0, "foobar ", 30000, "foo"},
+        {"\\(ab*\\)\\1", 0, "abc", 3000, "abbabb"},
+        {"(a*)*b", E, "a", 3000, "b"},
+        {"((a)|b)*c", E, "ab", 5000, "c"},
+        {"(\\w+)@(\\w+)", E, "x ", 50000, "me@host"},
+    };
+    for (size_t i = 0; i < sizeof L / sizeof L[0]; i++) {
+        regex_t re;
+        regmatch_t m[4];
+        char *s = repeat(L[i].unit, L[i].n, L[i].tail);
+        printf("long %s x%zu: ", L[i].pat, L[i].n);
+        int rc = regcomp(&re, L[i].pat, L[i].cflags);
+        if (rc) {
+            printf("regcomp %d\n", rc);
+            free(s);
+            continue;
+        }
+        int r = regexec(&re, s, 4, m, 0);
+        printf("%d", r);
+        if (r == 0)
+            for (size_t j = 0; j < 4 && j <= re.re_nsub; j++) printf(" (%d,%d)", (int)m[j].rm_so, (int)m[j].rm_eo);
+        putchar('\n');
+        regfree(&re);
+        free(s);
+    }
+}
+
 int main(void) {
     printf("sizeof regex_t %zu regmatch_t %zu regoff_t %zu\n", sizeof(regex_t), sizeof(regmatch_t),
            sizeof(regoff_t));
@@ -470,6 +526,7 @@ int main(void) {
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++, n++) run(&tests[i]);
     regerror_tests();
     startend_tests();
+    long_tests();
     if (!setlocale(LC_ALL, "C.UTF-8")) {
         printf("no C.UTF-8\n");
         return 1;

@@ -49,6 +49,8 @@ pub struct Program {
     pub nloops: usize,
     pub backrefs: bool,
     pub flags: Flags,
+    /// The bytes a match can start with (None: any, or the empty string).
+    pub first: Option<[u64; 4]>,
 }
 
 /// More than this many instructions is REG_ESPACE (large nested intervals).
@@ -64,6 +66,7 @@ pub fn compile(pat: &[u8], flags: Flags) -> Result<Program, Error> {
     let mut c = Compiler { insts: Vec::new(), nloops: 0 };
     c.node(&parsed.root)?;
     c.push(Inst::Match)?;
+    let first = first_bytes(&c.insts, &parsed.sets, flags);
     Ok(Program {
         insts: c.insts,
         sets: parsed.sets,
@@ -71,7 +74,60 @@ pub fn compile(pat: &[u8], flags: Flags) -> Result<Program, Error> {
         nloops: c.nloops as usize,
         backrefs: parsed.backrefs,
         flags,
+        first,
     })
+}
+
+/// The bytes that can begin a match: the consuming instructions reachable
+/// from the start without input. Under UTF-8 a non-ASCII character counts
+/// as its lead bytes (always character boundaries), so a search may skip to
+/// them. None if a match can be empty or start with anything.
+fn first_bytes(insts: &[Inst], sets: &[Set], f: Flags) -> Option<[u64; 4]> {
+    let mut bits = [0u64; 4];
+    let mut add = |b: u32| bits[(b / 64) as usize] |= 1 << (b % 64);
+    let mut seen = alloc::vec![false; insts.len()];
+    let mut stack = alloc::vec![0u32];
+    let fold = |b: u32| if f.icase { super::chars::fold(b, f.utf8) } else { b };
+    while let Some(pc) = stack.pop() {
+        if core::mem::replace(&mut seen[pc as usize], true) {
+            continue;
+        }
+        match insts[pc as usize] {
+            Inst::Match | Inst::Backref(_) | Inst::Any => return None,
+            Inst::Jmp(t) => stack.push(t),
+            Inst::Split(a, b) => stack.extend([a, b]),
+            Inst::Save(_) | Inst::Look(_) | Inst::LoopInit(..) | Inst::LoopStart(_) | Inst::LoopEnd(_) => {
+                stack.push(pc + 1)
+            }
+            Inst::Char(c) => {
+                if c < 0x80 || (!f.utf8 && c < 0x100) {
+                    add(c);
+                    if f.icase && c < 0x80 {
+                        add((c as u8).to_ascii_uppercase() as u32);
+                    }
+                } else if f.utf8 && !f.icase && c < super::chars::INVALID {
+                    let mut buf = [0u8; 4];
+                    let Some(ch) = char::from_u32(c) else { return None };
+                    add(ch.encode_utf8(&mut buf).as_bytes()[0] as u32);
+                } else {
+                    return None;
+                }
+            }
+            Inst::Set(k) => {
+                let set = &sets[k as usize];
+                let top = if f.utf8 { 0x80 } else { 0x100 };
+                for b in 0..top {
+                    if set.has(fold(b)) {
+                        add(b);
+                    }
+                }
+                if f.utf8 {
+                    (0xc2..=0xf4).for_each(&mut add);
+                }
+            }
+        }
+    }
+    Some(bits)
 }
 
 impl Compiler {

@@ -135,6 +135,13 @@ fn add_thread(inp: &Input, list: &mut Threads, stack: &mut Vec<u32>, pc: u32, st
     }
 }
 
+/// The first position at or after `pos` where a match can start (None: none can).
+#[inline]
+fn next_start(inp: &Input, pos: usize) -> Option<usize> {
+    let Some(first) = &inp.prog.first else { return Some(pos) };
+    inp.s[pos..].iter().position(|&b| first[(b / 64) as usize] & (1 << (b % 64)) != 0).map(|k| pos + k)
+}
+
 /// The leftmost-longest match starting at or after `from` (no back-references).
 fn extent(inp: &Input, from: usize) -> Option<(usize, usize)> {
     let n = inp.prog.insts.len();
@@ -146,6 +153,10 @@ fn extent(inp: &Input, from: usize) -> Option<(usize, usize)> {
         // A new thread for a match starting here, behind the older ones
         // (an earlier start always wins, so a state keeps its oldest thread).
         if best.is_none() {
+            if clist.dense.is_empty() {
+                // Nothing in flight: skip to where a match can begin.
+                pos = next_start(inp, pos)?;
+            }
             add_thread(inp, &mut clist, &mut stack, 0, pos, pos);
         }
         if clist.dense.is_empty() && best.is_some() {
@@ -425,6 +436,8 @@ fn search_backrefs(inp: &Input, from: usize, want: usize) -> Result<Option<Caps>
     let mut bt = Backtrack::new(inp, BACKREF_BUDGET);
     let mut start = from;
     loop {
+        let Some(s) = next_start(inp, start) else { return Ok(None) };
+        start = s;
         bt.regs.iter_mut().for_each(|r| *r = NONE);
         bt.best = None;
         match bt.run(start, &Target::Longest) {

@@ -40,6 +40,11 @@ pub enum Node {
 
 /// glibc's RE_DUP_MAX.
 const DUP_MAX: i32 = 0x7fff;
+/// Limits that keep the recursive parser and compiler within a thread's
+/// stack: group nesting, and repetition operators stacked on one atom (after
+/// `x**` → `x*` and the like are merged). Past them regcomp is REG_ESPACE.
+const MAX_GROUP_DEPTH: usize = 100;
+const MAX_STACKED_REPS: usize = 32;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tok {
@@ -233,6 +238,9 @@ impl Parser<'_> {
             // Anchors take no repetition: what follows starts a new expression.
             Tok::Look(l) => return Ok(Node::Look(l)),
             Tok::Open => {
+                if depth >= MAX_GROUP_DEPTH {
+                    return Err(Error::ESpace);
+                }
                 self.nsub += 1;
                 let idx = self.nsub;
                 self.caret_ok = true;
@@ -270,6 +278,7 @@ impl Parser<'_> {
             }
         };
         let mut node = atom;
+        let mut stacked = 0;
         loop {
             let (t, n) = self.peek()?;
             let (min, max) = match t {
@@ -286,7 +295,19 @@ impl Parser<'_> {
             if t != Tok::Brace {
                 self.i += n;
             }
-            node = Node::Rep(Box::new(node), min, max);
+            node = match node {
+                // `x**`, `x+*`, `x*+`, `x+?`...: one loop (from 0 if either allows 0).
+                Node::Rep(inner, m, None) if m <= 1 && min <= 1 && (max.is_none() || max == Some(1)) => {
+                    Node::Rep(inner, m.min(min), None)
+                }
+                n => {
+                    stacked += 1;
+                    if stacked > MAX_STACKED_REPS {
+                        return Err(Error::ESpace);
+                    }
+                    Node::Rep(Box::new(n), min, max)
+                }
+            };
             // BRE: no `*` or `\{` right after a repetition.
             if !ere && matches!(self.peek()?.0, Tok::Star | Tok::Brace) {
                 return Err(Error::BadRpt);
