@@ -359,6 +359,16 @@ impl<'a> Backtrack<'a> {
                             self.set(r + 1, next);
                         }
                         pc += 1;
+                        // With the visited table, going round to the loop's top at
+                        // the same position would just fail: leave the loop instead
+                        // (LoopEnd is followed by Jmp(top), top is Split(body, exit)).
+                        if empty && self.memo.is_some() {
+                            if let Inst::Jmp(top) = insts[pc as usize] {
+                                if let Inst::Split(_, exit) = insts[top as usize] {
+                                    pc = exit;
+                                }
+                            }
+                        }
                     }
                     Inst::Match => {
                         match *target {
