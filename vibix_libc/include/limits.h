@@ -34,6 +34,9 @@
 #define ARG_MAX 131072
 #define IOV_MAX 1024
 #define LINE_MAX 2048
+/* The largest {m,n} count regcomp accepts. */
+#define RE_DUP_MAX 0x7fff
+#define _POSIX2_RE_DUP_MAX 255
 #define HOST_NAME_MAX 64
 #define LOGIN_NAME_MAX 256
 #define NGROUPS_MAX 65536

@@ -38,6 +38,9 @@ typedef struct { regoff_t rm_so; regoff_t rm_eo; } regmatch_t;
 #define REG_ERANGE 11
 #define REG_ESPACE 12
 #define REG_BADRPT 13
+#define REG_EEND 14
+#define REG_ESIZE 15
+#define REG_ERPAREN 16
 #define REG_ENOSYS (-1)
 int regcomp(regex_t *__restrict, const char *__restrict, int);
 int regexec(const regex_t *__restrict, const char *__restrict, size_t, regmatch_t *__restrict, int);

@@ -31,6 +31,7 @@ __BEGIN_DECLS
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE 30
 #define _SC_LINE_MAX 43
+#define _SC_RE_DUP_MAX 44
 #define _SC_IOV_MAX 60
 #define _SC_GETPW_R_SIZE_MAX 70
 #define _SC_GETGR_R_SIZE_MAX 69

@@ -1,11 +1,13 @@
 /* <regex.h> over a table of (pattern, cflags, eflags, subjects): regcomp's
    result code and re_nsub, regexec's result and every regmatch_t, regerror's
    messages and truncation. The output must equal glibc's. */
+#include <limits.h>
 #include <locale.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define E REG_EXTENDED
 #define I REG_ICASE
@@ -240,6 +242,18 @@ static const struct t tests[] = {
     {"\\([0-9]\\)\\1\\{2\\}", 0, 0, {"1222333"}},
     {"(a|b)\\1+", E, 0, {"abbb", "ab"}},
     {"\\<\\(\\w*\\) \\1\\>", 0, 0, {"the the cat", "the theme"}},
+    {"\\(a\\|b\\)*\\1", 0, 0, {"abaa"}},
+    {"\\(.*\\)\\1", 0, 0, {"abcabcabc"}},
+    {"(a|b)*\\1", E, 0, {"abb"}},
+    {"((a)|b)*\\2", E, 0, {"aba"}},
+    {"(a*)(a*)\\2\\1", E, 0, {"aaaa"}},
+    {"\\(x*\\)\\(x*\\)\\2", 0, 0, {"xxx"}},
+    {"(.)(.)?\\2", E, 0, {"aa"}},
+    {"(a)?\\1", E, 0, {"a"}},
+    {"\\(a\\)*\\1*", 0, 0, {"aa"}},
+    {"(.+)(.+)\\2\\1", E, 0, {"abccba"}},
+    {"^\\(.*\\)\n\\1$", 0, 0, {"ab\nab", "ab\nabc"}},
+    {"\\(a\\)\\1", I | N, 0, {"xAa"}},
     {"\\(a\\)\\1", I, 0, {"aA"}},
     {"(.)(.)(.)(.)(.)(.)(.)(.)(.)\\9", E, 0, {"abcdefghii"}},
     /* bracket expressions */
@@ -407,7 +421,7 @@ static void regerror_tests(void) {
     regex_t re;
     static const int codes[] = {REG_NOMATCH, REG_BADPAT, REG_ECOLLATE, REG_ECTYPE, REG_EESCAPE,
                                 REG_ESUBREG, REG_EBRACK, REG_EPAREN, REG_EBRACE, REG_BADBR,
-                                REG_ERANGE, REG_ESPACE, REG_BADRPT, 0};
+                                REG_ERANGE, REG_ESPACE, REG_BADRPT, REG_EEND, REG_ESIZE, REG_ERPAREN, 0};
     memset(&re, 0, sizeof re);
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         char buf[100];
@@ -522,6 +536,7 @@ static void long_tests(void) {
 int main(void) {
     printf("sizeof regex_t %zu regmatch_t %zu regoff_t %zu\n", sizeof(regex_t), sizeof(regmatch_t),
            sizeof(regoff_t));
+    printf("RE_DUP_MAX %d sysconf %ld REG_ESIZE %d\n", RE_DUP_MAX, sysconf(_SC_RE_DUP_MAX), REG_ESIZE);
     size_t n = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++, n++) run(&tests[i]);
     regerror_tests();

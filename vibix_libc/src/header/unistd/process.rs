@@ -412,6 +412,7 @@ pub extern "C" fn sysconf(name: c_int) -> c_long {
         }
         30 => crate::start::aux(6).unwrap_or(4096) as c_long, // _SC_PAGESIZE (AT_PAGESZ)
         43 => 2048,                      // _SC_LINE_MAX
+        44 => 0x7fff,                    // _SC_RE_DUP_MAX (header/regex)
         60 => 1024,                      // _SC_IOV_MAX
         70 | 71 => 1024,                 // _SC_GETPW_R_SIZE_MAX / _SC_GETGR_R_SIZE_MAX
         73 => 128,                       // _SC_THREAD_KEYS_MAX
