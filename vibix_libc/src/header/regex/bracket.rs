@@ -70,6 +70,8 @@ impl Set {
 enum Elem {
     Char(u32),
     Class(usize),
+    /// `[.xy.]`: glibc reports it at the closing bracket (or in a range).
+    BadCollating,
 }
 
 /// One element at `p[*i]`: a character, `[:class:]`, `[.c.]` or `[=c=]`.
@@ -99,14 +101,15 @@ fn element(p: &[u8], i: &mut usize, f: &Flags) -> Result<Elem, Error> {
         }
         // Collating symbols and equivalence classes: single characters only
         // (the C and C.UTF-8 locales have no multi-character elements).
-        if name.is_empty() {
-            return Err(Error::ECollate);
-        }
-        let (c, n) = decode_at(name, 0, f.utf8);
-        if n != name.len() || c >= INVALID {
-            return Err(Error::ECollate);
-        }
-        return Ok(Elem::Char(c));
+        let single = !name.is_empty() && {
+            let (c, n) = decode_at(name, 0, f.utf8);
+            n == name.len() && c < INVALID
+        };
+        return match (single, delim) {
+            (true, _) => Ok(Elem::Char(decode_at(name, 0, f.utf8).0)),
+            (false, b'.') => Ok(Elem::BadCollating),
+            (false, _) => Err(Error::ECollate),
+        };
     }
     let (c, n) = decode_at(p, *i, f.utf8);
     *i += n;
@@ -127,6 +130,7 @@ pub fn parse(p: &[u8], i: &mut usize, f: &Flags) -> Result<Set, Error> {
     }
     let mut set = Set::new(neg, f.utf8);
     let mut first = true;
+    let mut pending = None;
     let fc = |c: u32| if f.icase { fold(c, f.utf8) } else { c };
     loop {
         let Some(&b) = p.get(*i) else { return Err(Error::EBrack) };
@@ -136,13 +140,19 @@ pub fn parse(p: &[u8], i: &mut usize, f: &Flags) -> Result<Set, Error> {
         }
         // A '-' that is neither first, last, nor a range end is an error.
         if b == b'-' && !first && p.get(*i + 1) != Some(&b']') {
-            return Err(if *i + 1 >= p.len() { Error::EBrack } else { Error::ERange });
+            return Err(Error::ERange);
         }
         first = false;
         let lo = element(p, i, f)?;
-        if p.get(*i) == Some(&b'-') && p.get(*i + 1).is_some_and(|&c| c != b']') {
+        if p.get(*i) == Some(&b'-') && p.get(*i + 1) != Some(&b']') {
             *i += 1;
+            if *i >= p.len() {
+                return Err(Error::EBrack);
+            }
             let hi = element(p, i, f)?;
+            if matches!(lo, Elem::BadCollating) || matches!(hi, Elem::BadCollating) {
+                return Err(Error::ECollate);
+            }
             let (Elem::Char(l), Elem::Char(h)) = (lo, hi) else { return Err(Error::ERange) };
             let (l, h) = (fc(l), fc(h));
             if l > h {
@@ -154,7 +164,11 @@ pub fn parse(p: &[u8], i: &mut usize, f: &Flags) -> Result<Set, Error> {
         match lo {
             Elem::Char(c) => set.chars.push(fc(c)),
             Elem::Class(t) => set.classes.push(t),
+            Elem::BadCollating => pending = Some(Error::ECollate),
         }
+    }
+    if let Some(e) = pending {
+        return Err(e);
     }
     Ok(set.finish(f.newline))
 }

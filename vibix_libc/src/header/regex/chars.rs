@@ -36,13 +36,14 @@ pub fn decode_before(s: &[u8], i: usize, utf8: bool) -> u32 {
     }
 }
 
-/// Lower case, for REG_ICASE (pattern and subject both fold this way).
+/// Upper case, for REG_ICASE: pattern and subject both fold this way (as
+/// glibc does, so `[a-\\]` is the range A-\\ under REG_ICASE).
 #[inline]
 pub fn fold(c: u32, utf8: bool) -> u32 {
     if c < 0x80 {
-        (c as u8).to_ascii_lowercase() as u32
+        (c as u8).to_ascii_uppercase() as u32
     } else if utf8 && c < INVALID {
-        wctype::towlower(c)
+        wctype::towupper(c)
     } else {
         c
     }

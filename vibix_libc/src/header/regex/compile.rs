@@ -103,6 +103,7 @@ fn first_bytes(insts: &[Inst], sets: &[Set], f: Flags) -> Option<[u64; 4]> {
                 if c < 0x80 || (!f.utf8 && c < 0x100) {
                     add(c);
                     if f.icase && c < 0x80 {
+                        add((c as u8).to_ascii_lowercase() as u32);
                         add((c as u8).to_ascii_uppercase() as u32);
                     }
                 } else if f.utf8 && !f.icase && c < super::chars::INVALID {
