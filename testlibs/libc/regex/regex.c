@@ -550,6 +550,74 @@ static void long_tests(void) {
     }
 }
 
+/* Generated patterns: a fixed pseudo-random sequence of pieces (groups,
+   alternation, repetition, intervals, brackets, classes, GNU operators,
+   back-references, misplaced operators) and subjects, with every flag
+   combination. Anchors only at the ends: glibc lets a mid-pattern `^`/`$`
+   next to a newline match even without REG_NEWLINE (its DFA quirk). */
+static unsigned long long fz_state;
+static unsigned fz(unsigned n) {
+    fz_state = fz_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)(fz_state >> 33) % n;
+}
+
+static void fuzz(int count, unsigned long long seed, int utf8) {
+    static const char *const atoms[] = {
+        "a", "b", "a", "b", ".", "(", "(", ")", ")", "|", "*", "+", "?", "{1,2}", "{2}", "[ab]", "[^a]",
+        "\\(", "\\)", "\\|", "\\{1,2\\}", "\\1", "\\2", "\\<", "\\>", "\\b", "\\w", "x", "[[:alpha:]]",
+        "{", "}", "[a-", "\xc3\xa9", "\xc3\x89", "[^\xc3\xa9]"};
+    size_t na = sizeof atoms / sizeof atoms[0];
+    fz_state = seed;
+    for (int i = 0; i < count; i++) {
+        char pat[80] = "";
+        int len = 1 + fz(7);
+        for (int k = 0; k < len; k++) {
+            const char *a = atoms[fz(na)];
+            /* glibc's C.UTF-8 refuses ranges with multibyte ends. */
+            if (utf8 && !strcmp(a, "[a-")) continue;
+            if (strlen(pat) + strlen(a) < 60) strcat(pat, a);
+        }
+        if (fz(4) == 0) {
+            memmove(pat + 1, pat, strlen(pat) + 1);
+            pat[0] = '^';
+        }
+        if (fz(4) == 0) strcat(pat, "$");
+        int cf = fz(2) ? E : 0;
+        if (fz(4) == 0) cf |= I;
+        if (fz(4) == 0) cf |= N;
+        char subs[4][24];
+        for (int k = 0; k < 4; k++) {
+            int sl = fz(8), o = 0;
+            for (int j = 0; j < sl; j++) {
+                unsigned r = fz(10);
+                if (utf8 && r >= 8) {
+                    const char *e = r == 8 ? "\xc3\xa9" : "\xc3\x89";
+                    subs[k][o++] = e[0];
+                    subs[k][o++] = e[1];
+                } else {
+                    subs[k][o++] = "abAB\nx a"[r % 8];
+                }
+            }
+            subs[k][o] = 0;
+        }
+        regex_t re;
+        int rc = regcomp(&re, pat, cf);
+        show(pat);
+        printf(" c%d: %d", cf, rc);
+        if (rc == 0) {
+            for (int k = 0; k < 4; k++) {
+                regmatch_t m[4];
+                int r = regexec(&re, subs[k], 4, m, 0);
+                printf(" | %d", r);
+                if (r == 0)
+                    for (int j = 0; j < 4; j++) printf(" %d,%d", (int)m[j].rm_so, (int)m[j].rm_eo);
+            }
+            regfree(&re);
+        }
+        putchar('\n');
+    }
+}
+
 int main(void) {
     printf("sizeof regex_t %zu regmatch_t %zu regoff_t %zu\n", sizeof(regex_t), sizeof(regmatch_t),
            sizeof(regoff_t));
@@ -559,11 +627,13 @@ int main(void) {
     regerror_tests();
     startend_tests();
     long_tests();
+    fuzz(5000, 11, 0);
     if (!setlocale(LC_ALL, "C.UTF-8")) {
         printf("no C.UTF-8\n");
         return 1;
     }
     for (size_t i = 0; i < sizeof utf8_tests / sizeof utf8_tests[0]; i++, n++) run(&utf8_tests[i]);
+    fuzz(3000, 12, 1);
     printf("%zu patterns\n", n);
     return 0;
 }
