@@ -88,6 +88,15 @@ lldiv_t lldiv(long long, long long);
 int mkstemp(char *);
 int mkostemp(char *, int);
 int mkostemps(char *, int, int);
+int mkstemps(char *, int);
+char *mktemp(char *);
+int getloadavg(double *, int);
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+#define mkstemp64 mkstemp
+#define mkostemp64 mkostemp
+#define mkstemps64 mkstemps
+#define mkostemps64 mkostemps
+#endif
 char *mkdtemp(char *);
 char *realpath(const char *__restrict, char *__restrict);
 

@@ -58,6 +58,9 @@ char *strerror_r(int, char *, size_t);
 int strerror_r(int, char *, size_t) __asm__("__xpg_strerror_r");
 #endif
 char *strsignal(int);
+#ifdef _GNU_SOURCE
+int strverscmp(const char *, const char *);
+#endif
 
 #include <strings.h>
 

@@ -20,5 +20,9 @@ struct sysinfo {
     unsigned int mem_unit;
 };
 int sysinfo(struct sysinfo *);
+int get_nprocs(void);
+int get_nprocs_conf(void);
+long get_phys_pages(void);
+long get_avphys_pages(void);
 __END_DECLS
 #endif

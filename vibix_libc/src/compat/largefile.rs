@@ -28,6 +28,28 @@ extern "C" {
     fn sendfile(out_fd: c_int, in_fd: c_int, off: *mut OffT, count: usize) -> isize;
     fn preadv(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize;
     fn pwritev(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize;
+    fn creat(path: *const c_char, mode: c_uint) -> c_int;
+    fn truncate(path: *const c_char, len: OffT) -> c_int;
+    fn fallocate(fd: c_int, mode: c_int, off: OffT, len: OffT) -> c_int;
+    fn posix_fadvise(fd: c_int, off: OffT, len: OffT, advice: c_int) -> c_int;
+    fn posix_fallocate(fd: c_int, off: OffT, len: OffT) -> c_int;
+    fn lockf(fd: c_int, cmd: c_int, len: OffT) -> c_int;
+    fn fopen(path: *const c_char, mode: *const c_char) -> *mut Opaque;
+    fn freopen(path: *const c_char, mode: *const c_char, f: *mut Opaque) -> *mut Opaque;
+    fn fseeko(f: *mut Opaque, off: OffT, whence: c_int) -> c_int;
+    fn ftello(f: *mut Opaque) -> OffT;
+    fn fgetpos(f: *mut Opaque, pos: *mut Opaque) -> c_int;
+    fn fsetpos(f: *mut Opaque, pos: *const Opaque) -> c_int;
+    fn tmpfile() -> *mut Opaque;
+    fn mkstemp(t: *mut c_char) -> c_int;
+    fn mkostemp(t: *mut c_char, flags: c_int) -> c_int;
+    fn mkstemps(t: *mut c_char, suffix: c_int) -> c_int;
+    fn mkostemps(t: *mut c_char, suffix: c_int, flags: c_int) -> c_int;
+    fn ftw(path: *const c_char, f: *const Opaque, n: c_int) -> c_int;
+    fn nftw(path: *const c_char, f: *const Opaque, n: c_int, flags: c_int) -> c_int;
+    fn scandir(dir: *const c_char, out: *mut Opaque, filter: *const Opaque, compar: *const Opaque) -> c_int;
+    fn alphasort(a: *mut Opaque, b: *mut Opaque) -> c_int;
+    fn versionsort(a: *mut Opaque, b: *mut Opaque) -> c_int;
 }
 
 macro_rules! alias {
@@ -57,6 +79,28 @@ alias! {
     fn sendfile64(out_fd: c_int, in_fd: c_int, off: *mut OffT, count: usize) -> isize = sendfile;
     fn preadv64(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize = preadv;
     fn pwritev64(fd: c_int, iov: *const c_void, n: c_int, off: OffT) -> isize = pwritev;
+    fn creat64(path: *const c_char, mode: c_uint) -> c_int = creat;
+    fn truncate64(path: *const c_char, len: OffT) -> c_int = truncate;
+    fn fallocate64(fd: c_int, mode: c_int, off: OffT, len: OffT) -> c_int = fallocate;
+    fn posix_fadvise64(fd: c_int, off: OffT, len: OffT, advice: c_int) -> c_int = posix_fadvise;
+    fn posix_fallocate64(fd: c_int, off: OffT, len: OffT) -> c_int = posix_fallocate;
+    fn lockf64(fd: c_int, cmd: c_int, len: OffT) -> c_int = lockf;
+    fn fopen64(path: *const c_char, mode: *const c_char) -> *mut Opaque = fopen;
+    fn freopen64(path: *const c_char, mode: *const c_char, f: *mut Opaque) -> *mut Opaque = freopen;
+    fn fseeko64(f: *mut Opaque, off: OffT, whence: c_int) -> c_int = fseeko;
+    fn ftello64(f: *mut Opaque) -> OffT = ftello;
+    fn fgetpos64(f: *mut Opaque, pos: *mut Opaque) -> c_int = fgetpos;
+    fn fsetpos64(f: *mut Opaque, pos: *const Opaque) -> c_int = fsetpos;
+    fn tmpfile64() -> *mut Opaque = tmpfile;
+    fn mkstemp64(t: *mut c_char) -> c_int = mkstemp;
+    fn mkostemp64(t: *mut c_char, flags: c_int) -> c_int = mkostemp;
+    fn mkstemps64(t: *mut c_char, suffix: c_int) -> c_int = mkstemps;
+    fn mkostemps64(t: *mut c_char, suffix: c_int, flags: c_int) -> c_int = mkostemps;
+    fn ftw64(path: *const c_char, f: *const Opaque, n: c_int) -> c_int = ftw;
+    fn nftw64(path: *const c_char, f: *const Opaque, n: c_int, flags: c_int) -> c_int = nftw;
+    fn scandir64(dir: *const c_char, out: *mut Opaque, filter: *const Opaque, compar: *const Opaque) -> c_int = scandir;
+    fn alphasort64(a: *mut Opaque, b: *mut Opaque) -> c_int = alphasort;
+    fn versionsort64(a: *mut Opaque, b: *mut Opaque) -> c_int = versionsort;
 }
 
 /// glibc < 2.33 exported `stat` & co. only as `__*xstat*(version, ...)` (the

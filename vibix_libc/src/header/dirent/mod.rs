@@ -5,6 +5,8 @@ use core::ptr::null_mut;
 use crate::header::stdlib::malloc::{free, malloc};
 use crate::thread::area::set_errno;
 
+pub mod scan;
+
 const BUF: usize = 8192;
 
 /// glibc's x86_64 `struct dirent`.

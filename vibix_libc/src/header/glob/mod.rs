@@ -33,6 +33,17 @@ pub struct Glob {
 }
 static_assertions::const_assert_eq!(core::mem::size_of::<Glob>(), 72);
 
+impl Glob {
+    /// The matched paths (after any offsets), copied.
+    pub fn paths(&self) -> Vec<Vec<u8>> {
+        let offs = if self.gl_flags & GLOB_DOOFFS != 0 { self.gl_offs } else { 0 };
+        (0..self.gl_pathc)
+            // SAFETY: glob filled gl_pathv with gl_pathc C strings after the offsets.
+            .map(|i| unsafe { CStr::from_ptr(*self.gl_pathv.add(offs + i)) }.to_bytes().to_vec())
+            .collect()
+    }
+}
+
 type ErrFunc = Option<unsafe extern "C" fn(*const c_char, c_int) -> c_int>;
 
 fn is_magic(c: &[u8], flags: c_int) -> bool {

@@ -12,12 +12,12 @@ use db::{Cursor, Packer, Static, ERANGE};
 /// glibc's `struct passwd`.
 #[repr(C)]
 pub struct Passwd {
-    pw_name: *mut c_char,
+    pub pw_name: *mut c_char,
     pw_passwd: *mut c_char,
     pw_uid: c_uint,
     pw_gid: c_uint,
     pw_gecos: *mut c_char,
-    pw_dir: *mut c_char,
+    pub pw_dir: *mut c_char,
     pw_shell: *mut c_char,
 }
 const_assert_eq!(core::mem::size_of::<Passwd>(), 48);

@@ -1,4 +1,4 @@
-//! abs/div, mkstemp & co., realpath.
+//! abs/div, mkstemp & co. (mktemp, mkstemps, mkostemp(s), mkdtemp), realpath.
 use core::ffi::{c_char, c_int, c_long, c_longlong};
 use core::ptr::null_mut;
 
@@ -49,47 +49,62 @@ pub extern "C" fn imaxdiv(a: i64, b: i64) -> LDivT {
     LDivT { quot: a / b, rem: a % b }
 }
 
-/// Replaces the trailing "XXXXXX" of `t` with random characters.
-unsafe fn fill(t: *mut c_char, suffix: usize) -> bool {
+/// The six trailing 'X's of `t` before a `suffix`-byte suffix, or None (EINVAL).
+unsafe fn template(t: *mut c_char, suffix: c_int) -> Option<*mut c_char> {
     // SAFETY: t is a writable C string.
     unsafe {
         let n = crate::header::string::str::strlen(t);
-        if n < 6 + suffix {
-            return false;
+        if suffix < 0 || n < 6 + suffix as usize {
+            return None;
         }
-        let x = t.add(n - 6 - suffix);
-        for i in 0..6 {
-            if *x.add(i) != b'X' as c_char {
-                return false;
-            }
+        let x = t.add(n - 6 - suffix as usize);
+        (0..6).all(|i| *x.add(i) == b'X' as c_char).then_some(x)
+    }
+}
+
+/// Writes six random name characters at `x`.
+unsafe fn randomize(x: *mut c_char) {
+    let mut r = [0u8; 6];
+    let _ = rustix::rand::getrandom(&mut r, rustix::rand::GetRandomFlags::empty());
+    const CH: &[u8; 62] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (i, b) in r.iter().enumerate() {
+        // SAFETY: x has six writable bytes (template()).
+        unsafe { *x.add(i) = CH[*b as usize % 62] as c_char };
+    }
+}
+
+/// Tries names from template `t` until `create` makes one: its result, or
+/// the failure value with errno (EINVAL for a bad template, EEXIST after
+/// the tries are used up, any other error at once).
+unsafe fn with_names<T>(t: *mut c_char, suffix: c_int, fail: T, mut create: impl FnMut() -> Option<T>) -> T {
+    // SAFETY: t is the caller's writable template.
+    let Some(x) = (unsafe { template(t, suffix) }) else {
+        set_errno(22);
+        return fail;
+    };
+    for _ in 0..100 {
+        // SAFETY: as above.
+        unsafe { randomize(x) };
+        if let Some(v) = create() {
+            return v;
         }
-        let mut r = [0u8; 6];
-        let _ = rustix::rand::getrandom(&mut r, rustix::rand::GetRandomFlags::empty());
-        const CH: &[u8; 62] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        for i in 0..6 {
-            *x.add(i) = CH[r[i] as usize % 62] as c_char;
+        if crate::thread::area::errno() != 17 {
+            return fail;
         }
     }
-    true
+    fail
 }
 
 /// GNU `mkostemps`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mkostemps(t: *mut c_char, suffix: c_int, flags: c_int) -> c_int {
-    for _ in 0..100 {
-        // SAFETY: t is a writable C string template.
-        unsafe {
-            if !fill(t, suffix as usize) {
-                set_errno(22);
-                return -1;
-            }
+    // SAFETY: t is a writable C string template (C contract).
+    unsafe {
+        with_names(t, suffix, -1, || {
             let fd = open(t, O_RDWR | O_CREAT | O_EXCL | flags, 0o600);
-            if fd >= 0 || crate::thread::area::errno() != 17 {
-                return fd;
-            }
-        }
+            (fd >= 0).then_some(fd)
+        })
     }
-    -1
 }
 
 /// POSIX `mkstemp`.
@@ -106,25 +121,42 @@ pub unsafe extern "C" fn mkostemp(t: *mut c_char, flags: c_int) -> c_int {
     unsafe { mkostemps(t, 0, flags) }
 }
 
+/// BSD `mkstemps`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mkstemps(t: *mut c_char, suffix: c_int) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { mkostemps(t, suffix, 0) }
+}
+
+/// Legacy `mktemp`: a name that did not exist when checked (racy by design:
+/// mkstemp is the safe form); on failure the template becomes "".
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mktemp(t: *mut c_char) -> *mut c_char {
+    // SAFETY: t is a writable C string template.
+    unsafe {
+        let ok = with_names(t, 0, false, || match rustix::fs::lstat(core::ffi::CStr::from_ptr(t)) {
+            Err(rustix::io::Errno::NOENT) => Some(true),
+            Ok(_) => {
+                set_errno(17);
+                None
+            }
+            Err(e) => {
+                set_errno(e.raw_os_error());
+                None
+            }
+        });
+        if !ok {
+            *t = 0;
+        }
+    }
+    t
+}
+
 /// POSIX `mkdtemp`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn mkdtemp(t: *mut c_char) -> *mut c_char {
-    for _ in 0..100 {
-        // SAFETY: t is a writable template.
-        unsafe {
-            if !fill(t, 0) {
-                set_errno(22);
-                return null_mut();
-            }
-            if crate::header::unistd::fs::mkdir(t, 0o700) == 0 {
-                return t;
-            }
-            if crate::thread::area::errno() != 17 {
-                return null_mut();
-            }
-        }
-    }
-    null_mut()
+    // SAFETY: t is a writable template.
+    unsafe { with_names(t, 0, null_mut(), || (crate::header::unistd::fs::mkdir(t, 0o700) == 0).then_some(t)) }
 }
 
 /// POSIX `realpath`: resolves through the kernel (open O_PATH + /proc/self/fd).

@@ -6,6 +6,7 @@ pub mod misc;
 pub mod rand;
 pub mod rand48;
 pub mod sort;
+mod loadavg;
 pub mod strtol;
 pub mod strtold;
 

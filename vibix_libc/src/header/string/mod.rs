@@ -3,3 +3,4 @@ pub mod mem;
 mod simd;
 pub mod str;
 pub mod strings;
+pub mod verscmp;

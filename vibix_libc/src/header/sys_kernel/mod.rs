@@ -14,6 +14,7 @@ use core::ffi::{c_char, c_int, c_long, c_uint, c_ulong, c_void};
 use crate::header::sys::raw::{ret, syscall6};
 
 mod admin;
+mod cpus;
 
 const SYS_PTRACE: c_long = 101;
 const SYS_WAIT4: c_long = 61;

@@ -46,3 +46,6 @@ pub mod at;
 pub mod pathconf;
 pub mod tty;
 pub mod swab;
+pub mod lockf;
+pub mod session;
+pub mod sysinfo;
