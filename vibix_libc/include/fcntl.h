@@ -49,6 +49,8 @@ int fallocate(int, int, off_t, off_t);
 #define SPLICE_F_GIFT 8
 #endif
 ssize_t tee(int, int, size_t, unsigned);
+ssize_t splice(int, off_t *, int, off_t *, size_t, unsigned);
+ssize_t readahead(int, off_t, size_t);
 struct iovec;
 ssize_t vmsplice(int, const struct iovec *, size_t, unsigned);
 __END_DECLS

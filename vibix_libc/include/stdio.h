@@ -65,6 +65,7 @@ int fputc_unlocked(int, FILE *);
 int fputs_unlocked(const char *, FILE *);
 
 int fflush(FILE *);
+int fflush_unlocked(FILE *);
 int fseek(FILE *, long, int);
 int fseeko(FILE *, off_t, int);
 long ftell(FILE *);

@@ -52,6 +52,7 @@ long double strtold(const char *__restrict, char **__restrict);
 #include <bits/locale_t.h>
 double strtod_l(const char *__restrict, char **__restrict, locale_t);
 float strtof_l(const char *__restrict, char **__restrict, locale_t);
+long double strtold_l(const char *__restrict, char **__restrict, locale_t);
 int atoi(const char *);
 long atol(const char *);
 long long atoll(const char *);

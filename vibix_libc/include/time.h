@@ -32,6 +32,7 @@ struct tm {
 };
 
 time_t time(time_t *);
+int stime(const time_t *);
 clock_t clock(void);
 double difftime(time_t, time_t);
 time_t mktime(struct tm *);

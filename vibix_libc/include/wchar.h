@@ -92,6 +92,7 @@ long long wcstoll(const wchar_t *__restrict, wchar_t **__restrict, int);
 unsigned long long wcstoull(const wchar_t *__restrict, wchar_t **__restrict, int);
 double wcstod(const wchar_t *__restrict, wchar_t **__restrict);
 float wcstof(const wchar_t *__restrict, wchar_t **__restrict);
+long double wcstold(const wchar_t *__restrict, wchar_t **__restrict);
 size_t wcsftime(wchar_t *__restrict, size_t, const wchar_t *__restrict, const struct tm *__restrict);
 int wcswidth(const wchar_t *, size_t);
 #include <bits/locale_t.h>
