@@ -42,6 +42,8 @@ pub struct ThreadState {
     pub cancel: core::sync::atomic::AtomicBool,
     /// Newest `pthread_cleanup_push` record (they live on the stack).
     pub cleanup: *mut super::cancel::Ptcb,
+    /// malloc's per-thread cache of free blocks.
+    pub mcache: crate::header::stdlib::malloc::ThreadCache,
 }
 const_assert!(core::mem::size_of::<ThreadState>() <= THREAD_AREA_SIZE);
 

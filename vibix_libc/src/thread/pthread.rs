@@ -297,6 +297,7 @@ pub extern "C" fn pthread_exit(ret: *mut c_void) -> ! {
     let t = current();
     super::cancel::run_cleanup();
     super::keys::run_destructors();
+    crate::header::stdlib::malloc::thread_exit();
     if LIVE.fetch_sub(1, Ordering::AcqRel) == 1 {
         // The last thread: the process ends as if by exit(0) (atexit, stdio flush).
         crate::header::stdlib::exit::exit(0);

@@ -6,7 +6,10 @@
 //! reused LIFO. New blocks are carved by bumping through 1 MiB `mmap` chunks
 //! (fresh pages cost nothing until touched). Larger requests get their own
 //! `mmap` and are returned with `munmap`/grown with `mremap`. One futex lock
-//! guards the class lists: uncontended it is a single atomic each way.
+//! guards the class lists. Each thread keeps a small cache of free blocks of
+//! the classes up to 2 KiB in its thread area ([`ThreadCache`]): a malloc/free
+//! pair that hits it takes no lock and no atomic instruction; misses move
+//! blocks between the cache and the shared lists in batches, under one lock.
 use core::ffi::{c_int, c_void};
 use core::ptr::null_mut;
 
@@ -66,11 +69,150 @@ fn map(len: usize) -> *mut u8 {
     }
 }
 
+/// Classes cached per thread (payloads up to 2 KiB).
+pub const NCACHE: usize = 24;
+/// Blocks a thread keeps per class; a full class hands half back.
+const CACHE_MAX: u8 = 16;
+/// Blocks moved from the shared lists on a miss.
+const REFILL: usize = 8;
+
+/// Free blocks a thread keeps for itself, in its thread area (zero = empty).
+/// Only its own thread touches it; after [`thread_exit`] every class counts as
+/// full and empty, so later frees and mallocs of the exiting thread go to the
+/// shared lists.
+#[repr(C)]
+pub struct ThreadCache {
+    head: [*mut u8; NCACHE],
+    count: [u8; NCACHE],
+}
+
+#[inline(always)]
+fn cache() -> *mut ThreadCache {
+    // SAFETY: the calling thread's area lives as long as the thread.
+    unsafe { &raw mut (*crate::thread::area::current()).mcache }
+}
+
 /// Pops or carves a block of class `idx`; returns the payload pointer.
+#[inline]
 fn alloc_class(idx: usize) -> *mut u8 {
+    if idx < NCACHE {
+        let c = cache();
+        // SAFETY: our own thread's cache; cached blocks are free blocks of class
+        // idx whose first payload word links the next one.
+        unsafe {
+            let head = (*c).head[idx];
+            if !head.is_null() {
+                (*c).head[idx] = *(head as *mut *mut u8);
+                (*c).count[idx] -= 1;
+                return head;
+            }
+            if (*c).count[idx] < CACHE_MAX {
+                return refill(c, idx);
+            }
+        }
+    }
+    alloc_shared(idx)
+}
+
+/// A cache miss: up to REFILL blocks from the shared list (or fresh ones) under
+/// one lock; returns one, keeps the rest.
+#[cold]
+unsafe fn refill(c: *mut ThreadCache, idx: usize) -> *mut u8 {
+    let _g = LOCK.guard();
+    // SAFETY: HEAP under LOCK; c is the calling thread's cache.
+    unsafe {
+        let h = &mut *(&raw mut HEAP);
+        let first = carve_locked(h, idx);
+        if first.is_null() {
+            return first;
+        }
+        for _ in 1..REFILL {
+            let b = carve_locked(h, idx);
+            if b.is_null() {
+                break;
+            }
+            *(b as *mut *mut u8) = (*c).head[idx];
+            (*c).head[idx] = b;
+            (*c).count[idx] += 1;
+        }
+        first
+    }
+}
+
+/// Frees a class block into the thread's cache; a full class first hands half
+/// of its blocks back to the shared list.
+#[inline]
+unsafe fn free_class(p: *mut u8, idx: usize) {
+    if idx < NCACHE {
+        let c = cache();
+        // SAFETY: our own thread's cache; p is a free block of class idx.
+        unsafe {
+            if (*c).count[idx] < CACHE_MAX {
+                *(p as *mut *mut u8) = (*c).head[idx];
+                (*c).head[idx] = p;
+                (*c).count[idx] += 1;
+                return;
+            }
+            if !(*c).head[idx].is_null() {
+                spill(c, idx, CACHE_MAX as usize / 2);
+                *(p as *mut *mut u8) = (*c).head[idx];
+                (*c).head[idx] = p;
+                (*c).count[idx] += 1;
+                return;
+            }
+        }
+    }
+    let _g = LOCK.guard();
+    // SAFETY: HEAP under LOCK; the block's payload is ours to reuse.
+    unsafe {
+        let h = &mut *(&raw mut HEAP);
+        *(p as *mut *mut u8) = h.free[idx];
+        h.free[idx] = p;
+    }
+}
+
+/// Moves `n` cached blocks of class `idx` to the shared list (one lock).
+#[cold]
+unsafe fn spill(c: *mut ThreadCache, idx: usize, n: usize) {
+    let _g = LOCK.guard();
+    // SAFETY: HEAP under LOCK; c is the calling thread's cache.
+    unsafe {
+        let h = &mut *(&raw mut HEAP);
+        for _ in 0..n {
+            let b = (*c).head[idx];
+            if b.is_null() {
+                break;
+            }
+            (*c).head[idx] = *(b as *mut *mut u8);
+            (*c).count[idx] -= 1;
+            *(b as *mut *mut u8) = h.free[idx];
+            h.free[idx] = b;
+        }
+    }
+}
+
+/// Thread exit (after the TSD destructors): the cache goes back to the shared
+/// lists and stays off for the rest of the thread's life.
+pub fn thread_exit() {
+    let c = cache();
+    for idx in 0..NCACHE {
+        // SAFETY: our own thread's cache.
+        unsafe {
+            spill(c, idx, usize::MAX);
+            (*c).count[idx] = CACHE_MAX;
+        }
+    }
+}
+
+/// Pops or carves a block of class `idx` from the shared lists.
+fn alloc_shared(idx: usize) -> *mut u8 {
     let _g = LOCK.guard();
     // SAFETY: HEAP is only touched with LOCK held.
-    let h = unsafe { &mut *(&raw mut HEAP) };
+    unsafe { carve_locked(&mut *(&raw mut HEAP), idx) }
+}
+
+/// With LOCK held: a block of class `idx` from its free list or the bump chunk.
+fn carve_locked(h: &mut Heap, idx: usize) -> *mut u8 {
     let head = h.free[idx];
     if !head.is_null() {
         // SAFETY: free blocks store the next pointer in their first payload word.
@@ -154,16 +296,8 @@ pub unsafe extern "C" fn free(p: *mut c_void) {
     // SAFETY: p came from this allocator (caller contract).
     let t = unsafe { tag(p) };
     match t & 3 {
-        TAG_CLASS => {
-            let idx = t >> 2;
-            let _g = LOCK.guard();
-            // SAFETY: HEAP under LOCK; the block's payload is ours to reuse.
-            unsafe {
-                let h = &mut *(&raw mut HEAP);
-                *(p as *mut *mut u8) = h.free[idx];
-                h.free[idx] = p;
-            }
-        }
+        // SAFETY: a live class block, now free.
+        TAG_CLASS => unsafe { free_class(p, t >> 2) },
         TAG_MMAP => {
             // SAFETY: the mapping starts at the header and is (t & !3) bytes long.
             let _ = unsafe { rustix::mm::munmap(p.sub(HDR) as *mut c_void, t & !3) };
