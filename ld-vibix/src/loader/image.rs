@@ -150,6 +150,15 @@ impl Image {
             // the lowest bit keeps the loop to a handful of instructions (the
             // bitmaps of libc.so are short runs: runs are no faster).
             let mut b = bits;
+            if b == (1usize << 63) - 1 {
+                // Dense pointer tables: all 63 words, no bit tests.
+                for k in 0..63 {
+                    let x = at.wrapping_add(k * 8);
+                    // SAFETY: inside the window checked above.
+                    unsafe { *(x as *mut usize) = (*(x as *const usize)).wrapping_add(base) };
+                }
+                b = 0;
+            }
             while b != 0 {
                 let x = at.wrapping_add(b.trailing_zeros() as usize * 8);
                 // SAFETY: inside the window checked above.
