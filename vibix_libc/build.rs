@@ -38,7 +38,7 @@ fn main() {
     std::fs::write(
         &list,
         "{ environ; __environ; optind; optarg; opterr; optopt; \
-         program_invocation_name; program_invocation_short_name; tzname; timezone; daylight; signgam; };\n",
+         program_invocation_name; program_invocation_short_name; tzname; timezone; daylight; signgam; getdate_err; };\n",
     )
     .unwrap();
     println!("cargo:rustc-link-arg-cdylib=-Wl,--dynamic-list={}", list.display());

@@ -47,6 +47,8 @@ char *ctime(const time_t *);
 char *ctime_r(const time_t *, char *);
 size_t strftime(char *__restrict, size_t, const char *__restrict, const struct tm *__restrict);
 char *strptime(const char *__restrict, const char *__restrict, struct tm *__restrict);
+extern int getdate_err;
+struct tm *getdate(const char *);
 #include <bits/locale_t.h>
 size_t strftime_l(char *__restrict, size_t, const char *__restrict, const struct tm *__restrict, locale_t);
 int clock_gettime(clockid_t, struct timespec *);

@@ -57,6 +57,7 @@ int wcwidth(wchar_t);
 typedef struct _vibix_FILE FILE;
 struct tm;
 int fwide(FILE *, int);
+FILE *open_wmemstream(wchar_t **, size_t *);
 wint_t fgetwc(FILE *);
 wint_t getwc(FILE *);
 wint_t getwchar(void);

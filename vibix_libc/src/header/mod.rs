@@ -62,3 +62,4 @@ pub mod semaphore;
 pub mod uchar;
 pub mod libintl;
 pub mod nl_types;
+pub mod monetary;

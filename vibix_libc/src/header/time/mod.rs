@@ -1,6 +1,7 @@
 //! `<time.h>` and `<sys/time.h>`: clocks, sleeping, calendar conversion,
 //! time zones (`zone`), strftime.
 pub mod calendar;
+pub mod getdate;
 pub mod strftime;
 pub mod strptime;
 pub mod zone;

@@ -6,6 +6,7 @@ pub mod strto;
 pub mod wprintf;
 pub mod wscanf;
 pub mod wstr;
+pub mod wmemstream;
 
 use core::ffi::c_int;
 use core::ptr::null_mut;
