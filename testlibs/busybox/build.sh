@@ -46,6 +46,10 @@ fetch_source() { # -> prints the unpacked source dir
     echo "$src/$(basename "$have")"
 }
 
+# One build of a tree at a time (the testsuite case and a kernel case may
+# both ask for the vibix busybox).
+exec 9>"$top/.lock"
+flock 9
 src=$(fetch_source) || exit $?
 dir=$top/$name
 # Kernel UAPI headers (linux/, asm/, mtd/) are not libc headers: musl-gcc and
