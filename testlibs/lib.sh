@@ -134,16 +134,33 @@ check_output() {
 
 # vibix_qemu_record STATUS EXPECTED-STDOUT ARGV...: when `cargo xtask kernel test`
 # collects programs to run again inside the vibix kernel (VIBIX_QEMU_CASES set),
-# note one that passed here: case, status, expected stdout, cwd, the VIBIX_T_* variables and
-# LD_LIBRARY_PATH (0x1f-separated; cases pass test variables under that prefix), argv.
+# note one that passed here: case, status, expected stdout, cwd, the VIBIX_T_* and LD_*
+# variables (0x1f-separated; cases pass test variables under the VIBIX_T_ prefix), argv.
+# The state of $OUT is noted with it (`xtask qemu-snapshot`), so files the case
+# changes later are put back before the program runs in vibix.
 vibix_qemu_record() {
+    vibix_qemu_record_err "$1" "$2" "" "${@:3}"
+}
+
+# vibix_qemu_record_err STATUS EXPECTED-STDOUT STDERR-LINES ARGV...: the same, and
+# each line of STDERR-LINES (text) must occur in the program's stderr in vibix.
+vibix_qemu_record_err() {
     [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0
-    local keep="$OUT/qemu-expected.$(cat "$VIBIX_QEMU_CASES" 2>/dev/null | wc -l)"
-    cp "$2" "$keep" # the expected file may be rewritten by a later run
-    local env
-    env=$(env | grep -E '^(VIBIX_T_|LD_LIBRARY_PATH=)' | tr '\n' '\037' || true)
+    # Bash builtins, and helpers without the LD_* variables (LD_PRELOAD, LD_DEBUG) meant for the program.
+    local lines=()
+    [ ! -f "$VIBIX_QEMU_CASES" ] || mapfile -t lines <"$VIBIX_QEMU_CASES"
+    local index=${#lines[@]}
+    local keep="$OUT/qemu-expected.$index"
+    (unset "${!LD_@}"; cp "$2" "$keep") # the expected file may be rewritten by a later run
+    if [ -n "$3" ]; then
+        printf '%s\n' "$3" >"$keep.err"
+        keep+=$'\037'"$keep.err"
+    fi
+    local env= v
+    for v in "${!VIBIX_T_@}" "${!LD_@}"; do env+="$v=${!v}"$'\037'; done
     local IFS=$'\t'
-    printf '%s\n' "${VIBIX_CASE:-?}	$1	$keep	$PWD	${env%$'\037'}	${*:3}" >>"$VIBIX_QEMU_CASES"
+    printf '%s\n' "${VIBIX_CASE:-?}	$1	$keep	$PWD	${env%$'\037'}	${*:4}" >>"$VIBIX_QEMU_CASES"
+    (unset "${!LD_@}"; "$VIBIX_XTASK" qemu-snapshot "$VIBIX_QEMU_CASES" "$index" "$OUT") || fail "xtask qemu-snapshot failed"
 }
 
 # expect_output TEXT CMD...: like check_output with the expected text inline.
@@ -176,4 +193,5 @@ expect_load_error() {
         grep -qF -- "$n" "$OUT/stderr" || fail "$*: stderr does not name '$n'"
     done
     [ -z "$STDOUT" ] || fail "$*: unexpected stdout: $STDOUT"
+    vibix_qemu_record_err 127 "$OUT/stdout" "$STDERR" "$@"
 }

@@ -17,7 +17,7 @@
 //! `VIBIX_QEMU_TIMEOUT` (seconds, default 600) bounds one boot;
 //! `VIBIX_QEMU_CASE_LIST` names another case list than testlibs/kernel/qemu/cases.
 
-use crate::{apt, busybox, command, paths};
+use crate::{apt, busybox, command, kernel_snap, paths};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -97,6 +97,8 @@ fn test() -> Result<(), String> {
     rd.file("bin/wx-alias", &read(&wx_alias)?, 0o755);
     rd.file("etc/expected/wx-alias", &read(&src.join("wx-alias.expected"))?, 0o644);
     manifest.push_str("kernel/wx-alias\t0\t/etc/expected/wx-alias\t/\t-\t/bin/wx-alias\n");
+    let stager = build_static(&src.join("stage.c"), &stage.join("vibix-stage"), false)?;
+    rd.file("bin/vibix-stage", &read(&stager)?, 0o755);
 
     // 2. malformed ELF files are refused with an errno, and the kernel keeps running.
     for (name, bytes, errno) in malformed(&read(&hello)?)? {
@@ -239,6 +241,7 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
         let out = stage.join("cases").join(case);
         fs::create_dir_all(&out).map_err(|e| e.to_string())?;
         let _ = fs::remove_file(&records);
+        kernel_snap::clear(&records);
         let mut cmd = Command::new("bash");
         cmd.arg("run.sh").current_dir(&dir).stdin(Stdio::null());
         cmd.env_remove("LD_LIBRARY_PATH").env_remove("LD_PRELOAD");
@@ -263,7 +266,12 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
         }
         let text = fs::read_to_string(&records).unwrap_or_default();
         let mut n = 0;
-        for rec in text.lines() {
+        // What the initramfs holds of $OUT: the files as the case left them.
+        let mut current = kernel_snap::scan(&out, None)?;
+        for (p, _) in current.iter().filter(|(_, e)| **e == kernel_snap::Entry::Dir) {
+            rd.dir(&p.to_string_lossy()); // empty ones too: a stage may remove them
+        }
+        for (index, rec) in text.lines().enumerate() {
             let f: Vec<&str> = rec.split('\t').collect();
             if f.len() < 6 {
                 continue;
@@ -302,8 +310,8 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 if !exe.starts_with(sysroot) {
                     rd.host_file(&exe)?;
                 }
-                if expected != "-" {
-                    rd.host_file(Path::new(expected))?;
+                for part in expected.split('\x1f').filter(|p| *p != "-") {
+                    rd.host_file(Path::new(part))?; // stdout, and the stderr lines to find
                 }
                 rd.host_dir_files(Path::new(cwd))?;
                 rd.dir(cwd); // even when empty: the program runs (and may create files) there
@@ -344,6 +352,16 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 skipped.push(format!("{case}: `{}`: {e}", argv.join(" ")));
                 continue;
             }
+            if let Some(state) = kernel_snap::load(&records, index) {
+                let ops = kernel_snap::diff(&current, &state);
+                if !ops.is_empty() {
+                    let list = format!("/etc/vibix/stage/{}.{index}", case.replace('/', "+"));
+                    let text = stage_ops(&records, &ops, rd)?;
+                    rd.file(&list, text.as_bytes(), 0o644);
+                    lines.push_str(&format!("{case}#{}:stage\t0\t-\t/\t-\t/bin/vibix-stage\t{list}\n", n + 1));
+                }
+                current = state;
+            }
             n += 1;
             let status = match status.parse::<i32>() {
                 Ok(s) if s > 128 && s < 160 => format!("sig{}", s - 128),
@@ -361,6 +379,28 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
         }
     }
     Ok((lines, skipped))
+}
+
+/// `vibix-stage`'s operation list for `ops`; the contents they write go into the initramfs.
+fn stage_ops(records: &Path, ops: &[kernel_snap::Op], rd: &mut Initrd) -> Result<String, String> {
+    use kernel_snap::Op;
+    let mut text = String::new();
+    for op in ops {
+        let line = match op {
+            Op::Rm(p) => format!("rm\t{}", p.display()),
+            Op::Rmdir(p) => format!("rmdir\t{}", p.display()),
+            Op::Mkdir(p) => format!("mkdir\t{}", p.display()),
+            Op::Link(p, t) => format!("ln\t{}\t{t}", p.display()),
+            Op::Put(p, h) => {
+                let blob = format!("/etc/vibix/snap/{h}");
+                rd.file(&blob, &read(&kernel_snap::blob(records, h))?, 0o644);
+                format!("put\t{}\t{blob}", p.display())
+            }
+        };
+        text.push_str(&line);
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 /// An ELF file's PT_INTERP, if it has one.

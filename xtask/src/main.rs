@@ -13,6 +13,7 @@ mod demo;
 mod elf_relocs;
 mod fuzz;
 mod kernel;
+mod kernel_snap;
 mod paths;
 mod sysroot;
 mod testrun;
@@ -29,6 +30,7 @@ const COMMANDS: &[(&str, CommandFn, &str)] = &[
     ("fuzz", fuzz::main, "malformed-ELF fuzzer for ld-vibix (--seed N --count N -j N --replay LINE)"),
     ("kernel", kernel::main, "the vibix kernel: build | test (boots QEMU) | run (Rust hello on vibix)"),
     ("busybox", busybox::main, "build (or reuse) the busybox the vibix initramfs gets, print its path"),
+    ("qemu-snapshot", kernel_snap::main, "(for testlibs/lib.sh) note a case's files for `kernel test`"),
     ("apt", apt::main, "install the apt packages the tests need (when missing)"),
 ];
 

@@ -10,10 +10,21 @@ cc_lib() { local out=$1; shift; gcc $CFLAGS_T -shared "$@" -o "$OUT/$out"; }
 cc_prog() { local out=$1; shift; gcc $CFLAGS_T -pie "$COMMON/start.S" "$@" -L"$OUT" -Wl,-rpath-link,"$OUT" -Wl,-rpath-link,"$(dirname "$LDSO")" -Wl,--dynamic-linker="$LDSO" -o "$OUT/$out"; }
 # expect_out FILE CMD... : run CMD, compare stdout with FILE (read with bash builtins
 # only, so LD_* set for CMD cannot affect a helper process)
-expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; qemu_record "$want" "$@"; }
-# qemu_record EXPECTED-TEXT ARGV...: for `cargo xtask kernel test` (only when VIBIX_QEMU_CASES is set): note a
-# program that passed here so it runs again inside the vibix kernel.
-qemu_record() { [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0; local exp="$OUT/qemu-expected.$(cat "$VIBIX_QEMU_CASES" 2>/dev/null | wc -l)"; printf '%s\n' "$1" >"$exp"; shift; local env=${LD_LIBRARY_PATH+LD_LIBRARY_PATH=$LD_LIBRARY_PATH}; local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	0	$exp	$PWD	$env	$*" >>"$VIBIX_QEMU_CASES"; }
+expect_out() { local exp=$1; shift; local want got; want=$(<"$exp"); got=$("$@") || { echo "FAIL: $* exited $?" >&2; return 1; }; if [ "$got" != "$want" ]; then echo "FAIL: $*"; echo "--- expected"; echo "$want"; echo "--- got"; echo "$got"; return 1; fi; qemu_record 0 "$want" "" "$@"; }
+# qemu_record STATUS EXPECTED-TEXT STDERR-PATTERN ARGV...: for `cargo xtask kernel test` (only when
+# VIBIX_QEMU_CASES is set): note a program that passed here (with the LD_* variables set for it and the
+# state of $OUT, see vibix_qemu_record in testlibs/lib.sh) so it runs again inside the vibix kernel.
+qemu_record() {
+    [ -n "${VIBIX_QEMU_CASES:-}" ] || return 0
+    # Bash builtins, and helpers without the LD_* variables (LD_PRELOAD, LD_DEBUG) meant for CMD.
+    local lines=(); [ ! -f "$VIBIX_QEMU_CASES" ] || mapfile -t lines <"$VIBIX_QEMU_CASES"; local index=${#lines[@]}
+    local exp="$OUT/qemu-expected.$index"; printf '%s\n' "$2" >"$exp"
+    if [ -n "$3" ]; then printf '%s\n' "$3" >"$exp.err"; exp+=$'\037'"$exp.err"; fi
+    local status=$1; shift 3
+    local env= v; for v in "${!LD_@}"; do env+="$v=${!v}"$'\037'; done
+    local IFS=$'\t'; printf '%s\n' "${VIBIX_CASE:-?}	$status	$exp	$PWD	${env%$'\037'}	$*" >>"$VIBIX_QEMU_CASES"
+    (unset "${!LD_@}"; "$VIBIX_XTASK" qemu-snapshot "$VIBIX_QEMU_CASES" "$index" "$OUT")
+}
 # has_reloc FILE TYPE : assert the ELF file carries a dynamic relocation of TYPE,
 # parsed by `xtask elf-relocs` (the object crate) under the harness, else readelf.
 has_reloc() {
@@ -22,4 +33,4 @@ has_reloc() {
     [[ "$list" == *"$2 "* ]] || { echo "FAIL: $1 has no $2 relocation" >&2; return 1; }
 }
 # expect_fail127 PATTERN CMD... : CMD exits 127 with PATTERN on stderr (one line)
-expect_fail127() { local pat=$1; shift; local err rc=0; err=$("$@" 2>&1 >/dev/null) || rc=$?; if [ $rc -ne 127 ]; then echo "FAIL: $* exited $rc (want 127): $err" >&2; return 1; fi; if [[ "$err" != *"$pat"* ]]; then echo "FAIL: stderr '$err' lacks '$pat'" >&2; return 1; fi; if [[ "$err" == *$'\n'* ]]; then echo "FAIL: more than one line: $err" >&2; return 1; fi; }
+expect_fail127() { local pat=$1; shift; local err rc=0; err=$("$@" 2>&1 >/dev/null) || rc=$?; if [ $rc -ne 127 ]; then echo "FAIL: $* exited $rc (want 127): $err" >&2; return 1; fi; if [[ "$err" != *"$pat"* ]]; then echo "FAIL: stderr '$err' lacks '$pat'" >&2; return 1; fi; if [[ "$err" == *$'\n'* ]]; then echo "FAIL: more than one line: $err" >&2; return 1; fi; qemu_record 127 "" "$pat" "$@"; }

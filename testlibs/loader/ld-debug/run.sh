@@ -7,6 +7,7 @@ cc_prog prog prog.c -lreal -Wl,-rpath,'$ORIGIN'
 check() { # CATEGORY EXPECTED-SUBSTRING
     local err; err=$(LD_DEBUG=$1 "$OUT/prog" 2>&1 >/dev/null)
     [[ "$err" == *"$2"* ]] || { echo "FAIL: LD_DEBUG=$1 lacks '$2': $err" >&2; exit 1; }
+    LD_DEBUG=$1 qemu_record 0 "greet 1" "$2" "$OUT/prog"
 }
 check libs "file=$OUT/libreal.so loaded at 0x"
 check bindings "binding file $OUT/prog to $OUT/libreal.so: normal symbol \`greet'"

@@ -13,6 +13,7 @@ run() { # CMD... -> $out, $rc (stderr must stay empty)
     rc=0; out=$("$@" 2>"$OUT/err") || rc=$?
     err=$(<"$OUT/err")
     [ -z "$err" ] || fail "$*: unexpected stderr: $err"
+    qemu_record "$rc" "$out" "" "$@"
 }
 run "$LDSO" --help
 [ "$rc" = 0 ] || fail "--help exited $rc"
