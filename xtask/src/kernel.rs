@@ -116,7 +116,8 @@ fn test() -> Result<(), String> {
     }
     rd.symlink("usr/bin/env", "/bin/busybox"); // #!/usr/bin/env scripts
 
-    // 4. the testlibs programs, the same binaries that ran on the host.
+    // 4. the testlibs programs, the same binaries that ran on the host, with the system files they read.
+    add_host_files(&mut rd)?;
     let (lines, skipped) = collect_cases(&sysroot, &stage, &mut rd)?;
     manifest.push_str(&lines);
     rd.file("etc/vibix/tests", manifest.as_bytes(), 0o644);
@@ -224,6 +225,29 @@ fn malformed(good: &[u8]) -> Result<Vec<BadElf>, String> {
     put32(&mut b, ph(loads[1]) + 4, 7); // PF_R|PF_W|PF_X
     v.push(("wx-segment", b, EACCES));
     Ok(v)
+}
+
+/// The host files testlibs/kernel/qemu/host-files lists, and an /etc/shadow without hashes.
+fn add_host_files(rd: &mut Initrd) -> Result<(), String> {
+    let list = paths::workspace().join("testlibs/kernel/qemu/host-files");
+    let text = fs::read_to_string(&list).map_err(|e| format!("{}: {e}", list.display()))?;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut p = PathBuf::from(line);
+        // A symlink brings its target (a chain of them, each relative to its directory).
+        for _ in 0..8 {
+            let Ok(meta) = fs::symlink_metadata(&p) else { break };
+            rd.host_file(&p)?;
+            if !meta.file_type().is_symlink() {
+                break;
+            }
+            let t = fs::read_link(&p).map_err(|e| e.to_string())?;
+            p = p.parent().map_or(t.clone(), |d| d.join(&t));
+        }
+    }
+    let passwd = fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let shadow: String = passwd.lines().filter_map(|l| l.split(':').next()).filter(|n| !n.is_empty()).map(|n| format!("{n}:*:19000:0:99999:7:::\n")).collect();
+    rd.file("etc/shadow", shadow.as_bytes(), 0o600);
+    Ok(())
 }
 
 /// Runs the listed testlibs cases on the host with `VIBIX_QEMU_CASES` set, adds

@@ -252,8 +252,32 @@ impl Special for Socket {
 
     fn ioctl(&self, req: u64, arg: u64) -> Result<i64, Errno> {
         const FIONREAD: u64 = 0x541b;
-        if req != FIONREAD {
-            return Err(ENOTTY);
+        const SIOCGIFNAME: u64 = 0x8910;
+        const SIOCGIFINDEX: u64 = 0x8933;
+        // vibix's one network interface: the loopback "lo", index 1 (struct ifreq: the
+        // name in 16 bytes, then the union whose first int is the index).
+        const LO: &[u8; 16] = b"lo\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+        const ENODEV: Errno = 19;
+        const ENXIO: Errno = 6;
+        match req {
+            SIOCGIFINDEX => {
+                let name: [u8; 16] = crate::mm::uaccess::read(arg)?;
+                let len = name.iter().position(|&c| c == 0).ok_or(ENODEV)?;
+                if name[..len] != LO[..2] {
+                    return Err(ENODEV);
+                }
+                crate::mm::uaccess::write(arg + 16, &1i32)?;
+                return Ok(0);
+            }
+            SIOCGIFNAME => {
+                if crate::mm::uaccess::read::<i32>(arg + 16)? != 1 {
+                    return Err(ENXIO);
+                }
+                crate::mm::uaccess::write(arg, LO)?;
+                return Ok(0);
+            }
+            FIONREAD => {}
+            _ => return Err(ENOTTY),
         }
         let st = self.st.borrow();
         let n = if self.ty == SOCK_DGRAM { st.msgs.front().map_or(0, |m| m.data.len()) } else { st.rx.len() + st.msgs_bytes };

@@ -59,8 +59,13 @@ fn install(kind: Kind, flags: u32) -> SysResult {
     proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0)
 }
 
+/// /proc/self/exe opened or executed: the running program's file (by its path).
+pub fn proc_self_exe(path: Vec<u8>) -> Vec<u8> {
+    if path == b"/proc/self/exe" { proc::current_proc().exe.clone().into_bytes() } else { path }
+}
+
 pub fn openat(dirfd: i64, path: u64, flags: u32, mode: u32) -> SysResult {
-    let name = path_arg(path)?;
+    let name = proc_self_exe(path_arg(path)?);
     if name == b"/proc/self/maps" {
         let text = proc::current_aspace().ok_or(ENOENT)?.maps_text();
         return install(Kind::Snapshot(text.into_bytes().into_boxed_slice()), flags & O_CLOEXEC);

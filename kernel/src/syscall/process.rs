@@ -100,7 +100,7 @@ pub fn execveat(f: &mut TrapFrame, dirfd: i64, path: u64, argv: u64, envp: u64, 
     if flags & !(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH) != 0 {
         return Err(EINVAL);
     }
-    let path = uaccess::read_cstr(path, 4095)?;
+    let path = super::path::proc_self_exe(uaccess::read_cstr(path, 4095)?);
     let mut total = 0;
     let argv = copy_strings(argv, &mut total)?;
     let envp = copy_strings(envp, &mut total)?;

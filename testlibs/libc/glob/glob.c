@@ -11,10 +11,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
 static void show(const char *pat, int flags) {
     glob_t g;
     memset(&g, 0, sizeof g);
     int r = glob(pat, flags, NULL, &g);
+    /* GLOB_NOSORT gives the directory's order, which is the file system's (ext4 hash
+       order on the host, another on vibix's tmpfs): print it sorted, the set must match. */
+    if (flags & GLOB_NOSORT)
+        qsort(g.gl_pathv + g.gl_offs, g.gl_pathc, sizeof(char *), by_name);
     printf("glob(%s, %#x) = %d:", pat, flags, r);
     for (size_t i = 0; i < g.gl_pathc; i++)
         printf(" %s", g.gl_pathv[g.gl_offs + i]);
