@@ -257,8 +257,6 @@ impl Special for Socket {
         // vibix's one network interface: the loopback "lo", index 1 (struct ifreq: the
         // name in 16 bytes, then the union whose first int is the index).
         const LO: &[u8; 16] = b"lo\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-        const ENODEV: Errno = 19;
-        const ENXIO: Errno = 6;
         match req {
             SIOCGIFINDEX => {
                 let name: [u8; 16] = crate::mm::uaccess::read(arg)?;
