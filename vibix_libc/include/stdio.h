@@ -14,6 +14,8 @@ typedef struct { long __pos; long __pad[1]; } fpos_t;
 #define FOPEN_MAX 1000
 #define FILENAME_MAX 4096
 #define L_tmpnam 20
+#define L_ctermid 9
+#define L_cuserid 9
 #define TMP_MAX 10000
 #define P_tmpdir "/tmp"
 #define _IOFBF 0
@@ -63,6 +65,12 @@ int putchar_unlocked(int);
 int fgetc_unlocked(FILE *);
 int fputc_unlocked(int, FILE *);
 int fputs_unlocked(const char *, FILE *);
+size_t fread_unlocked(void *__restrict, size_t, size_t, FILE *__restrict);
+size_t fwrite_unlocked(const void *__restrict, size_t, size_t, FILE *__restrict);
+int getw(FILE *);
+int putw(int, FILE *);
+char *ctermid(char *);
+char *cuserid(char *);
 
 int fflush(FILE *);
 int fflush_unlocked(FILE *);

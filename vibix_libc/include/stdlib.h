@@ -92,6 +92,7 @@ int mkostemps(char *, int, int);
 int mkstemps(char *, int);
 char *mktemp(char *);
 int getloadavg(double *, int);
+int getsubopt(char **, char *const *, char **);
 #if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
 #define mkstemp64 mkstemp
 #define mkostemp64 mkostemp

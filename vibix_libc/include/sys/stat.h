@@ -46,6 +46,7 @@ int fstatat(int, const char *__restrict, struct stat *__restrict, int);
 int chmod(const char *, mode_t);
 int fchmod(int, mode_t);
 int fchmodat(int, const char *, mode_t, int);
+int lchmod(const char *, mode_t);
 int mkdir(const char *, mode_t);
 int mkdirat(int, const char *, mode_t);
 int mkfifo(const char *, mode_t);

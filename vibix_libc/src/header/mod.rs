@@ -50,6 +50,7 @@ pub mod utmp;
 pub mod wchar;
 pub mod wctype;
 pub mod wordexp;
+pub mod ulimit;
 pub mod ifaddrs;
 pub mod net;
 pub mod netdb;

@@ -2,6 +2,7 @@
 pub mod ext;
 pub mod file;
 pub mod io;
+mod legacy;
 pub mod open;
 pub mod printf;
 pub mod popen;

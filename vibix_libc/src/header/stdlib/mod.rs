@@ -7,6 +7,7 @@ pub mod rand;
 pub mod rand48;
 pub mod sort;
 mod loadavg;
+mod subopt;
 pub mod strtol;
 pub mod strtold;
 

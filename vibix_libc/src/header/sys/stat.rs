@@ -188,3 +188,18 @@ pub unsafe extern "C" fn mkfifoat(fd: c_int, p: *const c_char, mode: u32) -> c_i
     // SAFETY: same contract.
     unsafe { mknodat(fd, p, (mode & 0o7777) | 0o010000, 0) }
 }
+
+/// `lchmod`: chmod without following a final symbolic link; links have no
+/// mode on Linux, so one is EOPNOTSUPP (as glibc).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn lchmod(p: *const c_char, mode: u32) -> c_int {
+    let path = crate::cs!(p);
+    match rustix::fs::lstat(path) {
+        Err(e) => crate::thread::area::fail(e, -1),
+        Ok(s) if s.st_mode & 0o170000 == 0o120000 => {
+            crate::thread::area::set_errno(95); // EOPNOTSUPP
+            -1
+        }
+        Ok(_) => cret(rustix::fs::chmod(path, Mode::from_raw_mode(mode)), |_| 0),
+    }
+}
