@@ -14,6 +14,7 @@ extern crate alloc;
 pub mod fmt;
 pub mod header;
 pub mod ldbl;
+pub mod mapped;
 pub mod num;
 pub mod rt;
 pub mod start;

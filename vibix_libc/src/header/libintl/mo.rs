@@ -3,14 +3,12 @@
 //! original and the translation tables), each table a list of (length,
 //! offset) pairs. Every offset is checked against the file size before use.
 //! Plural entries are `msgid\0msgid_plural` / `form0\0form1...`.
-use core::ffi::c_void;
 
 use super::plural;
+use crate::mapped::MappedFile;
 
 pub struct Catalog {
-    base: *const u8,
-    len: usize,
-    swap: bool,
+    file: MappedFile,
     count: u32,
     orig: u32,
     trans: u32,
@@ -25,20 +23,11 @@ unsafe impl Send for Catalog {}
 impl Catalog {
     /// Maps and checks the catalog at `path`; None if absent or malformed.
     pub fn open(path: &core::ffi::CStr) -> Option<Catalog> {
-        use rustix::fs::{Mode, OFlags};
-        let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty()).ok()?;
-        let size = rustix::fs::fstat(&fd).ok()?.st_size as usize;
-        if !(28..=1 << 30).contains(&size) {
-            return None;
-        }
-        use rustix::mm::{MapFlags, ProtFlags};
-        // SAFETY: a fresh private read-only mapping of the whole file.
-        let p = unsafe { rustix::mm::mmap(core::ptr::null_mut(), size, ProtFlags::READ, MapFlags::PRIVATE, &fd, 0) }.ok()?;
-        let mut c = Catalog { base: p as *const u8, len: size, swap: false, count: 0, orig: 0, trans: 0, plural: None, nplurals: 2 };
-        let ok = c.check();
-        if !ok {
-            // SAFETY: our mapping, not handed out.
-            let _ = unsafe { rustix::mm::munmap(p as *mut c_void, size) };
+        let file = MappedFile::open(path, 28).ok()?;
+        let mut c = Catalog { file, count: 0, orig: 0, trans: 0, plural: None, nplurals: 2 };
+        if !c.check() {
+            // SAFETY: the mapping was not handed out.
+            unsafe { c.file.unmap() };
             return None;
         }
         c.read_header();
@@ -46,20 +35,17 @@ impl Catalog {
     }
 
     fn bytes(&self) -> &[u8] {
-        // SAFETY: base..base+len is our live mapping.
-        unsafe { core::slice::from_raw_parts(self.base, self.len) }
+        self.file.bytes()
     }
 
     fn word(&self, off: usize) -> Option<u32> {
-        let b = self.bytes().get(off..off + 4)?;
-        let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        Some(if self.swap { v.swap_bytes() } else { v })
+        self.file.word(off)
     }
 
     fn check(&mut self) -> bool {
         match self.word(0) {
             Some(0x950412de) => {}
-            Some(0xde120495) => self.swap = true,
+            Some(0xde120495) => self.file.swap = true,
             _ => return false,
         }
         // Major revision 0 or 1 only.
@@ -67,7 +53,7 @@ impl Catalog {
         if rev >> 16 > 1 {
             return false;
         }
-        let tables_fit = |off: u32| (off as usize).checked_add(n as usize * 8).is_some_and(|e| e <= self.len);
+        let tables_fit = |off: u32| (off as usize).checked_add(n as usize * 8).is_some_and(|e| e <= self.file.len());
         if !tables_fit(o) || !tables_fit(t) {
             return false;
         }
@@ -110,7 +96,7 @@ impl Catalog {
         if let Some(pl) = find(line, b"plural=") {
             let e = &line[pl + 7..];
             let e = &e[..e.iter().position(|&c| c == b';').unwrap_or(e.len())];
-            let start = e.as_ptr() as usize - self.base as usize;
+            let start = e.as_ptr() as usize - self.bytes().as_ptr() as usize;
             self.plural = Some((start, e.len()));
         }
     }

@@ -6,8 +6,9 @@
 //! mapped read-only; every offset is checked against its size.
 use alloc::boxed::Box;
 use alloc::vec::Vec;
-use core::ffi::{c_char, c_int, c_void, CStr};
+use core::ffi::{c_char, c_int, CStr};
 
+use crate::mapped::MappedFile;
 use crate::thread::area::set_errno;
 
 const NL_CAT_LOCALE: c_int = 1;
@@ -18,52 +19,33 @@ const CATD_FAILED: *mut Cat = !0usize as *mut Cat;
 const DEFAULT_NLSPATH: &[u8] = b"/usr/share/locale/%L/%N:/usr/share/locale/%L/LC_MESSAGES/%N:/usr/share/locale/%l/%N:/usr/share/locale/%l/LC_MESSAGES/%N";
 
 pub struct Cat {
-    base: *const u8,
-    len: usize,
-    swap: bool,
+    file: MappedFile,
     planes: usize,
     plane_size: usize,
 }
 
 impl Cat {
-    fn bytes(&self) -> &[u8] {
-        // SAFETY: our live read-only mapping.
-        unsafe { core::slice::from_raw_parts(self.base, self.len) }
-    }
     fn word(&self, off: usize) -> Option<u32> {
-        let b = self.bytes().get(off..off + 4)?;
-        let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        Some(if self.swap { v.swap_bytes() } else { v })
+        self.file.word(off)
     }
     fn open(path: &CStr) -> Result<Cat, rustix::io::Errno> {
-        use rustix::fs::{Mode, OFlags};
-        let fd = rustix::fs::open(path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
-        let size = rustix::fs::fstat(&fd)?.st_size as usize;
-        if !(12..=1 << 30).contains(&size) {
-            return Err(rustix::io::Errno::INVAL);
-        }
-        use rustix::mm::{MapFlags, ProtFlags};
-        // SAFETY: a fresh private read-only mapping of the whole file.
-        let p = unsafe { rustix::mm::mmap(core::ptr::null_mut(), size, ProtFlags::READ, MapFlags::PRIVATE, &fd, 0)? };
-        let mut c = Cat { base: p as *const u8, len: size, swap: false, planes: 0, plane_size: 0 };
-        let ok = match c.word(0) {
+        let mut file = MappedFile::open(path, 12)?;
+        let ok = match file.word(0) {
             Some(0x960408de) => true,
             Some(0xde080496) => {
-                c.swap = true;
+                file.swap = true;
                 true
             }
             _ => false,
         };
-        let (ps, pd) = (c.word(4).unwrap_or(0) as usize, c.word(8).unwrap_or(0) as usize);
-        let fits = ps.checked_mul(pd).and_then(|n| n.checked_mul(24)).is_some_and(|t| 12 + t <= size);
+        let (ps, pd) = (file.word(4).unwrap_or(0) as usize, file.word(8).unwrap_or(0) as usize);
+        let fits = ps.checked_mul(pd).and_then(|n| n.checked_mul(24)).is_some_and(|t| 12 + t <= file.len());
         if !ok || ps == 0 || pd == 0 || !fits {
-            // SAFETY: our mapping, not handed out.
-            let _ = unsafe { rustix::mm::munmap(p, size) };
+            // SAFETY: the mapping was not handed out.
+            unsafe { file.unmap() };
             return Err(rustix::io::Errno::INVAL);
         }
-        c.plane_size = ps;
-        c.planes = pd;
-        Ok(c)
+        Ok(Cat { file, planes: pd, plane_size: ps })
     }
     fn get(&self, set: c_int, msg: c_int) -> Option<*const c_char> {
         let (s, m) = ((set as u32).wrapping_add(1), msg as u32);
@@ -74,7 +56,7 @@ impl Cat {
             let slot = 12 + (first + d * self.plane_size) * 12;
             if self.word(slot)? == s && self.word(slot + 4)? == m {
                 let at = strings.checked_add(self.word(slot + 8)? as usize)?;
-                let tail = self.bytes().get(at..)?;
+                let tail = self.file.bytes().get(at..)?;
                 tail.iter().position(|&c| c == 0)?;
                 return Some(tail.as_ptr() as *const c_char);
             }
@@ -197,8 +179,7 @@ pub unsafe extern "C" fn catclose(cat: *mut Cat) -> c_int {
     }
     // SAFETY: cat came from catopen; it and its mapping are ours to free.
     unsafe {
-        let c = Box::from_raw(cat);
-        let _ = rustix::mm::munmap(c.base as *mut c_void, c.len);
+        Box::from_raw(cat).file.unmap();
     }
     0
 }
