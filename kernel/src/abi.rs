@@ -73,3 +73,7 @@ pub const PATH_MAX: usize = 4096;
 /// sigaltstack's smallest stack (and AT_MINSIGSTKSZ).
 pub const MINSIGSTKSZ: u64 = 2048;
 pub const SOL_SOCKET: i32 = 1;
+
+// System-call numbers of the calls in their own modules (syscall/mod.rs's
+// table names the older ones by number).
+pub const SYS_SENDFILE: u64 = 40;

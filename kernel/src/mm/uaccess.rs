@@ -4,13 +4,43 @@
 use super::vm::Access;
 use crate::errno::*;
 use crate::proc;
+use crate::sync::Global;
 use alloc::vec::Vec;
+
+/// Kernel buffers lent to a thread's calls (`with_kernel_buffer`): (tid, address, length).
+static LENT: Global<Vec<(u64, u64, usize)>> = Global::new(Vec::new());
+
+/// Runs `f(addr)` with `buf` reachable through this module at `addr`, as if it
+/// were user memory of the calling thread: sendfile hands file bytes to the
+/// same write code read(2)/write(2) use. Kernel addresses are in the upper
+/// half, so they never alias a user range; other threads cannot see the loan.
+pub fn with_kernel_buffer<R>(buf: &mut [u8], f: impl FnOnce(u64) -> R) -> R {
+    let tid = proc::current().tid;
+    let addr = buf.as_mut_ptr() as u64;
+    LENT.get().push((tid, addr, buf.len()));
+    let r = f(addr);
+    LENT.get().retain(|&(t, a, _)| !(t == tid && a == addr));
+    r
+}
+
+/// The lent kernel buffer holding `[addr, addr+len)`, if the current thread has one.
+fn lent(addr: u64, len: usize) -> Option<&'static mut [u8]> {
+    let tid = proc::current().tid;
+    let end = addr.checked_add(len as u64)?;
+    LENT.get().iter().find(|&&(t, a, l)| t == tid && a <= addr && end <= a + l as u64)?;
+    // SAFETY: the range lies inside a buffer `with_kernel_buffer` borrowed mutably
+    // for the duration of the call that is running now on this thread.
+    Some(unsafe { core::slice::from_raw_parts_mut(addr as *mut u8, len) })
+}
 
 /// A kernel view of `len` bytes of user memory, checked and populated.
 /// Valid until the next call that can change the address space.
 pub fn slice(addr: u64, len: usize, access: Access) -> Result<&'static mut [u8], Errno> {
     if len == 0 {
         return Ok(&mut []);
+    }
+    if addr >= 1 << 63 {
+        return lent(addr, len).ok_or(EFAULT);
     }
     proc::current_aspace().ok_or(EFAULT)?.check_user(addr, len as u64, access)?;
     // SAFETY: the range is a populated user mapping of the current address space, which

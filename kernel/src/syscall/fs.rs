@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 const IOV_MAX: u64 = 1024;
 const MAX_CAPTURE: usize = 16 << 20;
 
-fn file(fd: i64) -> Result<Rc<OpenFile>, Errno> {
+pub(super) fn file(fd: i64) -> Result<Rc<OpenFile>, Errno> {
     Ok(proc::current_proc().fds.get(fd)?.file.clone())
 }
 
@@ -35,7 +35,7 @@ fn console_write(fd: u8, data: &[u8]) {
 }
 
 /// Copies file bytes at `off` to user memory; only the bytes that exist are touched.
-fn read_at(f: &OpenFile, buf: u64, len: u64, off: u64) -> Result<usize, Errno> {
+pub(super) fn read_at(f: &OpenFile, buf: u64, len: u64, off: u64) -> Result<usize, Errno> {
     match &f.kind {
         Kind::Console { .. } => Ok(0), // stdin is always at end of file
         Kind::Special(s) => s.read(buf, len as usize, nonblocking(f)),
@@ -61,7 +61,7 @@ fn read_at(f: &OpenFile, buf: u64, len: u64, off: u64) -> Result<usize, Errno> {
 
 /// Writes user bytes to a file at `off` (None: the open file's offset, or the end with O_APPEND);
 /// advances the offset when it was used.
-fn write_at(f: &OpenFile, buf: u64, len: u64, off: Option<u64>) -> Result<usize, Errno> {
+pub(super) fn write_at(f: &OpenFile, buf: u64, len: u64, off: Option<u64>) -> Result<usize, Errno> {
     match &f.kind {
         Kind::Inode(_) if f.flags & O_ACCMODE == 0 => Err(EBADF),
         Kind::Console { fd } => {

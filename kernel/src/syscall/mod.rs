@@ -9,6 +9,7 @@ mod net;
 mod path;
 mod poll;
 mod process;
+mod sendfile;
 mod signal;
 mod thread;
 
@@ -191,6 +192,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         302 => misc::prlimit64(a[0], a[1] as u32, a[2], a[3]),
         318 => misc::getrandom(a[0], a[1], a[2] as u32),
         332 => fs::statx(a[0] as i32 as i64, a[1], a[2] as u32, a[4]),
+        SYS_SENDFILE => sendfile::sendfile(a[0] as i32 as i64, a[1] as i32 as i64, a[2], a[3]),
         _ => enosys(nr),
     };
     match r {
