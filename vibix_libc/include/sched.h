@@ -58,6 +58,7 @@ typedef struct { unsigned long __bits[16]; } cpu_set_t;
 #define CPU_CLR(c, s) ((s)->__bits[(c) / 64] &= ~(1UL << ((c) % 64)))
 #define CPU_ISSET(c, s) (((s)->__bits[(c) / 64] >> ((c) % 64)) & 1)
 #define CPU_COUNT(s) ({ int __n = 0; for (int __i = 0; __i < 16; __i++) __n += __builtin_popcountl((s)->__bits[__i]); __n; })
+#define CPU_EQUAL(a, b) (__builtin_memcmp((a), (b), sizeof(cpu_set_t)) == 0)
 int sched_getaffinity(pid_t, size_t, cpu_set_t *);
 int sched_getcpu(void);
 int sched_setaffinity(pid_t, size_t, const cpu_set_t *);

@@ -34,6 +34,25 @@ pub fn futex_wake(word: &AtomicU32, n: u32) {
     let _ = futex::wake(word, futex::Flags::PRIVATE, n);
 }
 
+/// The futex flags for an object that is process-shared (`PTHREAD_PROCESS_SHARED`,
+/// in MAP_SHARED memory: the kernel keys the futex by page, not by address
+/// space) or private to the process.
+#[inline]
+pub fn scope(shared: bool) -> futex::Flags {
+    if shared { futex::Flags::empty() } else { futex::Flags::PRIVATE }
+}
+
+/// `futex_wait` / `futex_wait_timeout` for either scope; false on timeout.
+pub fn futex_wait_in(word: &AtomicU32, val: u32, shared: bool, rel: Option<&rustix::time::Timespec>) -> bool {
+    !matches!(futex::wait(word, scope(shared), val, rel), Err(rustix::io::Errno::TIMEDOUT))
+}
+
+/// `futex_wake` for either scope.
+#[inline]
+pub fn futex_wake_in(word: &AtomicU32, n: u32, shared: bool) {
+    let _ = futex::wake(word, scope(shared), n);
+}
+
 /// A plain (non-recursive) lock over one futex word.
 #[repr(transparent)]
 pub struct Lock(pub AtomicU32);
@@ -51,12 +70,20 @@ impl Lock {
     #[inline]
     pub fn lock(&self) {
         if !self.try_lock() {
-            self.lock_slow();
+            self.lock_slow(false);
+        }
+    }
+
+    /// `lock` for a lock that may live in memory shared between processes.
+    #[inline]
+    pub fn lock_in(&self, shared: bool) {
+        if !self.try_lock() {
+            self.lock_slow(shared);
         }
     }
 
     #[cold]
-    fn lock_slow(&self) {
+    fn lock_slow(&self, shared: bool) {
         let mut spins = 0;
         while spins < 100 {
             if self.0.load(Ordering::Relaxed) == UNLOCKED && self.try_lock() {
@@ -67,14 +94,20 @@ impl Lock {
         }
         // Mark contended; whoever unlocks then has to wake us.
         while self.0.swap(CONTENDED, Ordering::Acquire) != UNLOCKED {
-            futex_wait(&self.0, CONTENDED);
+            futex_wait_in(&self.0, CONTENDED, shared, None);
         }
     }
 
     #[inline]
     pub fn unlock(&self) {
+        self.unlock_in(false)
+    }
+
+    /// `unlock` for a lock that may live in memory shared between processes.
+    #[inline]
+    pub fn unlock_in(&self, shared: bool) {
         if self.0.swap(UNLOCKED, Ordering::Release) == CONTENDED {
-            futex_wake(&self.0, 1);
+            futex_wake_in(&self.0, 1, shared);
         }
     }
 

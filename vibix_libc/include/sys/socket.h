@@ -71,6 +71,7 @@ int listen(int, int);
 int accept(int, struct sockaddr *__restrict, socklen_t *__restrict);
 int accept4(int, struct sockaddr *__restrict, socklen_t *__restrict, int);
 int shutdown(int, int);
+int sockatmark(int);
 int getsockname(int, struct sockaddr *__restrict, socklen_t *__restrict);
 int getpeername(int, struct sockaddr *__restrict, socklen_t *__restrict);
 int getsockopt(int, int, int, void *__restrict, socklen_t *__restrict);

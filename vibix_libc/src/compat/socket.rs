@@ -126,6 +126,17 @@ pub unsafe extern "C" fn accept(fd: c_int, addr: *mut c_void, len: *mut SockLen)
     unsafe { accept4(fd, addr, len, 0) }
 }
 
+/// POSIX `sockatmark`: 1 if the socket's read position is at the
+/// out-of-band mark (the SIOCATMARK ioctl), 0 if not.
+#[unsafe(no_mangle)]
+pub extern "C" fn sockatmark(fd: c_int) -> c_int {
+    const SIOCATMARK: core::ffi::c_ulong = 0x8905;
+    let mut at: c_int = 0;
+    // SAFETY: SIOCATMARK writes one int to its argument.
+    let r = unsafe { crate::header::sys::misc::ioctl(fd, SIOCATMARK, (&raw mut at).cast()) };
+    if r < 0 { -1 } else { at }
+}
+
 #[unsafe(no_mangle)]
 pub extern "C" fn shutdown(fd: c_int, how: c_int) -> c_int {
     let how = match how {

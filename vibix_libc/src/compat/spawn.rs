@@ -36,6 +36,7 @@ extern "C" {
     fn __errno_location() -> *mut c_int;
 }
 use super::posix::{setgid, setuid};
+use crate::header::sched::{sched_setparam, sched_setscheduler, SchedParam};
 
 const ENOMEM: c_int = 12;
 const EINTR: c_int = 4;
@@ -50,6 +51,8 @@ const RESETIDS: c_short = 0x01;
 const SETPGROUP: c_short = 0x02;
 const SETSIGDEF: c_short = 0x04;
 const SETSIGMASK: c_short = 0x08;
+const SETSCHEDPARAM: c_short = 0x10;
+const SETSCHEDULER: c_short = 0x20;
 const SETSID: c_short = 0x80;
 
 /// glibc's 128-byte `sigset_t`.
@@ -64,6 +67,9 @@ pub struct SpawnAttr {
     pgroup: c_int,
     sigdefault: SigSet,
     sigmask: SigSet,
+    /// POSIX_SPAWN_SETSCHEDULER's policy and either flag's priority.
+    policy: c_int,
+    priority: SchedParam,
 }
 const_assert!(size_of::<SpawnAttr>() <= 336);
 
@@ -198,7 +204,16 @@ pub unsafe extern "C" fn posix_spawn_file_actions_addfchdir_np(fa: *mut FileActi
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn posix_spawnattr_init(a: *mut SpawnAttr) -> c_int {
     // SAFETY: caller-provided object.
-    unsafe { a.write(SpawnAttr { flags: 0, pgroup: 0, sigdefault: SigSet([0; 16]), sigmask: SigSet([0; 16]) }) };
+    unsafe {
+        a.write(SpawnAttr {
+            flags: 0,
+            pgroup: 0,
+            sigdefault: SigSet([0; 16]),
+            sigmask: SigSet([0; 16]),
+            policy: 0,
+            priority: SchedParam { sched_priority: 0 },
+        })
+    };
     0
 }
 
@@ -227,6 +242,38 @@ macro_rules! attr_accessors {
 attr_accessors! {
     posix_spawnattr_setflags / posix_spawnattr_getflags: flags: c_short;
     posix_spawnattr_setpgroup / posix_spawnattr_getpgroup: pgroup: c_int;
+}
+
+/// POSIX `posix_spawnattr_setschedpolicy`: SCHED_OTHER, SCHED_FIFO or SCHED_RR.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn posix_spawnattr_setschedpolicy(a: *mut SpawnAttr, policy: c_int) -> c_int {
+    if !(0..=2).contains(&policy) {
+        return 22;
+    }
+    // SAFETY: an object set up by posix_spawnattr_init.
+    unsafe { (*a).policy = policy };
+    0
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn posix_spawnattr_getschedpolicy(a: *const SpawnAttr, policy: *mut c_int) -> c_int {
+    // SAFETY: as above; `policy` is a valid out pointer.
+    unsafe { *policy = (*a).policy };
+    0
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn posix_spawnattr_setschedparam(a: *mut SpawnAttr, p: *const SchedParam) -> c_int {
+    // SAFETY: valid objects (C contract).
+    unsafe { (*a).priority.sched_priority = (*p).sched_priority };
+    0
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn posix_spawnattr_getschedparam(a: *const SpawnAttr, p: *mut SchedParam) -> c_int {
+    // SAFETY: valid objects (C contract).
+    unsafe { (*p).sched_priority = (*a).priority.sched_priority };
+    0
 }
 
 #[unsafe(no_mangle)]
@@ -273,6 +320,14 @@ unsafe fn child(path: *const c_char, search: bool, fa: *const FileActions, attr:
                 return errno();
             }
             if a.flags & SETPGROUP != 0 && setpgid(0, a.pgroup) != 0 {
+                return errno();
+            }
+            // Before RESETIDS: dropping privileges may forbid it afterwards.
+            if a.flags & SETSCHEDULER != 0 {
+                if sched_setscheduler(0, a.policy, &a.priority) != 0 {
+                    return errno();
+                }
+            } else if a.flags & SETSCHEDPARAM != 0 && sched_setparam(0, &a.priority) != 0 {
                 return errno();
             }
             if a.flags & RESETIDS != 0 && (setgid(getgid()) != 0 || setuid(getuid()) != 0) {

@@ -42,6 +42,12 @@ pub struct ThreadState {
     pub cancel: core::sync::atomic::AtomicBool,
     /// Newest `pthread_cleanup_push` record (they live on the stack).
     pub cleanup: *mut super::cancel::Ptcb,
+    /// Robust mutexes held (robust.rs); registered with the kernel on first use.
+    pub robust: super::robust::RobustHead,
+    pub robust_on: bool,
+    /// pthread_create's go-ahead for a thread with explicit scheduling
+    /// (sched.rs): GATE_* values, 0 for every other thread.
+    pub start_gate: AtomicI32,
     /// malloc's per-thread cache of free blocks.
     pub mcache: crate::header::stdlib::malloc::ThreadCache,
 }

@@ -17,7 +17,9 @@ pub struct Cond {
     pub waiters: AtomicU32,
     /// 0 = CLOCK_REALTIME, 1 = CLOCK_MONOTONIC (for timedwait).
     pub clock: u32,
-    pub pad: [u32; 9],
+    /// 1 if process-shared (shared futex operations).
+    pub shared: u32,
+    pub pad: [u32; 8],
 }
 const_assert_eq!(core::mem::size_of::<Cond>(), 48);
 
@@ -31,13 +33,38 @@ pub unsafe extern "C" fn pthread_condattr_init(a: *mut c_int) -> c_int {
 pub unsafe extern "C" fn pthread_condattr_destroy(_a: *mut c_int) -> c_int {
     0
 }
+/// `pthread_condattr_t` (an int): the clock in bits 0-7, PSHARED above.
+const ATTR_CLOCK: c_int = 0xff;
+const ATTR_PSHARED: c_int = 0x100;
+
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_condattr_setclock(a: *mut c_int, c: c_int) -> c_int {
     if c != 0 && c != 1 {
         return 22;
     }
     // SAFETY: as above.
-    unsafe { *a = c };
+    unsafe { *a = (*a & !ATTR_CLOCK) | c };
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_condattr_getclock(a: *const c_int, c: *mut c_int) -> c_int {
+    // SAFETY: a is an initialised attr, c writable.
+    unsafe { *c = *a & ATTR_CLOCK };
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_condattr_setpshared(a: *mut c_int, s: c_int) -> c_int {
+    if s != 0 && s != 1 {
+        return 22;
+    }
+    // SAFETY: a is an initialised attr.
+    unsafe { *a = (*a & !ATTR_PSHARED) | if s == 1 { ATTR_PSHARED } else { 0 } };
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_condattr_getpshared(a: *const c_int, s: *mut c_int) -> c_int {
+    // SAFETY: a is an initialised attr, s writable.
+    unsafe { *s = (*a & ATTR_PSHARED != 0) as c_int };
     0
 }
 
@@ -45,9 +72,10 @@ pub unsafe extern "C" fn pthread_condattr_setclock(a: *mut c_int, c: c_int) -> c
 pub unsafe extern "C" fn pthread_cond_init(c: *mut Cond, a: *const c_int) -> c_int {
     // SAFETY: c writable; a NULL or an attr.
     unsafe {
-        c.write(Cond { seq: AtomicU32::new(0), waiters: AtomicU32::new(0), clock: 0, pad: [0; 9] });
+        c.write(Cond { seq: AtomicU32::new(0), waiters: AtomicU32::new(0), clock: 0, shared: 0, pad: [0; 8] });
         if !a.is_null() {
-            (*c).clock = *a as u32;
+            (*c).clock = (*a & ATTR_CLOCK) as u32;
+            (*c).shared = (*a & ATTR_PSHARED != 0) as u32;
         }
     }
     0
@@ -102,19 +130,22 @@ unsafe fn wait(c: *mut Cond, m: *mut Mutex, abs: *const [i64; 2]) -> c_int {
         pthread_mutex_unlock(m);
         let mut r = 0;
         if abs.is_null() {
-            point(|| crate::sync::futex_wait(&(*c).seq, seq));
+            point(|| crate::sync::futex_wait_in(&(*c).seq, seq, (*c).shared != 0, None));
         } else {
             match relative(abs, (*c).clock) {
                 None => r = ETIMEDOUT,
                 Some(rel) => {
-                    if !point(|| crate::sync::futex_wait_timeout(&(*c).seq, seq, &rel)) {
+                    if !point(|| crate::sync::futex_wait_in(&(*c).seq, seq, (*c).shared != 0, Some(&rel))) {
                         r = ETIMEDOUT;
                     }
                 }
             }
         }
-        _pthread_cleanup_pop(&mut cb, 1);
-        r
+        // The mutex again (its EOWNERDEAD, if robust, is the wait's result).
+        _pthread_cleanup_pop(&mut cb, 0);
+        (*c).waiters.fetch_sub(1, Ordering::AcqRel);
+        let relock = pthread_mutex_lock(m);
+        if relock != 0 { relock } else { r }
     }
 }
 
@@ -139,7 +170,7 @@ pub unsafe extern "C" fn pthread_cond_signal(c: *mut Cond) -> c_int {
     unsafe {
         (*c).seq.fetch_add(1, Ordering::AcqRel);
         if (*c).waiters.load(Ordering::Acquire) > 0 {
-            crate::sync::futex_wake(&(*c).seq, 1);
+            crate::sync::futex_wake_in(&(*c).seq, 1, (*c).shared != 0);
         }
     }
     0
@@ -152,7 +183,7 @@ pub unsafe extern "C" fn pthread_cond_broadcast(c: *mut Cond) -> c_int {
     unsafe {
         (*c).seq.fetch_add(1, Ordering::AcqRel);
         if (*c).waiters.load(Ordering::Acquire) > 0 {
-            crate::sync::futex_wake(&(*c).seq, i32::MAX as u32);
+            crate::sync::futex_wake_in(&(*c).seq, i32::MAX as u32, (*c).shared != 0);
         }
     }
     0

@@ -9,3 +9,5 @@ pub mod cond;
 pub mod rwlock;
 pub mod sem;
 pub mod cancel;
+pub mod robust;
+pub mod sched;

@@ -16,6 +16,8 @@ const EINVAL: c_int = 22;
 const EAGAIN: c_int = 11;
 const ESRCH: c_int = 3;
 const EDEADLK: c_int = 35;
+const EBUSY: c_int = 16;
+const ETIMEDOUT: c_int = 110;
 
 const JOINABLE: i32 = 0;
 const DETACHED: i32 = 1;
@@ -49,15 +51,36 @@ pub struct Attr {
     pub stack_addr: *mut c_void,
     pub detach: c_int,
     pub init: c_int,
-    pub pad: [usize; 3],
+    /// Scheduling (sched.rs): policy, priority, PTHREAD_{INHERIT,EXPLICIT}_SCHED, scope.
+    pub policy: c_int,
+    pub priority: c_int,
+    pub inherit: c_int,
+    pub scope: c_int,
+    pub pad: usize,
 }
 const_assert!(core::mem::size_of::<Attr>() == 56);
 
-/// `pthread_attr_init`.
+impl Attr {
+    /// The built-in defaults (pthread_setattr_default_np changes the live ones).
+    pub const DEFAULT: Attr = Attr {
+        stack_size: DEFAULT_STACK,
+        guard_size: PAGE,
+        stack_addr: null_mut(),
+        detach: 0,
+        init: 1,
+        policy: 0,
+        priority: 0,
+        inherit: 0,
+        scope: 0,
+        pad: 0,
+    };
+}
+
+/// `pthread_attr_init`: the process's default attributes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_attr_init(a: *mut Attr) -> c_int {
     // SAFETY: a is writable.
-    unsafe { a.write(Attr { stack_size: DEFAULT_STACK, guard_size: PAGE, stack_addr: null_mut(), detach: 0, init: 1, pad: [0; 3] }) };
+    unsafe { a.write(Attr { detach: 0, ..super::sched::defaults() }) };
     0
 }
 #[unsafe(no_mangle)]
@@ -134,6 +157,13 @@ pub unsafe extern "C" fn pthread_getattr_np(t: *mut ThreadState, a: *mut Attr) -
     // SAFETY: a writable; t a live thread.
     unsafe {
         pthread_attr_init(a);
+        // The thread's own policy and priority (glibc reports them too).
+        let mut policy = 0;
+        let mut p = crate::header::sched::SchedParam { sched_priority: 0 };
+        if super::sched::pthread_getschedparam(t, &mut policy, &mut p) == 0 {
+            (*a).policy = policy;
+            (*a).priority = p.sched_priority;
+        }
         if (*t).map_base.is_null() {
             // Main thread: the stack mapping's top, RLIMIT_STACK deep.
             let lim = rustix::process::getrlimit(rustix::process::Resource::Stack);
@@ -190,6 +220,13 @@ unsafe extern "C" fn clone_thread(flags: usize, stack: *mut u8, ptid: *mut i32, 
 
 extern "C" fn thread_main() -> ! {
     let t = current();
+    // SAFETY: own thread area.
+    if unsafe { (*t).start_gate.load(Ordering::Acquire) } != 0 && !super::sched::wait_at_gate(t) {
+        // pthread_create could not give us the asked-for scheduling: end
+        // unseen (it waits for our tid to clear and frees our memory).
+        // SAFETY: nothing of ours runs on this thread after this.
+        unsafe { crate::rt::exit_thread(0) }
+    }
     // SAFETY: pthread_create filled start/arg before clone.
     let r = unsafe { ((*t).start.unwrap())((*t).arg) };
     pthread_exit(r)
@@ -217,13 +254,9 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
     unsafe { __vibix_tls_layout(&mut layout) };
     let align = layout.align.max(vibix_abi::THREAD_AREA_ALIGN);
     // SAFETY: attr is NULL or initialised.
-    let (stack_size, guard, user_stack, detach) = unsafe {
-        if attr.is_null() {
-            (DEFAULT_STACK, PAGE, null_mut(), 0)
-        } else {
-            ((*attr).stack_size, (*attr).guard_size, (*attr).stack_addr, (*attr).detach)
-        }
-    };
+    let a = if attr.is_null() { super::sched::defaults() } else { unsafe { core::ptr::read(attr) } };
+    let (stack_size, guard, user_stack, detach) = (a.stack_size, a.guard_size, a.stack_addr, a.detach);
+    let explicit = a.inherit == super::sched::EXPLICIT_SCHED;
     let round = |x: usize| (x + PAGE - 1) & !(PAGE - 1);
     let guard = round(guard);
     let tls_part = round(layout.static_size + THREAD_AREA_SIZE + align);
@@ -264,6 +297,7 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
         (*tp).stack_size = ssize;
         (*tp).guard_size = guard;
         (*tp).detach = AtomicI32::new(if detach != 0 { DETACHED } else { JOINABLE });
+        (*tp).start_gate = AtomicI32::new(if explicit { super::sched::GATE_HOLD } else { 0 });
     }
     THREADED.store(true, Ordering::SeqCst);
     LIVE.fetch_add(1, Ordering::AcqRel);
@@ -286,6 +320,21 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
         }
         return EAGAIN;
     }
+    if explicit {
+        let e = super::sched::apply_explicit(r, &a);
+        super::sched::open_gate(tp, e == 0);
+        if e != 0 {
+            // The thread ends at its gate without running anything of the caller's.
+            wait_dead(tp);
+            LIVE.fetch_sub(1, Ordering::AcqRel);
+            // SAFETY: the thread has ended; its memory is ours again.
+            unsafe {
+                __vibix_thread_exit(tp);
+                let _ = rustix::mm::munmap(base as *mut c_void, len);
+            }
+            return e;
+        }
+    }
     // SAFETY: out is writable.
     unsafe { *out = tp };
     0
@@ -297,6 +346,7 @@ pub extern "C" fn pthread_exit(ret: *mut c_void) -> ! {
     let t = current();
     super::cancel::run_cleanup();
     super::keys::run_destructors();
+    super::robust::release_all_on_exit();
     crate::header::stdlib::malloc::thread_exit();
     if LIVE.fetch_sub(1, Ordering::AcqRel) == 1 {
         // The last thread: the process ends as if by exit(0) (atexit, stdio flush).
@@ -353,6 +403,52 @@ pub unsafe extern "C" fn pthread_join(t: *mut ThreadState, ret: *mut *mut c_void
         let _ = rustix::mm::munmap((*t).map_base as *mut c_void, (*t).map_len);
     }
     0
+}
+
+/// GNU `pthread_tryjoin_np`: joins `t` if it has ended, else EBUSY.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_tryjoin_np(t: *mut ThreadState, ret: *mut *mut c_void) -> c_int {
+    // SAFETY: t is a joinable thread (caller contract).
+    if unsafe { (*t).tid.load(Ordering::Acquire) } != 0 {
+        return EBUSY;
+    }
+    // SAFETY: forwarded; it has ended, so this does not wait.
+    unsafe { pthread_join(t, ret) }
+}
+
+/// GNU `pthread_timedjoin_np`: `pthread_join` until the CLOCK_REALTIME time
+/// `abs` (no limit if NULL), then ETIMEDOUT.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_timedjoin_np(t: *mut ThreadState, ret: *mut *mut c_void, abs: *const [i64; 2]) -> c_int {
+    if abs.is_null() {
+        // SAFETY: forwarded.
+        return unsafe { pthread_join(t, ret) };
+    }
+    if t == current() {
+        return EDEADLK;
+    }
+    // SAFETY: abs is a timespec (caller contract).
+    if !(0..1_000_000_000).contains(&unsafe { (*abs)[1] }) {
+        return EINVAL;
+    }
+    super::cancel::pthread_testcancel();
+    // SAFETY: t is a joinable thread (caller contract).
+    unsafe {
+        if (*t).detach.load(Ordering::Relaxed) == DETACHED {
+            return EINVAL;
+        }
+        let tid: &AtomicU32 = &*((*t).tid.as_ptr() as *const AtomicU32);
+        loop {
+            let v = tid.load(Ordering::Acquire);
+            if v == 0 {
+                break;
+            }
+            let Some(rel) = super::cond::relative(abs, 0) else { return ETIMEDOUT };
+            // Shared: see wait_dead.
+            super::cancel::point(|| crate::sync::futex_wait_in(tid, v, true, Some(&rel)));
+        }
+        pthread_join(t, ret)
+    }
 }
 
 /// POSIX `pthread_detach`.

@@ -128,24 +128,28 @@ pub unsafe extern "C" fn sem_getvalue(s: *mut Sem, out: *mut c_int) -> c_int {
     0
 }
 
-/// `pthread_barrier_t`: threads needed, arrivals in this round, round number.
+/// `pthread_barrier_t`: threads needed, arrivals in this round, round number,
+/// and whether it is process-shared.
 #[repr(C)]
 pub struct Barrier {
     pub count: u32,
     pub arrived: AtomicU32,
     pub round: AtomicU32,
-    pub pad: [u32; 5],
+    pub shared: u32,
+    pub pad: [u32; 4],
 }
 const_assert_eq!(core::mem::size_of::<Barrier>(), 32);
 
 /// POSIX `pthread_barrier_init`.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn pthread_barrier_init(b: *mut Barrier, _a: *const c_int, count: c_uint) -> c_int {
-    if count == 0 {
+pub unsafe extern "C" fn pthread_barrier_init(b: *mut Barrier, a: *const c_int, count: c_uint) -> c_int {
+    if count == 0 || count > i32::MAX as c_uint {
         return 22;
     }
+    // SAFETY: a is NULL or an attr (an int: PTHREAD_PROCESS_SHARED or not).
+    let shared = if a.is_null() { 0 } else { unsafe { *a as u32 } };
     // SAFETY: b writable.
-    unsafe { b.write(Barrier { count, arrived: AtomicU32::new(0), round: AtomicU32::new(0), pad: [0; 5] }) };
+    unsafe { b.write(Barrier { count, arrived: AtomicU32::new(0), round: AtomicU32::new(0), shared, pad: [0; 4] }) };
     0
 }
 
@@ -164,11 +168,11 @@ pub unsafe extern "C" fn pthread_barrier_wait(b: *mut Barrier) -> c_int {
     if b.arrived.fetch_add(1, Ordering::AcqRel) + 1 == b.count {
         b.arrived.store(0, Ordering::Relaxed);
         b.round.fetch_add(1, Ordering::Release);
-        crate::sync::futex_wake(&b.round, i32::MAX as u32);
+        crate::sync::futex_wake_in(&b.round, i32::MAX as u32, b.shared != 0);
         return -1;
     }
     while b.round.load(Ordering::Acquire) == round {
-        crate::sync::futex_wait(&b.round, round);
+        crate::sync::futex_wait_in(&b.round, round, b.shared != 0, None);
     }
     0
 }
@@ -181,5 +185,20 @@ pub unsafe extern "C" fn pthread_barrierattr_init(a: *mut c_int) -> c_int {
 }
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pthread_barrierattr_destroy(_a: *mut c_int) -> c_int {
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_barrierattr_setpshared(a: *mut c_int, s: c_int) -> c_int {
+    if s != 0 && s != 1 {
+        return 22;
+    }
+    // SAFETY: a writable.
+    unsafe { *a = s };
+    0
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pthread_barrierattr_getpshared(a: *const c_int, s: *mut c_int) -> c_int {
+    // SAFETY: a readable, s writable.
+    unsafe { *s = *a };
     0
 }

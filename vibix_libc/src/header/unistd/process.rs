@@ -103,6 +103,7 @@ pub(crate) fn fork_with(atfork: bool) -> c_int {
                 let t = crate::thread::area::current();
                 (*t).tid.store(0, core::sync::atomic::Ordering::Relaxed);
             }
+            crate::thread::robust::after_fork_child();
             if atfork {
                 crate::compat::atfork::after_fork(true);
             }
