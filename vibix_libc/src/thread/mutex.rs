@@ -418,7 +418,9 @@ pub unsafe extern "C" fn pthread_mutex_trylock(m: *mut Mutex) -> c_int {
     // SAFETY: m is an initialised mutex.
     unsafe {
         if let Some(r) = owned_case(m) {
-            return if r == EDEADLK { EBUSY } else { r };
+            // glibc: EDEADLK only for robust/PI error-checking mutexes.
+            let deadlk = tid_word(m) && kind(m) & TYPE_MASK == ERRORCHECK;
+            return if r == EDEADLK && !deadlk { EBUSY } else { r };
         }
         if tid_word(m) {
             return lock_tid_word(m, Wait::Try);
