@@ -9,5 +9,6 @@ pub mod cond;
 pub mod rwlock;
 pub mod sem;
 pub mod cancel;
+pub mod glibc_cancel;
 pub mod robust;
 pub mod sched;

@@ -344,6 +344,10 @@ pub unsafe extern "C" fn pthread_create(out: *mut *mut ThreadState, attr: *const
 #[unsafe(no_mangle)]
 pub extern "C" fn pthread_exit(ret: *mut c_void) -> ! {
     let t = current();
+    // Kept first: a glibc-ABI cleanup record longjmps out of run_cleanup and
+    // comes back through __pthread_unwind_next (glibc_cancel.rs) with it.
+    // SAFETY: our own thread area.
+    unsafe { (*t).result = ret };
     super::cancel::run_cleanup();
     super::keys::run_destructors();
     super::robust::release_all_on_exit();
