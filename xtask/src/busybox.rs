@@ -3,11 +3,11 @@
 //! (std::process::Command, system, popen, io.popen) and shell scripts run
 //! inside vibix.
 //!
-//! Which build (docs/kernel.md, "busybox"): the stopgap is a static musl-gcc
-//! build (`testlibs/busybox/build.sh musl-static "musl-gcc -static"`), because
-//! the vibix-cc build does not link yet. `VIBIX_BUSYBOX=vibix` uses the
-//! vibix-cc build instead (`build.sh vibix $SYSROOT/bin/vibix-cc`, PT_INTERP
-//! ld-vibix); it becomes the default once it links. `VIBIX_BUSYBOX=/path`
+//! Which build (docs/kernel.md, "busybox"): by default the vibix-cc build
+//! (`testlibs/busybox/build.sh vibix $SYSROOT/bin/vibix-cc`, PT_INTERP
+//! ld-vibix, DT_NEEDED libc.so), so shell scripts in QEMU exercise our own
+//! loader and libc. `VIBIX_BUSYBOX=musl-static` selects the static musl-gcc
+//! build (`build.sh musl-static "musl-gcc -static"`) instead, `VIBIX_BUSYBOX=/path`
 //! takes a ready binary. build.sh is incremental: after the first build
 //! (a few minutes) a call only runs a no-op make.
 
@@ -25,16 +25,16 @@ pub struct Busybox {
 pub fn get(sysroot: &Path) -> Result<Busybox, String> {
     let choice = std::env::var("VIBIX_BUSYBOX").unwrap_or_default();
     let binary = match choice.as_str() {
-        "" | "musl-static" => {
+        "" | "vibix" => build("vibix", &sysroot.join("bin/vibix-cc").to_string_lossy())?,
+        "musl-static" => {
             if Command::new("musl-gcc").arg("--version").output().is_err() {
                 apt::ensure(&["musl-tools"])?;
             }
             build("musl-static", "musl-gcc -static")?
         }
-        "vibix" => build("vibix", &sysroot.join("bin/vibix-cc").to_string_lossy())?,
         path => PathBuf::from(path),
     };
-    // The static build runs on the host as it is, the vibix one through its PT_INTERP.
+    // The vibix build runs on the host through its PT_INTERP, the static one as it is.
     let list = command::output(Command::new(&binary).arg("--list"))?;
     let applets: Vec<String> = list.lines().map(str::trim).filter(|a| !a.is_empty() && *a != "busybox").map(String::from).collect();
     if !applets.iter().any(|a| a == "sh") {
@@ -46,7 +46,7 @@ pub fn get(sysroot: &Path) -> Result<Busybox, String> {
 /// `cargo xtask busybox`: builds (or reuses) the initramfs busybox, prints its path.
 pub fn main(args: &[String]) -> Result<(), String> {
     if !args.is_empty() {
-        return Err("usage: cargo xtask busybox (VIBIX_BUSYBOX=musl-static|vibix|PATH)".into());
+        return Err("usage: cargo xtask busybox (VIBIX_BUSYBOX=vibix (default)|musl-static|PATH)".into());
     }
     println!("{}", get(&paths::sysroot())?.binary.display());
     Ok(())

@@ -97,6 +97,10 @@ fn test() -> Result<(), String> {
     rd.file("bin/wx-alias", &read(&wx_alias)?, 0o755);
     rd.file("etc/expected/wx-alias", &read(&src.join("wx-alias.expected"))?, 0o644);
     manifest.push_str("kernel/wx-alias\t0\t/etc/expected/wx-alias\t/\t-\t/bin/wx-alias\n");
+    let layout = build_static(&src.join("stack-layout.c"), &stage.join("stack-layout"), false)?;
+    rd.file("bin/stack-layout", &read(&layout)?, 0o755);
+    rd.file("etc/expected/stack-layout", &read(&src.join("stack-layout.expected"))?, 0o644);
+    manifest.push_str("kernel/stack-layout\t0\t/etc/expected/stack-layout\t/\t-\t/bin/stack-layout\n");
     let stager = build_static(&src.join("stage.c"), &stage.join("vibix-stage"), false)?;
     rd.file("bin/vibix-stage", &read(&stager)?, 0o755);
 

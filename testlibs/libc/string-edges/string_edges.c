@@ -51,6 +51,8 @@ static long failures, checks;
 
 #define MAXLEN 300
 static size_t page;
+/* SIZE_MAX as a bound, hidden from the compiler's object-size warnings. */
+static volatile size_t unbounded_v = (size_t)-1;
 
 /* A buffer whose end is the start of an unmapped page. */
 static unsigned char *guarded(void)
@@ -67,6 +69,7 @@ int main(void)
     unsigned char *end = guarded(), *end2 = guarded();
     static unsigned char src[2 * MAXLEN + 64], dst[2 * MAXLEN + 64], want[2 * MAXLEN + 64];
     long per[12] = {0};
+    size_t unbounded = unbounded_v;
 
     for (size_t len = 0; len <= MAXLEN; len++) {
         /* String of len bytes + NUL ending exactly at the guard page. */
@@ -75,15 +78,21 @@ int main(void)
         s[len] = 0;
         CHECK(strlen(s) == len, "strlen len %zu", len); per[0]++;
         CHECK(strnlen(s, len + 5) == len && strnlen(s, len / 2) == len / 2, "strnlen %zu", len); per[0]++;
+        /* A bound far past the terminator (POSIX allows it): nothing after the
+         * terminator's page may be read, whatever the alignment. */
+        CHECK(strnlen(s, len + 300) == len && strnlen(s, unbounded) == len, "strnlen past end %zu", len); per[0]++;
+        CHECK(memchr(s, 0, len + 300) == s + len && memchr(s, 0, unbounded) == s + len, "memchr past end %zu", len); per[0]++;
         /* Every position as the searched byte, and one absent byte. */
         for (size_t k = 0; k <= len; k++) {
             int c = k < len ? (unsigned char)s[k] : '#';
             CHECK(strchr(s, c) == ref_strchr(s, c), "strchr len %zu k %zu", len, k);
             CHECK(strrchr(s, c) == ref_strrchr(s, c), "strrchr len %zu k %zu", len, k);
             CHECK(memchr(s, c, len) == ref_memchr(s, c, len), "memchr len %zu k %zu", len, k);
+            /* C11 7.24.5.1: memchr stops at the first occurrence, so n may run past the object. */
+            CHECK(k == len || memchr(s, c, len + 300) == ref_memchr(s, c, len), "memchr n past end %zu %zu", len, k);
             CHECK(memrchr(s, c, len) == ref_memrchr(s, c, len), "memrchr len %zu k %zu", len, k);
             CHECK(strchrnul(s, c) == (ref_strchr(s, c) ? ref_strchr(s, c) : s + len), "strchrnul %zu %zu", len, k);
-            per[1] += 5;
+            per[1] += 6;
         }
         CHECK(strchr(s, 0) == s + len && strrchr(s, 0) == s + len, "strchr NUL len %zu", len);
         /* Comparisons: the other string ends at the other guard page, at every offset of a difference. */

@@ -270,7 +270,10 @@ pub unsafe extern "C" fn bcmp(a: *const c_void, b: *const c_void, n: usize) -> c
 }
 
 /// POSIX `memchr`: aligned 16-byte blocks; bytes of the first and last block
-/// outside [s, s + n) are masked off (the blocks never cross a page).
+/// outside [s, s + n) are masked off. C11 and POSIX let callers pass an `n`
+/// past the end of the object when `c` occurs in it (strnlen does), so no read
+/// may touch a page that holds no byte of [s, first match]: single blocks up
+/// to a 64-byte boundary, then 64-byte groups, which never cross a page.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     if n == 0 {
@@ -282,28 +285,11 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
     let mut p = s.wrapping_sub(off);
     // Bytes left from p on, counting the skipped head (no overflow: the object fits in memory).
     let mut left = n.saturating_add(off);
-    // SAFETY: every aligned block read holds at least one byte of [s, s + n).
+    // SAFETY: a block (or 64-byte group) is read only when its first byte is
+    // in [s, s + n) and no earlier byte matched, so that byte is readable and
+    // with it the whole aligned block or group (same page).
     unsafe {
         let mut m = simd::eq_mask(load_aligned(p), cv) >> off << off;
-        if left > VEC {
-            if m != 0 {
-                return p.add(m.trailing_zeros() as usize) as *mut c_void;
-            }
-            p = p.add(VEC);
-            left -= VEC;
-            // 64 bytes per step while all four blocks lie inside the range.
-            while left > 4 * VEC {
-                let (a, b) = (simd::eq(load_aligned_at::<0>(p), cv), simd::eq(load_aligned_at::<16>(p), cv));
-                let (c, d) = (simd::eq(load_aligned_at::<32>(p), cv), simd::eq(load_aligned_at::<48>(p), cv));
-                if simd::movemask(simd::or(simd::or(a, b), simd::or(c, d))) != 0 {
-                    // The match is in one of these blocks: the loop below finds it.
-                    break;
-                }
-                p = p.add(4 * VEC);
-                left -= 4 * VEC;
-            }
-            m = simd::eq_mask(load_aligned(p), cv);
-        }
         loop {
             if left <= VEC {
                 m &= ((1u64 << left) - 1) as u32;
@@ -314,6 +300,19 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
             }
             p = p.add(VEC);
             left -= VEC;
+            // 64 bytes per step from a 64-byte boundary while all four blocks lie inside the range.
+            if p as usize & (4 * VEC - 1) == 0 {
+                while left > 4 * VEC {
+                    let (a, b) = (simd::eq(load_aligned_at::<0>(p), cv), simd::eq(load_aligned_at::<16>(p), cv));
+                    let (c, d) = (simd::eq(load_aligned_at::<32>(p), cv), simd::eq(load_aligned_at::<48>(p), cv));
+                    if simd::movemask(simd::or(simd::or(a, b), simd::or(c, d))) != 0 {
+                        // The match is in one of these blocks: single blocks find it.
+                        break;
+                    }
+                    p = p.add(4 * VEC);
+                    left -= 4 * VEC;
+                }
+            }
             m = simd::eq_mask(load_aligned(p), cv);
         }
     }

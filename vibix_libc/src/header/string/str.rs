@@ -58,7 +58,8 @@ pub unsafe extern "C" fn strlen(s: *const c_char) -> usize {
 /// POSIX `strnlen`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strnlen(s: *const c_char, max: usize) -> usize {
-    // SAFETY: memchr reads at most max bytes and never past the block of the terminator.
+    // SAFETY: memchr reads at most max bytes and no page past the one of the
+    // terminator (max may exceed the string, as POSIX allows).
     let z = unsafe { memchr(s as _, 0, max) };
     if z.is_null() { max } else { z as usize - s as usize }
 }
