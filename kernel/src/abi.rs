@@ -77,6 +77,7 @@ pub const SOL_SOCKET: i32 = 1;
 // System-call numbers of the calls in their own modules (syscall/mod.rs's
 // table names the older ones by number).
 pub const SYS_SENDFILE: u64 = 40;
+
 // mremap(2) flags.
 pub const MREMAP_MAYMOVE: u32 = 1;
 pub const MREMAP_FIXED: u32 = 2;
