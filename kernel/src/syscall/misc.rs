@@ -52,11 +52,11 @@ pub fn clock_nanosleep(clock: u32, flags: u32, req: u64, rem: u64) -> SysResult 
 }
 
 fn now(clock: u32) -> Result<u64, Errno> {
-    match clock {
+    match clock as i32 {
         0 | 5 | 11 => Ok(timer::realtime_ns()),
-        // Process/thread CPU time are approximated by time since boot.
-        1 | 2 | 3 | 4 | 6 | 7 => Ok(timer::monotonic_ns()),
-        _ => Err(EINVAL),
+        1 | 4 | 6 | 7 => Ok(timer::monotonic_ns()),
+        // CPU-time clocks (2, 3 and the negative per-process/thread ids).
+        c => proc::usage::cpu_clock_ns(c),
     }
 }
 
@@ -97,31 +97,6 @@ pub fn uname(buf: u64) -> SysResult {
     }
     uaccess::copy_out(buf, &u)?;
     Ok(0)
-}
-
-fn limit(res: u32) -> Result<[u64; 2], Errno> {
-    match res {
-        3 => Ok([8 << 20, u64::MAX]),       // RLIMIT_STACK
-        7 => Ok([1024, 1024]),              // RLIMIT_NOFILE
-        0..=15 => Ok([u64::MAX, u64::MAX]), // everything else: unlimited
-        _ => Err(EINVAL),
-    }
-}
-
-pub fn getrlimit(res: u32, out: u64) -> SysResult {
-    uaccess::write(out, &limit(res)?)?;
-    Ok(0)
-}
-
-pub fn prlimit64(pid: u64, res: u32, _new: u64, old: u64) -> SysResult {
-    if pid != 0 && pid != proc::current().pid {
-        return Err(ESRCH);
-    }
-    let l = limit(res)?;
-    if old != 0 {
-        uaccess::write(old, &l)?;
-    }
-    Ok(0) // new limits are accepted and ignored
 }
 
 /// prctl: PR_SET_NAME is accepted (thread names are not kept), PR_GET_NAME
