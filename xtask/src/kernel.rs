@@ -17,7 +17,7 @@
 //! `VIBIX_QEMU_TIMEOUT` (seconds, default 600) bounds one boot;
 //! `VIBIX_QEMU_CASE_LIST` names another case list than testlibs/kernel/qemu/cases.
 
-use crate::{apt, busybox, command, kernel_snap, paths};
+use crate::{apt, busybox, command, kernel_libs, kernel_snap, paths};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -367,6 +367,19 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                         rd.host_file(&p)?;
                         if let Some(dir) = p.parent() {
                             rd.host_dir_files(dir)?;
+                        }
+                    }
+                }
+                // Libraries found through RUNPATH/RPATH/LD_LIBRARY_PATH elsewhere (a cdylib's
+                // directory, the toolchain's libstd-*.so), at their host paths.
+                let ld_path = envs.iter().map(String::as_str).chain(env.split('\x1f')).filter_map(|e| e.strip_prefix("LD_LIBRARY_PATH=")).last().unwrap_or("");
+                let mut objects = vec![exe.clone()];
+                objects.extend(argv.iter().skip(1).map(|a| if a.starts_with('/') { PathBuf::from(a) } else { Path::new(cwd).join(a) }).filter(|p| is_elf(p)));
+                for obj in objects {
+                    for lib in kernel_libs::needed_outside(&obj, ld_path, sysroot) {
+                        rd.host_file(&lib)?;
+                        if let Ok(real) = lib.canonicalize() {
+                            rd.host_file(&real)?;
                         }
                     }
                 }
