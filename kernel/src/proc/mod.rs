@@ -8,6 +8,7 @@
 //! adopts orphans and reaps those that end (except its own test processes).
 //! Processes: fork/vfork/exec, exit and zombies, wait in `life`; process
 //! groups, sessions, stop/continue in `job`.
+pub mod cred;
 pub mod futex;
 pub mod job;
 pub mod life;
@@ -149,6 +150,7 @@ pub struct Process {
     pub capture_to: u64,
     pub cwd: String,
     pub sig: crate::signal::ProcSig,
+    pub cred: cred::Cred,
 }
 
 pub struct Sched {
@@ -243,6 +245,7 @@ fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Proc
         capture_to: 0,
         cwd: String::new(),
         sig: Default::default(),
+        cred: Default::default(),
     })
 }
 
