@@ -49,6 +49,9 @@ pub const S_IFIFO: u32 = 0o010000;
 pub const S_IFCHR: u32 = 0o020000;
 pub const S_IFDIR: u32 = 0o040000;
 pub const S_IFREG: u32 = 0o100000;
+pub const S_ISUID: u32 = 0o4000;
+pub const S_ISGID: u32 = 0o2000;
+pub const S_IXGRP: u32 = 0o010;
 pub const S_IFLNK: u32 = 0o120000;
 
 // clone(2) flags.

@@ -65,7 +65,7 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
     let argv: Vec<Vec<u8>> = argv.iter().map(|a| Vec::from(a.as_bytes())).collect();
     let envp: Vec<Vec<u8>> = if *env == "-" { Vec::new() } else { env.split('\x1f').filter(|e| !e.is_empty()).map(|e| Vec::from(e.as_bytes())).collect() };
     let cwd = cwd.trim_matches('/');
-    let started = match exec::load_program(cwd, &argv[0], &argv, &envp) {
+    let started = match exec::load_program(cwd, &argv[0], &argv, &envp, Default::default()) {
         Ok(s) => s,
         Err(e) => {
             return if *expect == format!("E{e}") || *expect == "any" { Ok(()) } else { Err(format!("exec failed with errno {e}")) };
@@ -79,6 +79,7 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
     if let Some(p) = proc::sched().procs.get_mut(&pid) {
         p.cwd = String::from(cwd);
         p.exe = started.exe.clone();
+        p.cred = started.cred;
     }
     let deadline = timer::monotonic_ns() + TIMEOUT_NS;
     while proc::sched().procs.get(&pid).is_some_and(|p| p.exit.is_none()) {

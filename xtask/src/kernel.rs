@@ -17,7 +17,7 @@
 //! `VIBIX_QEMU_TIMEOUT` (seconds, default 600) bounds one boot;
 //! `VIBIX_QEMU_CASE_LIST` names another case list than testlibs/kernel/qemu/cases.
 
-use crate::{apt, busybox, command, kernel_snap, paths};
+use crate::{apt, busybox, command, kernel_libs, kernel_snap, paths};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -374,6 +374,19 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                         }
                     }
                 }
+                // Libraries found through RUNPATH/RPATH/LD_LIBRARY_PATH elsewhere (a cdylib's
+                // directory, the toolchain's libstd-*.so), at their host paths.
+                let ld_path = envs.iter().map(String::as_str).chain(env.split('\x1f')).filter_map(|e| e.strip_prefix("LD_LIBRARY_PATH=")).last().unwrap_or("");
+                let mut objects = vec![exe.clone()];
+                objects.extend(argv.iter().skip(1).map(|a| if a.starts_with('/') { PathBuf::from(a) } else { Path::new(cwd).join(a) }).filter(|p| is_elf(p)));
+                for obj in objects {
+                    for lib in kernel_libs::needed_outside(&obj, ld_path, sysroot) {
+                        rd.host_file(&lib)?;
+                        if let Ok(real) = lib.canonicalize() {
+                            rd.host_file(&real)?;
+                        }
+                    }
+                }
                 Ok(())
             })();
             if let Err(e) = added {
@@ -546,9 +559,13 @@ impl Initrd {
     }
 
     fn entry(&mut self, name: &str, mode: u32, data: &[u8]) {
+        self.entry_owned(name, mode, (0, 0), data);
+    }
+
+    fn entry_owned(&mut self, name: &str, mode: u32, (uid, gid): (u32, u32), data: &[u8]) {
         let hdr = format!(
             "070701{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}{:08x}",
-            self.ino, mode, 0, 0, 1, 0, data.len(), 0, 0, 0, 0, name.len() + 1, 0
+            self.ino, mode, uid, gid, 1, 0, data.len(), 0, 0, 0, 0, name.len() + 1, 0
         );
         self.ino += 1;
         self.buf.extend_from_slice(hdr.as_bytes());
@@ -582,12 +599,16 @@ impl Initrd {
     }
 
     fn file(&mut self, path: &str, data: &[u8], perm: u32) {
+        self.file_owned(path, data, perm, (0, 0));
+    }
+
+    fn file_owned(&mut self, path: &str, data: &[u8], perm: u32, owner: (u32, u32)) {
         let path = path.trim_start_matches('/');
         if !self.seen.insert(path.to_string()) {
             return;
         }
         self.parents(path);
-        self.entry(path, 0o100000 | perm, data);
+        self.entry_owned(path, 0o100000 | perm, owner, data);
     }
 
     /// A directory (and those above it), even with nothing in it.
@@ -615,7 +636,9 @@ impl Initrd {
             let t = fs::read_link(p).map_err(|e| e.to_string())?;
             self.symlink(&name, &t.to_string_lossy());
         } else if meta.is_file() {
-            self.file(&name, &read(p)?, 0o755);
+            // Set-user/group-ID bits and the owner come along (loader/secure's setuid program).
+            use std::os::unix::fs::MetadataExt;
+            self.file_owned(&name, &read(p)?, 0o755 | (meta.mode() & 0o6000), (meta.uid(), meta.gid()));
         }
         Ok(())
     }

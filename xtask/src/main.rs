@@ -13,6 +13,7 @@ mod demo;
 mod elf_relocs;
 mod fuzz;
 mod kernel;
+mod kernel_libs;
 mod kernel_snap;
 mod paths;
 mod sysroot;

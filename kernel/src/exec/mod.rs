@@ -12,6 +12,7 @@ pub mod stack;
 use crate::errno::*;
 use crate::abi::{S_IFMT, S_IFREG};
 use crate::fs::tree::{self, Body, Inode};
+use crate::proc::cred::Cred;
 use crate::mm::vm::{AddressSpace, PROT_READ, PROT_WRITE, STACK_SIZE, STACK_TOP};
 use crate::mm::{page_up, PAGE};
 use alloc::rc::Rc;
@@ -26,7 +27,8 @@ pub const INTERP_BASE: u64 = 0x7fff_f7a0_0000;
 /// file was never changed; a copy of the tmpfs pages otherwise (a file written
 /// at run time, e.g. a program a test just built or a script it made).
 /// EACCES for anything but a regular file with an execute bit, as Linux.
-fn read_exe(start: &Rc<Inode>, path: &[u8]) -> Result<(Bytes, String), Errno> {
+/// Also the file's (mode, uid, gid), for set-user-ID / set-group-ID.
+fn read_exe(start: &Rc<Inode>, path: &[u8]) -> Result<(Bytes, String, (u32, u32, u32)), Errno> {
     let n = tree::resolve(start, path, true)?;
     let Body::File(data) = &n.body else { return Err(EACCES) };
     if n.mode.get() & S_IFMT != S_IFREG || n.mode.get() & 0o111 == 0 {
@@ -44,7 +46,7 @@ fn read_exe(start: &Rc<Inode>, path: &[u8]) -> Result<(Bytes, String), Errno> {
             Bytes::Copy(v)
         }
     };
-    Ok((bytes, alloc::format!("/{}", tree::path_of_file(&n))))
+    Ok((bytes, alloc::format!("/{}", tree::path_of_file(&n)), (n.mode.get(), n.uid.get(), n.gid.get())))
 }
 
 /// A program file's content: borrowed from the initrd or copied from tmpfs pages.
@@ -69,13 +71,17 @@ pub struct Started {
     pub sp: u64,
     /// The executable's absolute path, symlinks resolved.
     pub exe: String,
+    /// The credentials the new image runs with (set-ID bits of the ELF file applied).
+    pub cred: Cred,
 }
 
 /// Loads `path` (relative to `cwd`) with `argv`/`envp` into a new address space.
 /// A `#!interpreter [arg]` script runs its interpreter with
-/// `interpreter [arg] path argv[1..]` (at most 4 levels, as Linux).
-pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>]) -> Result<Started, Errno> {
-    load_level(cwd, path, path, argv, envp, 0)
+/// `interpreter [arg] path argv[1..]` (at most 4 levels, as Linux). `cred` are the
+/// caller's credentials; the set-ID bits of a script are ignored (as Linux), those of
+/// the ELF file that runs count.
+pub fn load_program(cwd: &str, path: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>], cred: Cred) -> Result<Started, Errno> {
+    load_level(cwd, path, path, argv, envp, 0, cred)
 }
 
 /// The interpreter and optional argument of a `#!` line (first 256 bytes, as Linux).
@@ -95,8 +101,8 @@ fn shebang(data: &[u8]) -> Option<Result<(Vec<u8>, Option<Vec<u8>>), Errno>> {
     Some(Ok((line[..iend].to_vec(), (!arg.is_empty()).then(|| arg.to_vec()))))
 }
 
-fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>], depth: u32) -> Result<Started, Errno> {
-    let (exe, exe_path) = read_exe(&tree::cwd_inode(cwd)?, path)?;
+fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[Vec<u8>], depth: u32, cred: Cred) -> Result<Started, Errno> {
+    let (exe, exe_path, (mode, uid, gid)) = read_exe(&tree::cwd_inode(cwd)?, path)?;
     let exe = &exe[..];
     if let Some(sb) = shebang(exe) {
         let (interp, arg) = sb?;
@@ -108,7 +114,7 @@ fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[V
         args.extend(arg);
         args.push(path.to_vec());
         args.extend(argv.iter().skip(1).cloned());
-        return load_level(cwd, &interp, execfn, &args, envp, depth + 1);
+        return load_level(cwd, &interp, execfn, &args, envp, depth + 1, cred);
     }
     let img = elf::parse(exe)?;
     let mut asp = AddressSpace::new().ok_or(ENOMEM)?;
@@ -120,7 +126,7 @@ fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[V
     let (entry, base) = match img.interp {
         Some((off, len)) => {
             let ipath = &exe[off..off + len];
-            let (interp, interp_path) = read_exe(&tree::root(), ipath)?;
+            let (interp, interp_path, _) = read_exe(&tree::root(), ipath)?;
             let interp = &interp[..];
             let iimg = elf::parse(interp)?;
             if !iimg.is_dyn || iimg.interp.is_some() {
@@ -133,7 +139,8 @@ fn load_level(cwd: &str, path: &[u8], execfn: &[u8], argv: &[Vec<u8>], envp: &[V
         None => (exe_entry, 0),
     };
     asp.add_vma(STACK_TOP - STACK_SIZE, STACK_TOP, PROT_READ | PROT_WRITE);
-    let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn };
+    let cred = cred.after_exec(mode, uid, gid);
+    let info = stack::Info { phdr: img.phdr_vaddr.map_or(0, |v| v.wrapping_add(bias)), phnum: img.phnum, base, entry: exe_entry, execfn, cred };
     let sp = stack::build(&mut asp, argv, envp, &info)?;
-    Ok(Started { aspace: asp, entry, sp, exe: exe_path })
+    Ok(Started { aspace: asp, entry, sp, exe: exe_path, cred })
 }

@@ -17,6 +17,7 @@ pub struct Info<'a> {
     pub base: u64,
     pub entry: u64,
     pub execfn: &'a [u8],
+    pub cred: crate::proc::cred::Cred,
 }
 
 /// argv + envp strings and pointers: a quarter of the 8 MiB stack (Linux's ARG_MAX rule).
@@ -56,11 +57,11 @@ pub fn build(asp: &mut AddressSpace, argv: &[Vec<u8>], envp: &[Vec<u8>], info: &
         (AT_BASE, info.base),
         (AT_FLAGS, 0),
         (AT_ENTRY, info.entry),
-        (AT_UID, 0),
-        (AT_EUID, 0),
-        (AT_GID, 0),
-        (AT_EGID, 0),
-        (AT_SECURE, 0),
+        (AT_UID, info.cred.ruid as u64),
+        (AT_EUID, info.cred.euid as u64),
+        (AT_GID, info.cred.rgid as u64),
+        (AT_EGID, info.cred.egid as u64),
+        (AT_SECURE, info.cred.secure() as u64),
         (AT_RANDOM, random_addr),
         (AT_HWCAP, cpu::cpuid(1, 0)[3] as u64),
         (AT_HWCAP2, 0),

@@ -12,6 +12,8 @@ use alloc::vec::Vec;
 pub struct Node {
     pub path: String,
     pub mode: u32,
+    pub uid: u32,
+    pub gid: u32,
     pub data: &'static [u8],
     pub children: Vec<usize>,
 }
@@ -40,21 +42,22 @@ fn hex(b: &[u8]) -> Option<u32> {
     Some(v)
 }
 
-fn add(t: &mut Tree, path: &str, mode: u32, data: &'static [u8]) -> usize {
+fn add(t: &mut Tree, path: &str, mode: u32, owner: (u32, u32), data: &'static [u8]) -> usize {
     if let Some(&i) = t.by_path.get(path) {
         if mode & S_IFMT != S_IFDIR {
             t.nodes[i].mode = mode;
+            (t.nodes[i].uid, t.nodes[i].gid) = owner;
             t.nodes[i].data = data;
         }
         return i;
     }
     let parent = match path.rfind('/') {
-        Some(k) => add(t, &path[..k], S_IFDIR | 0o755, &[]),
+        Some(k) => add(t, &path[..k], S_IFDIR | 0o755, (0, 0), &[]),
         None if path.is_empty() => 0,
-        None => add(t, "", S_IFDIR | 0o755, &[]),
+        None => add(t, "", S_IFDIR | 0o755, (0, 0), &[]),
     };
     let i = t.nodes.len();
-    t.nodes.push(Node { path: String::from(path), mode, data, children: Vec::new() });
+    t.nodes.push(Node { path: String::from(path), mode, uid: owner.0, gid: owner.1, data, children: Vec::new() });
     t.by_path.insert(String::from(path), i);
     if i != parent {
         t.nodes[parent].children.push(i);
@@ -65,7 +68,7 @@ fn add(t: &mut Tree, path: &str, mode: u32, data: &'static [u8]) -> usize {
 /// Parses the archive; returns the number of entries, or why it is malformed.
 pub fn init(archive: &'static [u8]) -> Result<usize, &'static str> {
     let mut t = Tree { nodes: Vec::new(), by_path: BTreeMap::new() };
-    add(&mut t, "", S_IFDIR | 0o755, &[]);
+    add(&mut t, "", S_IFDIR | 0o755, (0, 0), &[]);
     let mut off = 0usize;
     let mut count = 0;
     loop {
@@ -75,6 +78,7 @@ pub fn init(archive: &'static [u8]) -> Result<usize, &'static str> {
         }
         let field = |i: usize| hex(&h[6 + i * 8..14 + i * 8]).ok_or("bad hex field");
         let mode = field(1)?;
+        let owner = (field(2)?, field(3)?);
         let size = field(6)? as usize;
         let namesize = field(11)? as usize;
         let name_end = off + 110 + namesize;
@@ -90,7 +94,7 @@ pub fn init(archive: &'static [u8]) -> Result<usize, &'static str> {
         if name == "." || name.is_empty() {
             continue;
         }
-        add(&mut t, name, mode, data);
+        add(&mut t, name, mode, owner, data);
         count += 1;
     }
     *TREE.get() = Some(t);

@@ -164,6 +164,8 @@ fn build() {
             _ => Body::File(RefCell::new(Data { init: n.data, pages: None, size: n.data.len() as u64, retired: Vec::new(), pinned: false })),
         };
         let node = new_inode(n.mode, body);
+        node.uid.set(n.uid);
+        node.gid.set(n.gid);
         *node.path_hint.borrow_mut() = alloc::format!("/{}", n.path);
         link_entry(&parent, n.name().as_bytes(), &node);
         made.insert(i, node);

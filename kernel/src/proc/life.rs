@@ -55,6 +55,7 @@ pub fn fork(frame: &TrapFrame, o: &ForkOpts) -> Result<u64, Errno> {
     let mut c = new_process(pid, p.name.clone(), Some(aspace));
     c.exe = p.exe.clone();
     c.cwd = p.cwd.clone();
+    c.cred = p.cred;
     c.parent = if o.same_parent && p.parent != KERNEL_PID { p.parent } else { p.pid };
     c.pgid = p.pgid;
     c.sid = p.sid;
@@ -130,6 +131,7 @@ pub fn exec(f: &mut TrapFrame, started: crate::exec::Started, name: String) {
         }
     }
     p.exe = started.exe;
+    p.cred = started.cred;
     p.name = name;
     p.execed = true;
     let pid = p.pid;

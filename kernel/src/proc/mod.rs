@@ -8,6 +8,7 @@
 //! adopts orphans and reaps those that end (except its own test processes).
 //! Processes: fork/vfork/exec, exit and zombies, wait in `life`; process
 //! groups, sessions, stop/continue in `job`.
+pub mod cred;
 pub mod futex;
 pub mod job;
 pub mod life;
@@ -152,6 +153,7 @@ pub struct Process {
     pub cwd: String,
     pub sig: crate::signal::ProcSig,
     pub res: usage::Resources,
+    pub cred: cred::Cred,
 }
 
 pub struct Sched {
@@ -248,6 +250,7 @@ fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Proc
         cwd: String::new(),
         sig: Default::default(),
         res: Default::default(),
+        cred: Default::default(),
     })
 }
 

@@ -109,13 +109,6 @@ pub fn prctl(option: u64, arg: u64) -> SysResult {
     }
 }
 
-pub fn getresid(a: u64, b: u64, c: u64) -> SysResult {
-    for p in [a, b, c] {
-        uaccess::write(p, &0u32)?;
-    }
-    Ok(0)
-}
-
 pub fn sched_getaffinity(len: u64, mask: u64) -> SysResult {
     if len < 8 {
         return Err(EINVAL);

@@ -1,6 +1,7 @@
 //! The Linux x86_64 system-call table (same numbers and structures as Linux,
 //! so the userland runs unchanged on the host and on vibix). Anything not in
 //! this table returns -ENOSYS and is logged once per number.
+mod cred;
 mod fd;
 mod fs;
 mod inotify;
@@ -144,9 +145,19 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         140 => resource::getpriority(a[0] as u32, a[1]),
         141 => resource::setpriority(a[0] as u32, a[1], a[2] as i32),
         160 => resource::setrlimit(a[0] as u32, a[1]),
-        102 | 104 | 107 | 108 => Ok(0),
+        102 => cred::get(cred::Ids::User, 0),
+        104 => cred::get(cred::Ids::Group, 0),
+        105 => cred::set(cred::Ids::User, a[0] as u32),
+        106 => cred::set(cred::Ids::Group, a[0] as u32),
+        107 => cred::get(cred::Ids::User, 1),
+        108 => cred::get(cred::Ids::Group, 1),
+        113 => cred::setre(cred::Ids::User, a[0] as u32, a[1] as u32),
+        114 => cred::setre(cred::Ids::Group, a[0] as u32, a[1] as u32),
+        117 => cred::setres(cred::Ids::User, a[0] as u32, a[1] as u32, a[2] as u32),
+        119 => cred::setres(cred::Ids::Group, a[0] as u32, a[1] as u32, a[2] as u32),
         110 => process::getppid(),
-        118 | 120 => misc::getresid(a[0], a[1], a[2]),
+        118 => cred::getres(cred::Ids::User, a[0], a[1], a[2]),
+        120 => cred::getres(cred::Ids::Group, a[0], a[1], a[2]),
         127 => signal::rt_sigpending(a[0], a[1]),
         128 => signal::rt_sigtimedwait(a[0], a[1], a[2], a[3]),
         129 => signal::sigqueueinfo(a[0] as i32 as i64, None, a[1] as i32, a[2]),

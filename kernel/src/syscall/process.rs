@@ -122,7 +122,7 @@ pub fn execveat(f: &mut TrapFrame, dirfd: i64, path: u64, argv: u64, envp: u64, 
             return Err(ELOOP);
         }
     }
-    let started = crate::exec::load_program(&cwd, &path, &argv, &envp)?;
+    let started = crate::exec::load_program(&cwd, &path, &argv, &envp, proc::current_proc().cred)?;
     let name = path.rsplit(|&c| c == b'/').next().unwrap_or(&path);
     let name = alloc::string::String::from_utf8_lossy(&name[..name.len().min(15)]).into_owned();
     life::exec(f, started, name);

@@ -5,11 +5,22 @@ set -euo pipefail
 source ../_common/lib.sh
 [ "$(id -u)" = 0 ] || { echo "SKIP: needs root for a setuid program" >&2; exit 77; }
 id nobody >/dev/null 2>&1 || { echo "SKIP: no user nobody" >&2; exit 77; }
-# Work in a world-readable directory under /tmp: the setuid program runs as
-# nobody and must be able to read its libraries (the harness' OUT may sit below
-# a private directory).
-OUT=$(mktemp -d /tmp/vibix-secure.XXXXXX)
-trap 'rm -rf "$OUT"' EXIT
+# The setuid program runs as nobody and must be able to read its libraries: work
+# in the harness' OUT when every directory above it is searchable by others (so
+# `cargo xtask kernel test` finds the files and runs the program again in vibix,
+# where execve must honour the set-user-ID bit for AT_SECURE), else in a
+# world-readable directory under /tmp.
+searchable() {
+    local d=$1
+    while [ "$d" != / ]; do
+        [ $((0$(stat -c %a "$d") & 1)) = 1 ] || return 1
+        d=$(dirname "$d")
+    done
+}
+if ! searchable "$(dirname "$OUT")"; then
+    OUT=$(mktemp -d /tmp/vibix-secure.XXXXXX)
+    trap 'rm -rf "$OUT"' EXIT
+fi
 chmod 755 "$OUT"
 if command -v findmnt >/dev/null && findmnt -no OPTIONS -T "$OUT" | grep -q nosuid; then
     echo "SKIP: /tmp is mounted nosuid" >&2; exit 77

@@ -1,5 +1,5 @@
 /* Name lookups through the DNS stub resolver against the test's own server
- * (testlibs/netdb/_dns/server.py). Each argument is one lookup:
+ * (testlibs/netdb/_dns/dnsd.c). Each argument is one lookup:
  *   gai,NAME,FAMILY[,FLAGS]   getaddrinfo (FAMILY 0/4/6; FLAGS: c=CANONNAME m=V4MAPPED a=ALL);
  *                             the addresses are printed sorted (their order depends on the host's routes)
  *   gni,ADDR[,FLAGS]          getnameinfo (FLAGS: r=NAMEREQD n=NUMERICHOST)

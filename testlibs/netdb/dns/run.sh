@@ -1,37 +1,34 @@
 #!/bin/bash
 # The DNS stub resolver against a server this test runs on 127.0.0.1
-# (../_dns/server.py; VIBIX_RESOLV_CONF points vibix_libc at a resolv.conf
-# naming it as "[127.0.0.1]:PORT"): A/AAAA, CNAME chains, NXDOMAIN, NODATA,
-# SERVFAIL, truncation -> TCP, a dropped query -> retry, forged replies
-# ignored, search list / ndots / LOCALDOMAIN / RES_OPTIONS, a dead server ->
-# next server / EAI_AGAIN, PTR for getnameinfo and gethostbyaddr, res_query.
+# (../_dns/dnsd.c, a vibix C program: it serves in a child process and runs the
+# lookup program with VIBIX_RESOLV_CONF naming a resolv.conf with its
+# "[127.0.0.1]:PORT"), so the same runs happen inside vibix (QEMU): A/AAAA,
+# CNAME chains, NXDOMAIN, NODATA, SERVFAIL, truncation -> TCP, a dropped query
+# -> retry, forged replies ignored, search list / ndots / LOCALDOMAIN /
+# RES_OPTIONS, a dead server -> next server / EAI_AGAIN, PTR for getnameinfo
+# and gethostbyaddr, res_query.
 set -euo pipefail
 source "$TESTLIB"
-need_cmd python3
 vcc -O1 -Wall -Werror prog.c -o "$OUT/prog"
-python3 ../_dns/server.py "$OUT/port" 2>"$OUT/server.log" &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$OUT/port" ] && break; sleep 0.1; done
-[ -s "$OUT/port" ] || fail "the test DNS server did not start: $(cat "$OUT/server.log")"
-read -r port hole <"$OUT/port"
+vcc -O1 -Wall -Werror ../_dns/dnsd.c -o "$OUT/dnsd"
 
-conf() { # name lines...
-    local f=$OUT/$1.conf
+conf() { # name lines... (@PORT@: the server's port, @HOLE@: a UDP port that never answers)
+    local f=$OUT/$1.conf.in
     shift
     printf '%s\n' "$@" >"$f"
 }
-conf main "nameserver [127.0.0.1]:$port" "search search.test" "options ndots:1 timeout:2 attempts:2"
-conf nosearch "nameserver [127.0.0.1]:$port" "options timeout:2"
-conf deadfirst "nameserver [127.0.0.1]:$hole" "nameserver [127.0.0.1]:$port" "options timeout:1 attempts:1"
-conf dead "nameserver [127.0.0.1]:$hole" "options timeout:1 attempts:1"
+conf main "nameserver [127.0.0.1]:@PORT@" "search search.test" "options ndots:1 timeout:2 attempts:2"
+conf nosearch "nameserver [127.0.0.1]:@PORT@" "options timeout:2"
+conf deadfirst "nameserver [127.0.0.1]:@HOLE@" "nameserver [127.0.0.1]:@PORT@" "options timeout:1 attempts:1"
+conf dead "nameserver [127.0.0.1]:@HOLE@" "options timeout:1 attempts:1"
 
-run() { # conf expected-file args...
+run() { # [NAME=VALUE...] conf expected-file args...
+    local envs=()
+    while [[ $1 == *=* ]]; do envs+=("$1"); shift; done
     local c=$1 exp=$2
     shift 2
-    VIBIX_RESOLV_CONF=$OUT/$c.conf "$OUT/prog" "$@" >"$OUT/$exp.out" 2>"$OUT/$exp.err" ||
-        fail "$exp: exit $? $(head -c 2000 "$OUT/$exp.err")"
-    diff -u "$exp" "$OUT/$exp.out" >&2 || fail "$exp: output differs"
+    check_output "$exp" ${envs[@]+env "${envs[@]}"} "$OUT/dnsd" --log "$OUT/server.log" \
+        "$OUT/$c.conf.in" "$OUT/$c.conf" -- "$OUT/prog" "$@"
 }
 
 run main expected-main \
@@ -41,15 +38,15 @@ run main expected-main \
     gni,10.1.2.3 gni,10.1.2.3,r gni,10.9.8.7 gni,10.9.8.7,r gni,2001:db8::1,r \
     ghbn,alias.test ghbn6,a.test ghbn,nope.test ghba,10.1.2.3 \
     resq,alias.test ress,host resq,nope.test resq,host
-# The search list comes first when the name has fewer than ndots dots.
-RES_OPTIONS=ndots:2 run main expected-ndots gai,a.test,4 gai,a.test.,4
-LOCALDOMAIN=search.test run nosearch expected-localdomain gai,host,4,c
-run nosearch expected-nosearch gai,host,4
-run deadfirst expected-deadfirst gai,a.test,4
-run dead expected-dead gai,a.test,4 ghbn,a.test
-
 # What went over the wire: big.test's truncated UDP answer was retried over TCP,
 # slow.test's dropped query was sent again.
 grep -qx "udp big.test 1" "$OUT/server.log" || fail "big.test was not asked over UDP first"
 grep -qx "tcp big.test 1" "$OUT/server.log" || fail "the truncated answer was not retried over TCP"
 [ "$(grep -cx "udp slow.test 1" "$OUT/server.log")" = 2 ] || fail "the dropped slow.test query was not retried"
+grep -qx "udp spoof.test 1" "$OUT/server.log" || fail "spoof.test was not asked"
+# The search list comes first when the name has fewer than ndots dots.
+run RES_OPTIONS=ndots:2 main expected-ndots gai,a.test,4 gai,a.test.,4
+run LOCALDOMAIN=search.test nosearch expected-localdomain gai,host,4,c
+run nosearch expected-nosearch gai,host,4
+run deadfirst expected-deadfirst gai,a.test,4
+run dead expected-dead gai,a.test,4 ghbn,a.test
