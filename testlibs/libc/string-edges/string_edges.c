@@ -75,6 +75,11 @@ int main(void)
         s[len] = 0;
         CHECK(strlen(s) == len, "strlen len %zu", len); per[0]++;
         CHECK(strnlen(s, len + 5) == len && strnlen(s, len / 2) == len / 2, "strnlen %zu", len); per[0]++;
+        /* A bound far past the end: only the terminator may stop the scan (strdup does this). */
+        CHECK(strnlen(s, (size_t)-1) == len, "strnlen SIZE_MAX %zu", len); per[0]++;
+        char *dup = strdup(s);
+        CHECK(dup && strcmp(dup, s) == 0, "strdup %zu", len); per[0]++;
+        free(dup);
         /* Every position as the searched byte, and one absent byte. */
         for (size_t k = 0; k <= len; k++) {
             int c = k < len ? (unsigned char)s[k] : '#';

@@ -156,6 +156,16 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
             }
             p = p.add(VEC);
             left -= VEC;
+            // Single blocks up to a 128-byte boundary: the 4-block loop then never
+            // reads past the 128-byte group of a match (strnlen passes n = SIZE_MAX).
+            while p as usize & (4 * VEC - 1) != 0 && left > VEC {
+                let m = eq_mask(load_aligned!(p, 0), cv);
+                if m != 0 {
+                    return p.add(m.trailing_zeros() as usize) as *mut c_void;
+                }
+                p = p.add(VEC);
+                left -= VEC;
+            }
             // 128 bytes per step while all four blocks lie inside the range.
             while left > 4 * VEC {
                 let a = _mm256_cmpeq_epi8(load_aligned!(p, 0), cv);

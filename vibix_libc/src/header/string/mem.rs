@@ -338,6 +338,16 @@ unsafe extern "C" fn memchr_sse2(s: *const c_void, c: c_int, n: usize) -> *mut c
             }
             p = p.add(VEC);
             left -= VEC;
+            // Single blocks up to a 64-byte boundary: the 4-block loop then never
+            // reads past the 64-byte group of a match (strnlen passes n = SIZE_MAX).
+            while p as usize & (4 * VEC - 1) != 0 && left > VEC {
+                let m = simd::eq_mask(load_aligned(p), cv);
+                if m != 0 {
+                    return p.add(m.trailing_zeros() as usize) as *mut c_void;
+                }
+                p = p.add(VEC);
+                left -= VEC;
+            }
             // 64 bytes per step while all four blocks lie inside the range.
             while left > 4 * VEC {
                 let (a, b) = (simd::eq(load_aligned_at::<0>(p), cv), simd::eq(load_aligned_at::<16>(p), cv));
