@@ -9,7 +9,7 @@
 use core::arch::asm;
 use core::arch::x86_64::{
     __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8, _mm256_movemask_epi8,
-    _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_storeu_si256, _mm256_xor_si256,
+    _mm256_set1_epi8, _mm256_setzero_si256, _mm256_storeu_si256, _mm256_xor_si256,
 };
 use core::ffi::{c_char, c_int, c_void};
 
@@ -80,19 +80,37 @@ pub unsafe extern "C" fn strlen(s: *const c_char) -> usize {
             }
             p = p.add(VEC);
         }
-        loop {
-            let (a, b, c, d) = (load_aligned!(p, 0), load_aligned!(p, 32), load_aligned!(p, 64), load_aligned!(p, 96));
-            if zero_mask(min4(a, b, c, d)) != 0 {
-                // Which of the four: two 64-bit masks.
-                let lo = zero_mask(a) as u64 | (zero_mask(b) as u64) << 32;
-                if lo != 0 {
-                    return p.offset_from(s) as usize + lo.trailing_zeros() as usize;
-                }
-                let hi = zero_mask(c) as u64 | (zero_mask(d) as u64) << 32;
-                return p.offset_from(s) as usize + 64 + hi.trailing_zeros() as usize;
-            }
-            p = p.add(4 * VEC);
+        // 128 bytes per step until one holds a NUL; in asm so that two of the
+        // four loads fold into vpminub (10 instructions a step). p is 128-byte
+        // aligned: each group lies in one page, at or before the terminator's.
+        asm!(
+            "2:",
+            "vmovdqa {a}, ymmword ptr [{p}]",
+            "vpminub {a}, {a}, ymmword ptr [{p} + 32]",
+            "vmovdqa {b}, ymmword ptr [{p} + 64]",
+            "vpminub {b}, {b}, ymmword ptr [{p} + 96]",
+            "vpminub {a}, {a}, {b}",
+            "vpcmpeqb {a}, {a}, {z}",
+            "vpmovmskb {m:e}, {a}",
+            "add {p}, 128",
+            "test {m:e}, {m:e}",
+            "jz 2b",
+            p = inout(reg) p,
+            a = out(ymm_reg) _,
+            b = out(ymm_reg) _,
+            z = in(ymm_reg) _mm256_setzero_si256(),
+            m = out(reg) _,
+            options(readonly, nostack),
+        );
+        p = p.sub(4 * VEC);
+        // Which of the four: two 64-bit masks.
+        let (a, b, c, d) = (load_aligned!(p, 0), load_aligned!(p, 32), load_aligned!(p, 64), load_aligned!(p, 96));
+        let lo = zero_mask(a) as u64 | (zero_mask(b) as u64) << 32;
+        if lo != 0 {
+            return p.offset_from(s) as usize + lo.trailing_zeros() as usize;
         }
+        let hi = zero_mask(c) as u64 | (zero_mask(d) as u64) << 32;
+        p.offset_from(s) as usize + 64 + hi.trailing_zeros() as usize
     }
 }
 
@@ -166,22 +184,48 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
                 p = p.add(VEC);
                 left -= VEC;
             }
-            // 128 bytes per step while all four blocks lie inside the range.
-            while left > 4 * VEC {
-                let a = _mm256_cmpeq_epi8(load_aligned!(p, 0), cv);
-                let b = _mm256_cmpeq_epi8(load_aligned!(p, 32), cv);
-                let c = _mm256_cmpeq_epi8(load_aligned!(p, 64), cv);
-                let d = _mm256_cmpeq_epi8(load_aligned!(p, 96), cv);
-                if _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(a, b), _mm256_or_si256(c, d))) != 0 {
+            // 128 bytes per step while all four blocks lie inside the range (asm:
+            // the loads fold into vpcmpeqb); stops at a group with a match. p is
+            // 128-byte aligned, so a group never crosses a page.
+            if left > 4 * VEC {
+                let found: u32;
+                asm!(
+                    "2:",
+                    "vpcmpeqb {a}, {c}, ymmword ptr [{p}]",
+                    "vpcmpeqb {b}, {c}, ymmword ptr [{p} + 32]",
+                    "vpor {a}, {a}, {b}",
+                    "vpcmpeqb {b}, {c}, ymmword ptr [{p} + 64]",
+                    "vpor {a}, {a}, {b}",
+                    "vpcmpeqb {b}, {c}, ymmword ptr [{p} + 96]",
+                    "vpor {a}, {a}, {b}",
+                    "vpmovmskb {m:e}, {a}",
+                    "test {m:e}, {m:e}",
+                    "jnz 3f",
+                    "add {p}, 128",
+                    "sub {left}, 128",
+                    "cmp {left}, 128",
+                    "ja 2b",
+                    "3:",
+                    p = inout(reg) p,
+                    left = inout(reg) left,
+                    a = out(ymm_reg) _,
+                    b = out(ymm_reg) _,
+                    c = in(ymm_reg) cv,
+                    m = out(reg) found,
+                    options(readonly, nostack),
+                );
+                if found != 0 {
+                    let a = _mm256_cmpeq_epi8(load_aligned!(p, 0), cv);
+                    let b = _mm256_cmpeq_epi8(load_aligned!(p, 32), cv);
                     let lo = _mm256_movemask_epi8(a) as u32 as u64 | (_mm256_movemask_epi8(b) as u32 as u64) << 32;
                     if lo != 0 {
                         return p.add(lo.trailing_zeros() as usize) as *mut c_void;
                     }
+                    let c = _mm256_cmpeq_epi8(load_aligned!(p, 64), cv);
+                    let d = _mm256_cmpeq_epi8(load_aligned!(p, 96), cv);
                     let hi = _mm256_movemask_epi8(c) as u32 as u64 | (_mm256_movemask_epi8(d) as u32 as u64) << 32;
                     return p.add(64 + hi.trailing_zeros() as usize) as *mut c_void;
                 }
-                p = p.add(4 * VEC);
-                left -= 4 * VEC;
             }
             m = eq_mask(load_aligned!(p, 0), cv);
         }
