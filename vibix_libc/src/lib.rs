@@ -11,6 +11,7 @@
 
 extern crate alloc;
 
+pub mod cpu;
 pub mod fmt;
 pub mod header;
 pub mod ldbl;

@@ -36,6 +36,10 @@ pub fn for_each_conv(f: &[u8], mut each: impl FnMut(&Conv)) {
 
 /// True if any conversion of `f` is numbered.
 pub fn uses_positional(f: &[u8]) -> bool {
+    // `n$` and `*m$` need a `$`: most formats have none and skip the parse.
+    if !f.contains(&b'$') {
+        return false;
+    }
     let mut any = false;
     for_each_conv(f, |c| any |= c.arg.is_some() || matches!(c.width, Num::Star(Some(_))) || matches!(c.prec, Num::Star(Some(_))));
     any

@@ -10,7 +10,7 @@ use super::float80::fmt_long_double;
 use super::mb;
 use super::positional::{uses_positional, Table};
 pub use super::spec::{Len, Spec};
-use super::spec::{parse, Conv, Num};
+use super::spec::{parse, Num};
 
 /// Where formatted bytes go. Returns false to stop (the sink failed).
 pub trait Sink {
@@ -80,6 +80,9 @@ impl<S: Sink> Counter<'_, S> {
     }
 
     pub fn pad(&mut self, c: u8, n: usize) {
+        if n == 0 {
+            return;
+        }
         let chunk = [c; 32];
         let mut left = n;
         while left > 0 {
@@ -94,7 +97,11 @@ impl<S: Sink> Counter<'_, S> {
     pub fn field(&mut self, sp: &Spec, prefix: &[u8], zeros: usize, body: &[u8], zero_pad: bool) {
         let len = prefix.len() + zeros + self.measure(body);
         let fill = sp.width.saturating_sub(len);
-        if sp.left {
+        if fill == 0 && zeros == 0 {
+            // No padding (most conversions): the order below is the same for all three.
+            self.put(prefix);
+            self.put(body);
+        } else if sp.left {
             self.put(prefix);
             self.pad(b'0', zeros);
             self.put(body);
@@ -156,6 +163,23 @@ fn engine<S: Sink, A: Args>(f: &[u8], args: &mut A, sink: &mut S, wide: bool) ->
         if i >= f.len() {
             break;
         }
+        // Fast path: `%d`, `%s`, `%lu`... without flags, width or precision.
+        if let Some((len, conv, end)) = plain(f, i) {
+            let pct = i;
+            i = end;
+            match convert(&mut out, len, conv, &Spec::default(), args, wide) {
+                Done::Ok => continue,
+                Done::Unknown => {
+                    out.put(&f[pct..i]);
+                    continue;
+                }
+                Done::Eilseq => {
+                    args.set_error(EILSEQ);
+                    out.failed = true;
+                    break;
+                }
+            }
+        }
         let Some(c) = parse(f, i) else { break };
         let pct = i;
         i = c.end;
@@ -182,7 +206,7 @@ fn engine<S: Sink, A: Args>(f: &[u8], args: &mut A, sink: &mut S, wide: bool) ->
                 args.seek(n);
             }
         }
-        match convert(&mut out, &c, &sp, args, wide) {
+        match convert(&mut out, c.len, c.conv, &sp, args, wide) {
             Done::Ok => {}
             // Unknown conversion: print it verbatim, as glibc does.
             Done::Unknown => out.put(&f[pct..i]),
@@ -208,11 +232,24 @@ impl From<bool> for Done {
     }
 }
 
+/// A conversion at `pct` with nothing between `%` and its letter but an
+/// optional `l`: (length, conversion, end), found without building a `Conv`.
+#[inline(always)]
+fn plain(f: &[u8], pct: usize) -> Option<(Len, u8, usize)> {
+    let is_conv = |c: u8| matches!(c, b'd' | b'i' | b'u' | b'x' | b'X' | b's' | b'c' | b'p');
+    match *f.get(pct + 1)? {
+        c if is_conv(c) => Some((Len::Int, c, pct + 2)),
+        b'l' => match *f.get(pct + 2)? {
+            c @ (b'd' | b'i' | b'u' | b'x' | b'X') => Some((Len::Long, c, pct + 3)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// One conversion.
-fn convert<S: Sink, A: Args>(out: &mut Counter<S>, c: &Conv, sp: &Spec, args: &mut A, wide: bool) -> Done {
+fn convert<S: Sink, A: Args>(out: &mut Counter<S>, len: Len, conv: u8, sp: &Spec, args: &mut A, wide: bool) -> Done {
     let sp = *sp;
-    let len = c.len;
-    let conv = c.conv;
     match conv {
         b'%' => out.put(b"%"),
         b'd' | b'i' => {
@@ -332,10 +369,29 @@ pub fn int_field<S: Sink>(out: &mut Counter<S>, sp: &Spec, prefix: &[u8], v: u64
     let mut n = 0;
     let digits: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
     let mut x = v;
-    while x != 0 {
-        buf[65 - n] = digits[(x % base) as usize];
-        x /= base;
-        n += 1;
+    // Constant divisors: a multiply for 10, shifts for 16 and 8.
+    match base {
+        10 => {
+            while x != 0 {
+                buf[65 - n] = b'0' + (x % 10) as u8;
+                x /= 10;
+                n += 1;
+            }
+        }
+        16 => {
+            while x != 0 {
+                buf[65 - n] = digits[(x & 15) as usize];
+                x >>= 4;
+                n += 1;
+            }
+        }
+        _ => {
+            while x != 0 {
+                buf[65 - n] = digits[(x % base) as usize];
+                x /= base;
+                n += 1;
+            }
+        }
     }
     let body = &buf[66 - n..];
     let mut zeros = 0;

@@ -4,6 +4,7 @@
 //! access is opaque asm).
 use core::ffi::{c_int, c_void};
 
+use super::select::{call_slot, impl_slot};
 use super::simd::{self, load, load2, load4, load8, load_aligned, load_aligned_at, load_at, store, store1, store2, store4, store8, store_aligned_at, VEC};
 
 /// Copies n <= 16 bytes, loading everything before storing (so overlap is fine).
@@ -80,6 +81,20 @@ unsafe fn copy_forward(d: *mut u8, s: *const u8, n: usize) {
     }
 }
 
+/// Copies n > 64 bytes forward ([`copy_forward`]'s contract): AVX2 above 128
+/// bytes when available.
+#[inline(never)]
+unsafe fn copy_long(d: *mut u8, s: *const u8, n: usize) {
+    // SAFETY: copy_forward's contract (callers); AVX2 only when available.
+    unsafe {
+        if n > 8 * VEC && crate::cpu::avx2() {
+            super::avx2::copy_forward(d, s, n);
+        } else {
+            copy_forward(d, s, n);
+        }
+    }
+}
+
 /// Copies n > 64 bytes back to front, for `d` above an overlapping `s`.
 unsafe fn copy_backward(d: *mut u8, s: *const u8, n: usize) {
     // SAFETY: as copy_forward, mirrored: with d > s, a backward walk never
@@ -119,7 +134,7 @@ pub unsafe extern "C" fn memcpy(dst: *mut c_void, src: *const c_void, n: usize) 
         } else if n <= 4 * VEC {
             copy_medium(d, s, n);
         } else {
-            copy_forward(d, s, n);
+            copy_long(d, s, n);
         }
     }
     dst
@@ -137,7 +152,7 @@ pub unsafe extern "C" fn memmove(dst: *mut c_void, src: *const c_void, n: usize)
         } else if n <= 4 * VEC {
             copy_medium(d, s, n);
         } else if (d as usize).wrapping_sub(s as usize) >= n {
-            copy_forward(d, s, n);
+            copy_long(d, s, n);
         } else {
             copy_backward(d, s, n);
         }
@@ -231,6 +246,31 @@ pub unsafe extern "C" fn memcmp(a: *const c_void, b: *const c_void, n: usize) ->
             }
             return 0;
         }
+        if n >= 2 * VEC {
+            return memcmp_long(a, b, n);
+        }
+        memcmp_sse2(a, b, n)
+    }
+}
+
+/// `memcmp` of n >= 32 bytes: AVX2 when available (out of line, so the short
+/// compares above need no stack frame).
+#[inline(never)]
+unsafe fn memcmp_long(a: *const u8, b: *const u8, n: usize) -> c_int {
+    // SAFETY: n readable bytes at a and b (memcmp's contract); AVX2 only when available.
+    unsafe {
+        if crate::cpu::avx2() {
+            return super::avx2::memcmp(a as _, b as _, n);
+        }
+        memcmp_sse2(a, b, n)
+    }
+}
+
+/// `memcmp` of n >= 16 bytes with SSE2.
+#[inline(always)]
+unsafe fn memcmp_sse2(a: *const u8, b: *const u8, n: usize) -> c_int {
+    // SAFETY: all reads are within [0, n), which the caller guarantees readable.
+    unsafe {
         let mut i = 0;
         // 64 bytes per step until a difference; the 16-byte loop below finds it.
         while i + 4 * VEC <= n {
@@ -269,13 +309,17 @@ pub unsafe extern "C" fn bcmp(a: *const c_void, b: *const c_void, n: usize) -> c
     unsafe { memcmp(a, b, n) }
 }
 
-/// POSIX `memchr`: aligned 16-byte blocks; bytes of the first and last block
-/// outside [s, s + n) are masked off. C11 and POSIX let callers pass an `n`
-/// past the end of the object when `c` occurs in it (strnlen does), so no read
-/// may touch a page that holds no byte of [s, first match]: single blocks up
-/// to a 64-byte boundary, then 64-byte groups, which never cross a page.
+impl_slot!(MEMCHR, memchr_first, (s: *const c_void, c: c_int, n: usize) -> *mut c_void, memchr_sse2, super::avx2::memchr);
+
+/// POSIX `memchr` (SSE2 or AVX2, see select.rs).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
+    call_slot!(MEMCHR, (s: *const c_void, c: c_int, n: usize) -> *mut c_void)
+}
+
+/// `memchr` with SSE2: aligned 16-byte blocks; bytes of the first and last
+/// block outside [s, s + n) are masked off (the blocks never cross a page).
+unsafe extern "C" fn memchr_sse2(s: *const c_void, c: c_int, n: usize) -> *mut c_void {
     if n == 0 {
         return core::ptr::null_mut();
     }
@@ -285,11 +329,38 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
     let mut p = s.wrapping_sub(off);
     // Bytes left from p on, counting the skipped head (no overflow: the object fits in memory).
     let mut left = n.saturating_add(off);
-    // SAFETY: a block (or 64-byte group) is read only when its first byte is
-    // in [s, s + n) and no earlier byte matched, so that byte is readable and
-    // with it the whole aligned block or group (same page).
+    // SAFETY: every aligned block read holds at least one byte of [s, s + n).
     unsafe {
         let mut m = simd::eq_mask(load_aligned(p), cv) >> off << off;
+        if left > VEC {
+            if m != 0 {
+                return p.add(m.trailing_zeros() as usize) as *mut c_void;
+            }
+            p = p.add(VEC);
+            left -= VEC;
+            // Single blocks up to a 64-byte boundary: the 4-block loop then never
+            // reads past the 64-byte group of a match (strnlen passes n = SIZE_MAX).
+            while p as usize & (4 * VEC - 1) != 0 && left > VEC {
+                let m = simd::eq_mask(load_aligned(p), cv);
+                if m != 0 {
+                    return p.add(m.trailing_zeros() as usize) as *mut c_void;
+                }
+                p = p.add(VEC);
+                left -= VEC;
+            }
+            // 64 bytes per step while all four blocks lie inside the range.
+            while left > 4 * VEC {
+                let (a, b) = (simd::eq(load_aligned_at::<0>(p), cv), simd::eq(load_aligned_at::<16>(p), cv));
+                let (c, d) = (simd::eq(load_aligned_at::<32>(p), cv), simd::eq(load_aligned_at::<48>(p), cv));
+                if simd::movemask(simd::or(simd::or(a, b), simd::or(c, d))) != 0 {
+                    // The match is in one of these blocks: the loop below finds it.
+                    break;
+                }
+                p = p.add(4 * VEC);
+                left -= 4 * VEC;
+            }
+            m = simd::eq_mask(load_aligned(p), cv);
+        }
         loop {
             if left <= VEC {
                 m &= ((1u64 << left) - 1) as u32;
@@ -300,19 +371,6 @@ pub unsafe extern "C" fn memchr(s: *const c_void, c: c_int, n: usize) -> *mut c_
             }
             p = p.add(VEC);
             left -= VEC;
-            // 64 bytes per step from a 64-byte boundary while all four blocks lie inside the range.
-            if p as usize & (4 * VEC - 1) == 0 {
-                while left > 4 * VEC {
-                    let (a, b) = (simd::eq(load_aligned_at::<0>(p), cv), simd::eq(load_aligned_at::<16>(p), cv));
-                    let (c, d) = (simd::eq(load_aligned_at::<32>(p), cv), simd::eq(load_aligned_at::<48>(p), cv));
-                    if simd::movemask(simd::or(simd::or(a, b), simd::or(c, d))) != 0 {
-                        // The match is in one of these blocks: single blocks find it.
-                        break;
-                    }
-                    p = p.add(4 * VEC);
-                    left -= 4 * VEC;
-                }
-            }
             m = simd::eq_mask(load_aligned(p), cv);
         }
     }

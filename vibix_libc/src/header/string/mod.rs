@@ -1,5 +1,7 @@
 //! `<string.h>` and `<strings.h>`.
+mod avx2;
 pub mod mem;
+mod select;
 mod simd;
 pub mod str;
 pub mod strings;

@@ -5,6 +5,7 @@ use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 
 use super::mem::{memchr, memcpy, memset};
+use super::select::{call_slot, impl_slot};
 use super::simd::{self, load, load_aligned, load_aligned_at, VEC};
 use crate::header::stdlib::malloc::malloc;
 
@@ -15,10 +16,18 @@ fn block_of(s: *const u8) -> (*const u8, u32) {
     (s.wrapping_sub(off), off as u32)
 }
 
-/// POSIX `strlen`: 16-byte blocks until `p` is 64-byte aligned, then 64 bytes
-/// per step (their byte-wise minimum is zero iff one of them holds a NUL).
+impl_slot!(STRLEN, strlen_first, (s: *const c_char) -> usize, strlen_sse2, super::avx2::strlen);
+impl_slot!(STRCHRNUL, strchrnul_first, (s: *const c_char, c: c_int) -> *mut c_char, strchrnul_sse2, super::avx2::strchrnul);
+
+/// POSIX `strlen` (SSE2 or AVX2, see select.rs).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strlen(s: *const c_char) -> usize {
+    call_slot!(STRLEN, (s: *const c_char) -> usize)
+}
+
+/// `strlen` with SSE2: 16-byte blocks until `p` is 64-byte aligned, then 64
+/// bytes per step (their byte-wise minimum is zero iff one of them holds a NUL).
+unsafe extern "C" fn strlen_sse2(s: *const c_char) -> usize {
     let s = s as *const u8;
     let (mut p, off) = block_of(s);
     // SAFETY: every block read is aligned and holds no byte beyond the block
@@ -237,9 +246,14 @@ pub unsafe extern "C" fn strchr(s: *const c_char, c: c_int) -> *mut c_char {
     if unsafe { *p } as u8 == c as u8 { p } else { null_mut() }
 }
 
-/// GNU `strchrnul`: like strlen, stopping at `c` or the terminator.
+/// GNU `strchrnul`: like strlen, stopping at `c` or the terminator (SSE2 or AVX2).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn strchrnul(s: *const c_char, c: c_int) -> *mut c_char {
+    call_slot!(STRCHRNUL, (s: *const c_char, c: c_int) -> *mut c_char)
+}
+
+/// `strchrnul` with SSE2.
+unsafe extern "C" fn strchrnul_sse2(s: *const c_char, c: c_int) -> *mut c_char {
     let cv = simd::splat(c as u8);
     let (mut p, off) = block_of(s as *const u8);
     let hit = |v| simd::zero_mask(simd::zero_at_nul_or(v, cv));
