@@ -77,3 +77,19 @@ pub const SOL_SOCKET: i32 = 1;
 // System-call numbers of the calls in their own modules (syscall/mod.rs's
 // table names the older ones by number).
 pub const SYS_SENDFILE: u64 = 40;
+pub const SYS_STATFS: u64 = 137;
+pub const SYS_FSTATFS: u64 = 138;
+pub const SYS_TIMER_CREATE: u64 = 222;
+pub const SYS_TIMER_SETTIME: u64 = 223;
+pub const SYS_TIMER_GETTIME: u64 = 224;
+pub const SYS_TIMER_GETOVERRUN: u64 = 225;
+pub const SYS_TIMER_DELETE: u64 = 226;
+pub const SYS_INOTIFY_INIT: u64 = 253;
+pub const SYS_INOTIFY_ADD_WATCH: u64 = 254;
+pub const SYS_INOTIFY_RM_WATCH: u64 = 255;
+pub const SYS_SIGNALFD: u64 = 282;
+pub const SYS_TIMERFD_CREATE: u64 = 283;
+pub const SYS_TIMERFD_SETTIME: u64 = 286;
+pub const SYS_TIMERFD_GETTIME: u64 = 287;
+pub const SYS_SIGNALFD4: u64 = 289;
+pub const SYS_INOTIFY_INIT1: u64 = 294;

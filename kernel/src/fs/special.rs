@@ -93,3 +93,22 @@ pub fn block_until<T>(key: u64, nonblock: bool, deadline: Option<u64>, on_signal
         wait_on(key, deadline);
     }
 }
+
+/// Puts `obj` into the caller's descriptor table (read-write) at the lowest free number.
+pub fn install(obj: alloc::rc::Rc<dyn Special>, nonblock: bool, cloexec: bool) -> Result<i64, Errno> {
+    use super::file::{Fd, Kind, OpenFile};
+    let flags = 2 | if nonblock { crate::abi::O_NONBLOCK } else { 0 };
+    let of = OpenFile::new(Kind::Special(obj), flags);
+    proc::current_proc().fds.insert(Fd { file: alloc::rc::Rc::new(of), cloexec }, 0)
+}
+
+/// Runs `f` on the object of type `T` behind descriptor `fd` (EBADF: no such
+/// descriptor; `wrong`: another kind of file).
+pub fn with_object<T: Special, R>(fd: i64, wrong: Errno, f: impl FnOnce(&T) -> R) -> Result<R, Errno> {
+    use super::file::Kind;
+    let file = proc::current_proc().fds.get(fd)?.file.clone();
+    match &file.kind {
+        Kind::Special(s) => s.as_any().downcast_ref::<T>().map(f).ok_or(wrong),
+        _ => Err(wrong),
+    }
+}

@@ -130,6 +130,7 @@ pub fn exec(f: &mut TrapFrame, started: crate::exec::Started, name: String) {
     p.name = name;
     p.execed = true;
     let pid = p.pid;
+    crate::signal::timers::release(pid);
     let t = current();
     t.fs_base = 0;
     // SAFETY: FS_BASE only affects user-mode %fs accesses.
@@ -157,6 +158,7 @@ pub fn finish_process(pid: u64, status: ExitStatus) {
         }
     }
     p.exit = Some(status);
+    crate::signal::timers::release(pid);
     p.stopped = false;
     p.notice = None;
     p.aspace = None;

@@ -10,6 +10,7 @@
 //! to user mode. Stop signals stop the process and SIGCONT continues it
 //! (`proc::job`).
 pub mod frame;
+pub mod timers;
 
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::errno::*;
@@ -120,6 +121,11 @@ impl Pending {
         Some(info)
     }
 
+    /// The first queued siginfo that `pred` picks (a timer updating its overrun).
+    pub fn find_mut(&mut self, pred: impl Fn(&Info) -> bool) -> Option<&mut Info> {
+        self.queue.iter_mut().find(|i| pred(i))
+    }
+
     pub fn discard(&mut self, sig: i32) {
         self.queue.retain(|q| q.signo != sig);
         self.set &= !bit(sig);
@@ -213,6 +219,12 @@ fn accepts(t: &proc::Thread, sig: i32) -> bool {
     (!t.sigmask | UNBLOCKABLE | t.sig.waiting) & bit(sig) != 0
 }
 
+/// Whether `t` does not block `sig`. A signal blocked but waited for
+/// (sigwaitinfo, signalfd) is neither discarded as ignored nor fatal, as on Linux.
+fn unblocked(t: &proc::Thread, sig: i32) -> bool {
+    (!t.sigmask | UNBLOCKABLE) & bit(sig) != 0
+}
+
 fn kill_process(pid: u64, sig: i32) {
     if let Some(p) = proc::sched().procs.get(&pid) {
         crate::kprintln!("vibix: pid {} ({}) killed by signal {}", pid, p.name, sig);
@@ -243,10 +255,11 @@ pub fn send_process(pid: u64, info: Info) -> Result<(), Errno> {
     job_control(pid, info.signo);
     let p = s.procs.get(&pid).ok_or(ESRCH)?;
     let target = p.threads.iter().copied().find(|t| s.threads.get(t).is_some_and(|t| accepts(t, info.signo)));
-    if ignored(p, info.signo) && target.is_some() {
+    let open = p.threads.iter().any(|t| s.threads.get(t).is_some_and(|t| unblocked(t, info.signo)));
+    if ignored(p, info.signo) && open {
         return Ok(());
     }
-    if fatal_default(p, info.signo) && target.is_some() {
+    if fatal_default(p, info.signo) && open {
         kill_process(pid, info.signo);
         return Ok(());
     }
@@ -255,6 +268,7 @@ pub fn send_process(pid: u64, info: Info) -> Result<(), Errno> {
     if let Some(t) = target {
         kick(t);
     }
+    crate::syscall::signalfd::signal_generated();
     Ok(())
 }
 
@@ -278,10 +292,11 @@ pub fn send_thread(pid: u64, tid: u64, info: Info) -> Result<(), Errno> {
     let p = s.procs.get(&pid).ok_or(ESRCH)?;
     let t = s.threads.get_mut(&tid).ok_or(ESRCH)?;
     let takes = accepts(t, info.signo);
-    if ignored(p, info.signo) && takes {
+    let open = unblocked(t, info.signo);
+    if ignored(p, info.signo) && open {
         return Ok(());
     }
-    if fatal_default(p, info.signo) && takes {
+    if fatal_default(p, info.signo) && open {
         kill_process(pid, info.signo);
         return Ok(());
     }
@@ -289,6 +304,7 @@ pub fn send_thread(pid: u64, tid: u64, info: Info) -> Result<(), Errno> {
     if takes {
         kick(tid);
     }
+    crate::syscall::signalfd::signal_generated();
     Ok(())
 }
 
@@ -419,9 +435,11 @@ pub fn deliver(f: &mut TrapFrame, nr: Option<u64>) {
     }
 }
 
-/// Timer tick (from user mode or idle): fires due ITIMER_REAL timers.
+/// Timer tick (from user mode or idle): fires due ITIMER_REAL and POSIX timers, wakes timerfd pollers.
 pub fn tick() {
     let now = crate::arch::x86_64::timer::monotonic_ns();
+    timers::tick(now);
+    crate::syscall::timerfd::tick();
     let due: Vec<u64> = proc::sched().procs.values().filter(|p| p.sig.alarm.is_some_and(|(d, _)| d <= now)).map(|p| p.pid).collect();
     for pid in due {
         if let Some(p) = proc::sched().procs.get_mut(&pid) {

@@ -84,6 +84,7 @@ pub(super) fn write_at(f: &OpenFile, buf: u64, len: u64, off: Option<u64>) -> Re
             }
             let k = d.borrow_mut().write(pos, src)?;
             n.touch_m();
+            super::inotify::modified(n);
             if off.is_none() {
                 f.offset.set(pos + k as u64);
             }
@@ -383,6 +384,7 @@ pub fn set_size(n: &Inode, len: i64) -> SysResult {
     crate::syscall::mem::check_file_write(n)?;
     d.borrow_mut().truncate(len)?;
     n.touch_m();
+    super::inotify::modified(n);
     Ok(0)
 }
 

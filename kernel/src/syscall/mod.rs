@@ -3,6 +3,7 @@
 //! this table returns -ENOSYS and is logged once per number.
 mod fd;
 mod fs;
+mod inotify;
 mod mem;
 mod misc;
 mod net;
@@ -11,7 +12,10 @@ mod poll;
 mod process;
 mod sendfile;
 mod signal;
+pub mod signalfd;
+mod statfs;
 mod thread;
+pub mod timerfd;
 
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::abi::*;
@@ -192,6 +196,22 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         302 => misc::prlimit64(a[0], a[1] as u32, a[2], a[3]),
         318 => misc::getrandom(a[0], a[1], a[2] as u32),
         332 => fs::statx(a[0] as i32 as i64, a[1], a[2] as u32, a[4]),
+        SYS_STATFS => statfs::statfs(a[0], a[1]),
+        SYS_FSTATFS => statfs::fstatfs(a[0] as i32 as i64, a[1]),
+        SYS_TIMERFD_CREATE => timerfd::timerfd_create(a[0] as u32, a[1] as u32),
+        SYS_TIMERFD_SETTIME => timerfd::timerfd_settime(a[0] as i32 as i64, a[1] as u32, a[2], a[3]),
+        SYS_TIMERFD_GETTIME => timerfd::timerfd_gettime(a[0] as i32 as i64, a[1]),
+        SYS_SIGNALFD => signalfd::signalfd4(a[0] as i32 as i64, a[1], a[2], 0),
+        SYS_SIGNALFD4 => signalfd::signalfd4(a[0] as i32 as i64, a[1], a[2], a[3] as u32),
+        SYS_INOTIFY_INIT => inotify::inotify_init1(0),
+        SYS_INOTIFY_INIT1 => inotify::inotify_init1(a[0] as u32),
+        SYS_INOTIFY_ADD_WATCH => inotify::inotify_add_watch(a[0] as i32 as i64, a[1], a[2] as u32),
+        SYS_INOTIFY_RM_WATCH => inotify::inotify_rm_watch(a[0] as i32 as i64, a[1] as i32),
+        SYS_TIMER_CREATE => crate::signal::timers::timer_create(a[0] as u32, a[1], a[2]),
+        SYS_TIMER_SETTIME => crate::signal::timers::timer_settime(a[0] as i32 as i64, a[1] as u32, a[2], a[3]),
+        SYS_TIMER_GETTIME => crate::signal::timers::timer_gettime(a[0] as i32 as i64, a[1]),
+        SYS_TIMER_GETOVERRUN => crate::signal::timers::timer_getoverrun(a[0] as i32 as i64),
+        SYS_TIMER_DELETE => crate::signal::timers::timer_delete(a[0] as i32 as i64),
         SYS_SENDFILE => sendfile::sendfile(a[0] as i32 as i64, a[1] as i32 as i64, a[2], a[3]),
         _ => enosys(nr),
     };

@@ -83,6 +83,7 @@ pub fn openat(dirfd: i64, path: u64, flags: u32, mode: u32) -> SysResult {
         None => {
             let n = tree::new_inode(S_IFREG | (mode & 0o7777 & !UMASK), tree::empty_file());
             tree::link(&w.dir, &w.name, &n);
+            super::inotify::created(&w.dir, &w.name, &n);
             n
         }
     };
@@ -99,6 +100,7 @@ pub fn openat(dirfd: i64, path: u64, flags: u32, mode: u32) -> SysResult {
             crate::syscall::mem::check_file_write(&n)?;
             d.borrow_mut().truncate(0)?;
             n.touch_m();
+            super::inotify::modified(&n);
         }
         _ => {}
     }
@@ -120,6 +122,7 @@ pub fn mkdirat(dirfd: i64, path: u64, mode: u32) -> SysResult {
     let (dir, name) = new_name(dirfd, path)?;
     let n = tree::new_inode(S_IFDIR | (mode & 0o7777 & !UMASK), tree::empty_dir(&dir));
     tree::link(&dir, &name, &n);
+    super::inotify::created(&dir, &name, &n);
     Ok(0)
 }
 
@@ -128,6 +131,7 @@ pub fn symlinkat(target: u64, dirfd: i64, path: u64) -> SysResult {
     let (dir, name) = new_name(dirfd, path)?;
     let n = tree::new_inode(S_IFLNK | 0o777, Body::Link(t));
     tree::link(&dir, &name, &n);
+    super::inotify::created(&dir, &name, &n);
     Ok(0)
 }
 
@@ -142,6 +146,7 @@ pub fn linkat(olddir: i64, old: u64, newdir: i64, new: u64, flags: u32) -> SysRe
     }
     let (dir, name) = new_name(newdir, new)?;
     tree::link(&dir, &name, &n);
+    super::inotify::created(&dir, &name, &n);
     Ok(0)
 }
 
@@ -178,6 +183,7 @@ pub fn unlinkat(dirfd: i64, path: u64, flags: u32) -> SysResult {
         return Err(EISDIR);
     }
     tree::unlink(&dir, &name);
+    super::inotify::deleted(&dir, &name, &n);
     Ok(0)
 }
 
@@ -234,6 +240,8 @@ pub fn renameat2(olddir: i64, old: u64, newdir: i64, new: u64, flags: u32) -> Sy
         tree::unlink(&nd, &nname);
         tree::link(&od, &oname, &t);
         tree::link(&nd, &nname, &n);
+        super::inotify::moved(&od, &oname, &nd, &nname, &n, None);
+        super::inotify::moved(&nd, &nname, &od, &oname, &t, None);
         return Ok(0);
     }
     if let Some(t) = &w.node {
@@ -247,6 +255,7 @@ pub fn renameat2(olddir: i64, old: u64, newdir: i64, new: u64, flags: u32) -> Sy
     }
     tree::unlink(&od, &oname);
     tree::link(&nd, &nname, &n);
+    super::inotify::moved(&od, &oname, &nd, &nname, &n, w.node.as_deref());
     Ok(0)
 }
 

@@ -122,10 +122,18 @@ int main(void) {
     struct statvfs sv, fsv;
     struct statfs sf;
     printf("statvfs %d fstatvfs %d statfs %d\n", statvfs(".", &sv), fstatvfs(p[0], &fsv), statfs(".", &sf));
-    printf("vfs bsize %lu frsize %lu blocks %llu namemax %lu flag %lx\n", sv.f_bsize, sv.f_frsize,
-           (unsigned long long)sv.f_blocks, sv.f_namemax, sv.f_flag);
-    printf("fs type %lx bsize %ld blocks %llu namelen %ld\n", (long)sf.f_type, (long)sf.f_bsize,
-           (unsigned long long)sf.f_blocks, (long)sf.f_namelen);
+    /* Only what holds on any file system (the host disk, vibix's tmpfs): sizes,
+       limits, counts that are consistent, and the two calls agreeing. */
+    printf("vfs bsize %lu frsize %lu namemax %lu rdonly %d\n", sv.f_bsize, sv.f_frsize, sv.f_namemax,
+           (int)(sv.f_flag & ST_RDONLY));
+    printf("vfs counts consistent %d\n", sv.f_blocks > 0 && sv.f_bfree <= sv.f_blocks && sv.f_bavail <= sv.f_bfree &&
+                                              sv.f_ffree <= sv.f_files && sv.f_favail <= sv.f_ffree);
+    printf("statfs agrees %d type set %d\n", sf.f_blocks == sv.f_blocks && sf.f_bsize == (long)sv.f_bsize &&
+                                                 sf.f_frsize == (long)sv.f_frsize && sf.f_namelen == (long)sv.f_namemax,
+           sf.f_type != 0);
+    struct statfs pf;
+    r = fstatfs(p[0], &pf);
+    printf("pipe fstatfs %d type %lx bsize %ld\n", r, (long)pf.f_type, (long)pf.f_bsize);
     errno = 0;
     r = statvfs("/nonexistent/x", &sv);
     printf("missing statvfs %d errno %d\n", r, errno);
