@@ -13,6 +13,7 @@ mod arch;
 mod errno;
 mod exec;
 mod fs;
+mod ipc;
 mod itimer;
 mod mem;
 mod mm;

@@ -96,8 +96,12 @@ pub fn block_until<T>(key: u64, nonblock: bool, deadline: Option<u64>, on_signal
 
 /// Puts `obj` into the caller's descriptor table (read-write) at the lowest free number.
 pub fn install(obj: alloc::rc::Rc<dyn Special>, nonblock: bool, cloexec: bool) -> Result<i64, Errno> {
+    install_with(obj, 2 | if nonblock { crate::abi::O_NONBLOCK } else { 0 }, cloexec)
+}
+
+/// The same with the open file's access mode and status flags (O_NONBLOCK) given.
+pub fn install_with(obj: alloc::rc::Rc<dyn Special>, flags: u32, cloexec: bool) -> Result<i64, Errno> {
     use super::file::{Fd, Kind, OpenFile};
-    let flags = 2 | if nonblock { crate::abi::O_NONBLOCK } else { 0 };
     let of = OpenFile::new(Kind::Special(obj), flags);
     proc::current_proc().fds.insert(Fd { file: alloc::rc::Rc::new(of), cloexec }, 0)
 }

@@ -9,6 +9,7 @@
 //! `Drop` tells the peer (EOF for its reader, EPIPE for its writer).
 pub mod addr;
 pub mod dgram;
+pub mod netlink;
 pub mod opts;
 pub mod stream;
 pub mod table;

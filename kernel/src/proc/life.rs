@@ -159,6 +159,7 @@ pub fn finish_process(pid: u64, status: ExitStatus) {
     }
     p.exit = Some(status);
     crate::signal::timers::release(pid);
+    crate::ipc::process_gone(pid);
     p.stopped = false;
     p.notice = None;
     p.aspace = None;

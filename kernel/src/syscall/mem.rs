@@ -2,7 +2,7 @@
 //! with EACCES by both mmap and mprotect.
 use super::SysResult;
 use crate::errno::*;
-use crate::fs::file::Kind;
+use crate::fs::file::{Kind, OpenFile};
 use crate::fs::tree::{self, Body, Inode};
 use crate::mm::vm::{wx_violation, AddressSpace, PROT_EXEC, PROT_READ, PROT_WRITE, USER_MIN, USER_TOP};
 use crate::mm::{page_up, PAGE};
@@ -10,9 +10,9 @@ use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
 
-const MAP_SHARED: u32 = 1;
+pub const MAP_SHARED: u32 = 1;
 const MAP_PRIVATE: u32 = 2;
-const MAP_FIXED: u32 = 0x10;
+pub const MAP_FIXED: u32 = 0x10;
 const MAP_ANONYMOUS: u32 = 0x20;
 const MAP_FIXED_NOREPLACE: u32 = 0x10_0000;
 const PROT_MASK: u32 = PROT_READ | PROT_WRITE | PROT_EXEC;
@@ -31,6 +31,12 @@ fn range(addr: u64, len: u64) -> Result<(u64, u64), Errno> {
 }
 
 pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> SysResult {
+    let file = if flags & MAP_ANONYMOUS == 0 { Some(proc::current_proc().fds.get(fd)?.file.clone()) } else { None };
+    map(addr, len, prot, flags, file.as_deref(), off)
+}
+
+/// mmap of `file` (None: anonymous memory); also SysV shmat's way in.
+pub fn map(addr: u64, len: u64, prot: u32, flags: u32, file_of: Option<&OpenFile>, off: u64) -> SysResult {
     if prot & !PROT_MASK != 0 {
         return Err(EINVAL);
     }
@@ -46,11 +52,10 @@ pub fn mmap(addr: u64, len: u64, prot: u32, flags: u32, fd: i64, off: u64) -> Sy
     let mut file: Option<Rc<Inode>> = None;
     let mut data: Option<alloc::borrow::Cow<'static, [u8]>> = None;
     let mut frames: Vec<u64> = Vec::new();
-    if flags & MAP_ANONYMOUS == 0 {
+    if let Some(f) = file_of {
         if !off.is_multiple_of(PAGE) {
             return Err(EINVAL);
         }
-        let f = proc::current_proc().fds.get(fd)?.file.clone();
         let Kind::Inode(n) = &f.kind else { return Err(EACCES) };
         let Body::File(d) = &n.body else { return Err(ENODEV) };
         if f.flags & 3 == 1 || f.flags & 3 == 3 {

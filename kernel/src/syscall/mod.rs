@@ -4,10 +4,10 @@
 mod fd;
 mod fs;
 mod inotify;
-mod mem;
+pub mod mem;
 mod misc;
 mod net;
-mod path;
+pub mod path;
 mod poll;
 mod process;
 mod sendfile;
@@ -20,7 +20,10 @@ pub mod timerfd;
 use crate::arch::x86_64::entry::TrapFrame;
 use crate::abi::*;
 use crate::errno::*;
+use crate::ipc;
 use crate::sync::Global;
+
+pub use thread::read_timespec;
 
 pub type SysResult = Result<i64, Errno>;
 
@@ -212,6 +215,24 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         SYS_TIMER_GETTIME => crate::signal::timers::timer_gettime(a[0] as i32 as i64, a[1]),
         SYS_TIMER_GETOVERRUN => crate::signal::timers::timer_getoverrun(a[0] as i32 as i64),
         SYS_TIMER_DELETE => crate::signal::timers::timer_delete(a[0] as i32 as i64),
+        SYS_SHMGET => ipc::shm::shmget(a[0] as i32, a[1], a[2] as u32),
+        SYS_SHMAT => ipc::shm::shmat(a[0] as i32 as i64, a[1], a[2] as u32),
+        SYS_SHMDT => ipc::shm::shmdt(a[0]),
+        SYS_SHMCTL => ipc::shm::shmctl(a[0] as i32 as i64, a[1] as u32, a[2]),
+        SYS_SEMGET => ipc::sem::semget(a[0] as i32, a[1] as i32 as i64, a[2] as u32),
+        SYS_SEMOP => ipc::sem::semtimedop(a[0] as i32 as i64, a[1], a[2], 0),
+        SYS_SEMTIMEDOP => ipc::sem::semtimedop(a[0] as i32 as i64, a[1], a[2], a[3]),
+        SYS_SEMCTL => ipc::sem::semctl(a[0] as i32 as i64, a[1] as i32 as i64, a[2] as u32, a[3]),
+        SYS_MSGGET => ipc::msg::msgget(a[0] as i32, a[1] as u32),
+        SYS_MSGSND => ipc::msg::msgsnd(a[0] as i32 as i64, a[1], a[2], a[3] as u32),
+        SYS_MSGRCV => ipc::msg::msgrcv(a[0] as i32 as i64, a[1], a[2], a[3] as i64, a[4] as u32),
+        SYS_MSGCTL => ipc::msg::msgctl(a[0] as i32 as i64, a[1] as u32, a[2]),
+        SYS_MQ_OPEN => ipc::mqueue::mq_open(a[0], a[1] as u32, a[2] as u32, a[3]),
+        SYS_MQ_UNLINK => ipc::mqueue::mq_unlink(a[0]),
+        SYS_MQ_TIMEDSEND => ipc::mqueue::mq_timedsend(a[0] as i32 as i64, a[1], a[2], a[3] as u32, a[4]),
+        SYS_MQ_TIMEDRECEIVE => ipc::mqueue::mq_timedreceive(a[0] as i32 as i64, a[1], a[2], a[3], a[4]),
+        SYS_MQ_NOTIFY => ipc::mqueue::mq_notify(a[0] as i32 as i64, a[1]),
+        SYS_MQ_GETSETATTR => ipc::mqueue::mq_getsetattr(a[0] as i32 as i64, a[1], a[2]),
         SYS_SENDFILE => sendfile::sendfile(a[0] as i32 as i64, a[1] as i32 as i64, a[2], a[3]),
         _ => enosys(nr),
     };

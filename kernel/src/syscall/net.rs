@@ -56,6 +56,11 @@ fn check_type(domain: u32, ty: u32, proto: u32) -> Result<(u16, u32, u32), Errno
             (SOCK_STREAM | SOCK_DGRAM, _) => Err(EPROTONOSUPPORT),
             _ => Err(EPROTONOSUPPORT), // SOCK_RAW needs a network device (docs/unsupported.md)
         },
+        crate::net::netlink::AF_NETLINK => match (base, proto) {
+            (crate::net::netlink::SOCK_RAW | SOCK_DGRAM, crate::net::netlink::NETLINK_ROUTE) => Ok((domain, base, proto)),
+            (crate::net::netlink::SOCK_RAW | SOCK_DGRAM, _) => Err(EPROTONOSUPPORT),
+            _ => Err(ESOCKTNOSUPPORT),
+        },
         _ => Err(EAFNOSUPPORT),
     }
 }
