@@ -200,13 +200,13 @@ impl Special for Inotify {
             return Err(EINVAL);
         }
         let mut out = Vec::new();
-        while let Some(e) = self.queue.borrow().front() {
-            if out.len() + e.len() > len {
-                break;
+        let mut q = self.queue.borrow_mut();
+        while q.front().is_some_and(|e| out.len() + e.len() <= len) {
+            if let Some(e) = q.pop_front() {
+                out.extend_from_slice(&e);
             }
-            out.extend_from_slice(e);
-            self.queue.borrow_mut().pop_front();
         }
+        drop(q);
         // Already taken off the queue: a bad buffer loses them, as on Linux.
         uaccess::copy_out(buf, &out)?;
         Ok(out.len())
