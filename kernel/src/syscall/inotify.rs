@@ -183,14 +183,17 @@ pub fn modified(node: &Inode) {
     if WATCHES.get().is_empty() {
         return;
     }
-    report(node.ino, IN_MODIFY, 0, b"", false);
+    // The directory's event comes first, as on Linux.
     let path = node.path_hint.borrow().clone();
-    let Some(cut) = path.rfind('/') else { return };
-    let (dir, name) = (&path[..cut.max(1)], &path.as_bytes()[cut + 1..]);
-    let Ok(d) = tree::resolve(&tree::root(), dir.as_bytes(), true) else { return };
-    if tree::lookup_in(&d, name).is_some_and(|n| n.ino == node.ino) {
-        report(d.ino, IN_MODIFY, 0, name, false);
+    if let Some(cut) = path.rfind('/') {
+        let (dir, name) = (&path[..cut.max(1)], &path.as_bytes()[cut + 1..]);
+        if let Ok(d) = tree::resolve(&tree::root(), dir.as_bytes(), true) {
+            if tree::lookup_in(&d, name).is_some_and(|n| n.ino == node.ino) {
+                report(d.ino, IN_MODIFY, 0, name, false);
+            }
+        }
     }
+    report(node.ino, IN_MODIFY, 0, b"", false);
 }
 
 impl Special for Inotify {

@@ -10,11 +10,13 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
+#include <sys/ioctl.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/timerfd.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int main(void) {
@@ -84,6 +86,20 @@ int main(void) {
     its.it_value.tv_sec = 0;
     timerfd_settime(tfd, 0, &its, &old);
     printf("old interval %ld value-set %d\n", (long)old.it_interval.tv_sec, old.it_value.tv_sec > 90);
+    /* a periodic timerfd wakes an epoll_wait */
+    int t2 = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK);
+    struct itimerspec per = {{0, 10 * 1000 * 1000}, {0, 10 * 1000 * 1000}};
+    timerfd_settime(t2, 0, &per, NULL);
+    int ep2 = epoll_create1(0);
+    struct epoll_event tev = {.events = EPOLLIN, .data.u32 = 7};
+    epoll_ctl(ep2, EPOLL_CTL_ADD, t2, &tev);
+    r = epoll_wait(ep2, out, 4, 5000);
+    printf("timerfd via epoll %d data %u\n", r, out[0].data.u32);
+    exp = 0;
+    got = read(t2, &exp, 8);
+    printf("periodic read %zd at least one %d\n", got, exp >= 1);
+    close(ep2);
+    close(t2);
     errno = 0;
     r = timerfd_create(12345, 0);
     printf("bad clock %d errno %d\n", r, errno);
@@ -101,6 +117,19 @@ int main(void) {
     r = read(sfd, &si, sizeof si);
     printf("signalfd read %d signo %u pid-ok %d code %d\n", r, si.ssi_signo, si.ssi_pid == (uint32_t)getpid(), si.ssi_code);
 
+    /* a blocking signalfd read that another process's kill ends */
+    sigaddset(&m, SIGUSR2);
+    sigprocmask(SIG_BLOCK, &m, NULL);
+    int sfd2 = signalfd(-1, &m, 0);
+    pid_t kid = fork();
+    if (kid == 0) {
+        kill(getppid(), SIGUSR2);
+        _exit(0);
+    }
+    r = read(sfd2, &si, sizeof si);
+    printf("blocking signalfd read %d signo %u from child %d\n", r, si.ssi_signo, si.ssi_pid == (uint32_t)kid);
+    waitpid(kid, NULL, 0);
+
     mkdir("watched", 0755);
     int in = inotify_init1(IN_NONBLOCK);
     int wd = inotify_add_watch(in, "watched", IN_CREATE | IN_DELETE);
@@ -114,6 +143,38 @@ int main(void) {
         printf("event wd %d mask %x name %s\n", e->wd, e->mask, e->len ? e->name : "");
         q += sizeof *e + e->len;
     }
+    /* modify, rename inside and out of the watched directory, rmdir of a subdirectory,
+       and the watched file's own events */
+    int wd2 = inotify_add_watch(in, "watched", IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE);
+    printf("same dir again wd %d\n", wd2);
+    int f = open("watched/a", O_CREAT | O_WRONLY, 0644);
+    int fwd = inotify_add_watch(in, "watched/a", IN_MODIFY | IN_MOVE_SELF | IN_DELETE_SELF);
+    printf("file wd %d\n", fwd);
+    write(f, "x", 1);
+    write(f, "y", 1);
+    close(f);
+    rename("watched/a", "watched/b");
+    rename("watched/b", "moved-out");
+    mkdir("watched/sub", 0755);
+    rmdir("watched/sub");
+    unlink("moved-out");
+    unsigned cookie_from = 0;
+    n = read(in, buf, sizeof buf);
+    for (char *q = buf; q < buf + n;) {
+        struct inotify_event *e = (struct inotify_event *)q;
+        /* cookies are arbitrary: print whether a move pair shares one */
+        int pair = 0;
+        if (e->mask & IN_MOVED_FROM) cookie_from = e->cookie;
+        if (e->mask & IN_MOVED_TO) pair = e->cookie == cookie_from && e->cookie != 0;
+        printf("event wd %d mask %x name %s%s\n", e->wd, e->mask, e->len ? e->name : "", pair ? " (pair)" : "");
+        q += sizeof *e + e->len;
+    }
+    int avail = -1;
+    ioctl(in, FIONREAD, &avail);
+    printf("queue drained %d\n", avail);
+    errno = 0;
+    r = read(in, buf, 8);
+    printf("read empty %d errno %d\n", r, errno);
     printf("rm watch %d\n", inotify_rm_watch(in, wd));
     errno = 0;
     r = inotify_add_watch(in, "missing-dir", IN_CREATE);

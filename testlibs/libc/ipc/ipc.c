@@ -75,6 +75,37 @@ int main(void) {
     printf("sem IPC_STAT %d nsems %lu\n", r, (unsigned long)sds.sem_nsems);
     printf("sem IPC_RMID %d\n", semctl(sem, 0, IPC_RMID));
 
+    /* a semop that blocks until another process posts, SEM_UNDO undone when
+       that process exits, and a sleeper woken by the set's removal (EIDRM) */
+    int s2 = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+    pid_t w = fork();
+    if (w == 0) {
+        struct sembuf down = {0, -1, 0}, hold = {0, 5, SEM_UNDO};
+        int rd = semop(s2, &down, 1);
+        semop(s2, &hold, 1);
+        _exit(rd == 0 ? 0 : 1);
+    }
+    for (int i = 0; i < 5000 && semctl(s2, 0, GETNCNT) != 1; i++)
+        usleep(1000);
+    printf("sleepers %d\n", semctl(s2, 0, GETNCNT));
+    struct sembuf up = {0, 1, 0};
+    semop(s2, &up, 1);
+    int st;
+    waitpid(w, &st, 0);
+    printf("woken child ok %d, value after its exit %d\n", WIFEXITED(st) && WEXITSTATUS(st) == 0, semctl(s2, 0, GETVAL));
+    w = fork();
+    if (w == 0) {
+        struct sembuf down = {0, -1, 0};
+        errno = 0;
+        int rd = semop(s2, &down, 1);
+        _exit(rd == -1 && errno == EIDRM ? 0 : 1);
+    }
+    for (int i = 0; i < 5000 && semctl(s2, 0, GETNCNT) != 1; i++)
+        usleep(1000);
+    printf("removed under a sleeper %d\n", semctl(s2, 0, IPC_RMID));
+    waitpid(w, &st, 0);
+    printf("sleeper got EIDRM %d\n", WIFEXITED(st) && WEXITSTATUS(st) == 0);
+
     int mq = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
     struct { long type; char text[32]; } m1 = {2, "second"}, m2 = {1, "first"}, got;
     r = msgsnd(mq, &m1, sizeof m1.text, 0);
