@@ -17,6 +17,10 @@ int readdir_r(DIR *__restrict, struct dirent *__restrict, struct dirent **__rest
 int scandir(const char *, struct dirent ***, int (*)(const struct dirent *),
             int (*)(const struct dirent **, const struct dirent **));
 int alphasort(const struct dirent **, const struct dirent **);
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+int getdents(int, struct dirent *, size_t);
+ssize_t getdents64(int, void *, size_t);
+#endif
 #ifdef _GNU_SOURCE
 int versionsort(const struct dirent **, const struct dirent **);
 #endif

@@ -53,5 +53,19 @@ ssize_t splice(int, off_t *, int, off_t *, size_t, unsigned);
 ssize_t readahead(int, off_t, size_t);
 struct iovec;
 ssize_t vmsplice(int, const struct iovec *, size_t, unsigned);
+#ifdef _GNU_SOURCE
+#define SYNC_FILE_RANGE_WAIT_BEFORE 1
+#define SYNC_FILE_RANGE_WRITE 2
+#define SYNC_FILE_RANGE_WAIT_AFTER 4
+int sync_file_range(int, off_t, off_t, unsigned);
+#define MAX_HANDLE_SZ 128
+struct file_handle {
+    unsigned handle_bytes;
+    int handle_type;
+    unsigned char f_handle[];
+};
+int name_to_handle_at(int, const char *, struct file_handle *, int *, int);
+int open_by_handle_at(int, struct file_handle *, int);
+#endif
 __END_DECLS
 #endif

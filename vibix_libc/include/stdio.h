@@ -125,5 +125,30 @@ int pclose(FILE *);
 #define RENAME_EXCHANGE (1 << 1)
 #define RENAME_WHITEOUT (1 << 2)
 int renameat2(int, const char *, int, const char *, unsigned);
+
+char *tmpnam(char *);
+char *tempnam(const char *, const char *);
+/* C11 removed gets (it cannot know the buffer's size); declared for older
+   standards only, as glibc does. */
+#if !defined(__STDC_VERSION__) || __STDC_VERSION__ < 201112L
+char *gets(char *);
+#endif
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+char *fgetln(FILE *, size_t *);
+int fpurge(FILE *);
+#endif
+#ifdef _GNU_SOURCE
+typedef ssize_t cookie_read_function_t(void *, char *, size_t);
+typedef ssize_t cookie_write_function_t(void *, const char *, size_t);
+typedef int cookie_seek_function_t(void *, off64_t *, int);
+typedef int cookie_close_function_t(void *);
+typedef struct _IO_cookie_io_functions_t {
+    cookie_read_function_t *read;
+    cookie_write_function_t *write;
+    cookie_seek_function_t *seek;
+    cookie_close_function_t *close;
+} cookie_io_functions_t;
+FILE *fopencookie(void *__restrict, const char *__restrict, cookie_io_functions_t);
+#endif
 __END_DECLS
 #endif

@@ -49,6 +49,8 @@ void swab(const void *__restrict, void *__restrict, ssize_t);
 ssize_t pread(int, void *, size_t, off_t);
 ssize_t pwrite(int, const void *, size_t, off_t);
 int close(int);
+#define POSIX_CLOSE_RESTART 0
+int posix_close(int, int);
 off_t lseek(int, off_t, int);
 int dup(int);
 int dup2(int, int);
@@ -127,6 +129,18 @@ extern int optind, opterr, optopt;
 int getopt(int, char *const[], const char *);
 
 int acct(const char *);
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+int brk(void *);
+void *sbrk(__INTPTR_TYPE__);
+int vhangup(void);
+char *getpass(const char *);
+#endif
+#ifdef _BSD_SOURCE
+extern int optreset;
+#endif
+#ifdef _GNU_SOURCE
+char *get_current_dir_name(void);
+#endif
 int eaccess(const char *, int);
 int euidaccess(const char *, int);
 int fchownat(int, const char *, uid_t, gid_t, int);

@@ -14,6 +14,17 @@ int posix_madvise(void *, size_t, int);
 void *mremap(void *, size_t, size_t, int, ...);
 int mlock(const void *, size_t);
 int munlock(const void *, size_t);
+#define MCL_CURRENT 1
+#define MCL_FUTURE 2
+#define MCL_ONFAULT 4
+int mlockall(int);
+int munlockall(void);
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)
+#define MLOCK_ONFAULT 0x01
+int mlock2(const void *, size_t, unsigned);
+int mincore(void *, size_t, unsigned char *);
+int remap_file_pages(void *, size_t, int, size_t, int);
+#endif
 int shm_open(const char *, int, mode_t);
 int shm_unlink(const char *);
 #if defined(_GNU_SOURCE) || defined(_BSD_SOURCE)

@@ -181,6 +181,26 @@ pub unsafe extern "C" fn seekdir(d: *mut Dir, pos: c_long) {
     }
 }
 
+const SYS_GETDENTS64: core::ffi::c_long = 217;
+
+/// Linux `getdents64(fd, buf, len)`: raw directory records (`struct dirent`
+/// is the kernel's `linux_dirent64` on x86_64). The raw path of sys/raw.rs:
+/// rustix's reader wants a slice the caller's pointer may not be.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getdents64(fd: c_int, buf: *mut c_void, len: usize) -> isize {
+    // The kernel's count is an unsigned int: clamp instead of truncating.
+    let len = len.min(i32::MAX as usize);
+    // SAFETY: the caller's arguments; the kernel checks the buffer (EFAULT).
+    crate::header::sys::raw::ret(unsafe { crate::header::sys::raw::syscall6(SYS_GETDENTS64, [fd as usize, buf as usize, len, 0, 0, 0]) })
+}
+
+/// musl's `getdents(fd, struct dirent *, len)`: the same records.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn getdents(fd: c_int, buf: *mut Dirent, len: usize) -> c_int {
+    // SAFETY: forwarded caller contract.
+    unsafe { getdents64(fd, buf.cast(), len) as c_int }
+}
+
 /// Unsupported helper kept for `set_errno` use.
 #[allow(dead_code)]
 fn _e() {

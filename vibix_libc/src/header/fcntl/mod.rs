@@ -1,6 +1,8 @@
 //! `<fcntl.h>`: open/openat/creat/fcntl.
 use core::ffi::{c_char, c_int};
 
+mod linux;
+
 use crate::header::unistd::fs::dirfd;
 use crate::header::unistd::{bfd, cret};
 

@@ -65,6 +65,9 @@ pub struct File {
     pub owner: AtomicI32,
     pub depth: u32,
     pub lock: Lock,
+    /// fgetln's line buffer (malloc'd on first use, freed with the stream).
+    pub line: *mut u8,
+    pub line_cap: usize,
     /// Open-stream list (for fflush(NULL) and exit).
     pub next: *mut File,
     pub prev: *mut File,
@@ -106,6 +109,8 @@ impl File {
             owner: AtomicI32::new(0),
             depth: 0,
             lock: Lock::new(),
+            line: null_mut(),
+            line_cap: 0,
             next: null_mut(),
             prev: null_mut(),
         }
@@ -587,6 +592,9 @@ pub unsafe fn destroy(f: *mut File) {
         (*f).buf = null_mut();
         (*f).bufsize = 0;
         (*f).flags &= !F_OWNBUF;
+        free((*f).line as *mut c_void);
+        (*f).line = null_mut();
+        (*f).line_cap = 0;
         if (*f).flags & F_STATIC == 0 {
             free(f as *mut c_void);
         }

@@ -1,9 +1,10 @@
 //! Old `<stdio.h>` interfaces: `getw`/`putw` (an int in binary), the
 //! `*_unlocked` fread/fwrite (the stream lock is recursive, so holding it is
-//! no obstacle), `ctermid` and `cuserid`.
+//! no obstacle), `ctermid`, `cuserid`, `gets` (removed by C11, kept for the
+//! ABI), BSD's `fgetln` and `fpurge`.
 use core::ffi::{c_char, c_int, c_void, CStr};
 
-use super::file::File;
+use super::file::{take_run, File, FileLock, F_ERR};
 use super::io::{fread, fwrite};
 
 const EOF: c_int = -1;
@@ -76,4 +77,60 @@ pub unsafe extern "C" fn cuserid(s: *mut c_char) -> *mut c_char {
         *out.add(n) = 0;
         out
     }
+}
+
+/// C89 `gets`: the next line of stdin without its newline. It cannot know the
+/// buffer's size, which is why C11 removed it; <stdio.h> declares it only
+/// before C11, as glibc does. NULL at end of file with nothing read, or on a
+/// read error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn gets(s: *mut c_char) -> *mut c_char {
+    // SAFETY: stdin is the static standard input stream.
+    let f = unsafe { super::file::stdin };
+    let _l = FileLock::new(f);
+    let mut i = 0usize;
+    // SAFETY: the caller's buffer holds the line (the contract gets cannot
+    // check); f is live and locked.
+    unsafe {
+        while let Some((p, len, found)) = take_run(f, b'\n', usize::MAX) {
+            let keep = if found { len - 1 } else { len };
+            core::ptr::copy_nonoverlapping(p, s.add(i).cast::<u8>(), keep);
+            i += keep;
+            if found {
+                *s.add(i) = 0;
+                return s;
+            }
+        }
+        if i == 0 || (*f).flags & F_ERR != 0 {
+            return core::ptr::null_mut();
+        }
+        *s.add(i) = 0;
+    }
+    s
+}
+
+/// BSD `fgetln`: the next line, newline included (none before end of file),
+/// with its length in `*len`; not NUL-terminated and valid until the next
+/// operation on `f`. NULL at end of file or on error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fgetln(f: *mut File, len: *mut usize) -> *mut c_char {
+    let _l = FileLock::new(f);
+    // SAFETY: f is live and locked (the recursive lock lets getline take it
+    // again); its line buffer is NULL or a malloc'd block of line_cap bytes.
+    unsafe {
+        let line = &raw mut (*f).line;
+        let n = super::io::getline(line.cast::<*mut c_char>(), &raw mut (*f).line_cap, f);
+        if n < 0 {
+            return core::ptr::null_mut();
+        }
+        *len = n as usize;
+        (*f).line.cast::<c_char>()
+    }
+}
+
+/// BSD `fpurge`: discards buffered input and output (glibc's `__fpurge`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn fpurge(f: *mut File) -> c_int {
+    // SAFETY: the same contract as __fpurge.
+    unsafe { super::ext::__fpurge(f) }
 }

@@ -2,7 +2,9 @@
 pub mod ext;
 pub mod file;
 pub mod io;
+mod cookie;
 mod legacy;
+mod tmpname;
 pub mod open;
 pub mod printf;
 pub mod popen;

@@ -10,7 +10,7 @@ use crate::header::string::mem::{memcpy, memset};
 use crate::thread::area::set_errno;
 
 /// Parses an fopen mode string into (open flags, stream flags).
-unsafe fn parse_mode(mode: *const c_char) -> Option<(c_int, u32)> {
+pub(super) unsafe fn parse_mode(mode: *const c_char) -> Option<(c_int, u32)> {
     // SAFETY: mode is a C string.
     let first = unsafe { *mode } as u8;
     let (mut oflags, mut sflags) = match first {

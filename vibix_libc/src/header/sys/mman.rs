@@ -177,3 +177,46 @@ pub unsafe extern "C" fn memfd_create(name: *const core::ffi::c_char, flags: cor
         fd.into_raw_fd()
     })
 }
+
+/// Linux `mlock2(addr, len, flags)` (MLOCK_ONFAULT).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mlock2(addr: *const c_void, len: usize, flags: core::ffi::c_uint) -> c_int {
+    // from_bits_retain: the kernel rejects unknown flags (EINVAL).
+    let f = rustix::mm::MlockFlags::from_bits_retain(flags);
+    // SAFETY: locking pages has no memory-safety impact.
+    cret(unsafe { rustix::mm::mlock_with(addr as *mut c_void, len, f) }, |_| 0)
+}
+
+/// POSIX `mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)`.
+#[unsafe(no_mangle)]
+pub extern "C" fn mlockall(flags: c_int) -> c_int {
+    // from_bits_retain: the kernel rejects unknown or missing flags (EINVAL).
+    cret(rustix::mm::mlockall(rustix::mm::MlockAllFlags::from_bits_retain(flags as u32)), |_| 0)
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn munlockall() -> c_int {
+    cret(rustix::mm::munlockall(), |_| 0)
+}
+
+const SYS_MINCORE: core::ffi::c_long = 27;
+const SYS_REMAP_FILE_PAGES: core::ffi::c_long = 216;
+
+/// Linux `mincore`: one byte per page of the range, bit 0 set when resident.
+/// rustix has no wrapper: the raw path of `sys/raw.rs`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn mincore(addr: *mut c_void, len: usize, vec: *mut u8) -> c_int {
+    // SAFETY: the caller's arguments unchanged; the kernel validates the range
+    // and writes through `vec` only after checking it.
+    crate::header::sys::raw::ret(unsafe { crate::header::sys::raw::syscall6(SYS_MINCORE, [addr as usize, len, vec as usize, 0, 0, 0]) }) as c_int
+}
+
+/// Linux `remap_file_pages` (deprecated; the kernel emulates it with mmap).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn remap_file_pages(addr: *mut c_void, size: usize, prot: c_int, pgoff: usize, flags: c_int) -> c_int {
+    // SAFETY: the caller's arguments unchanged; the caller owns the mapping
+    // whose pages are rearranged.
+    crate::header::sys::raw::ret(unsafe {
+        crate::header::sys::raw::syscall6(SYS_REMAP_FILE_PAGES, [addr as usize, size, prot as usize, pgoff, flags as usize, 0])
+    }) as c_int
+}

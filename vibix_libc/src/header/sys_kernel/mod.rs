@@ -15,6 +15,8 @@ use crate::header::sys::raw::{ret, syscall6};
 
 mod admin;
 mod cpus;
+mod machine;
+mod modules;
 
 const SYS_PTRACE: c_long = 101;
 const SYS_WAIT4: c_long = 61;

@@ -106,6 +106,30 @@ pub extern "C" fn close(fd: c_int) -> c_int {
     crate::thread::cancel::point(|| close_nc(fd))
 }
 
+/// POSIX `posix_close(fd, flag)`. Linux always releases the descriptor, even
+/// when close is interrupted, so POSIX_CLOSE_RESTART (0 here, as glibc and
+/// musl define it) is the only flag, and EINTR becomes EINPROGRESS: the
+/// descriptor is gone, the flush may still be under way.
+#[unsafe(no_mangle)]
+pub extern "C" fn posix_close(fd: c_int, flag: c_int) -> c_int {
+    if flag != 0 {
+        crate::thread::area::set_errno(22); // EINVAL
+        return -1;
+    }
+    let r = close(fd);
+    if r < 0 && crate::thread::area::errno() == 4 {
+        crate::thread::area::set_errno(115); // EINTR -> EINPROGRESS
+    }
+    r
+}
+
+/// XSI `isastream(fd)`: Linux has no STREAMS, so 0 for every open descriptor
+/// and -1 with EBADF for a closed one.
+#[unsafe(no_mangle)]
+pub extern "C" fn isastream(fd: c_int) -> c_int {
+    cret(rustix::io::fcntl_getfd(bfd(fd)), |_| 0)
+}
+
 /// POSIX `lseek`.
 #[unsafe(no_mangle)]
 pub extern "C" fn lseek(fd: c_int, off: i64, whence: c_int) -> i64 {

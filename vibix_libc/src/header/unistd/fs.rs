@@ -216,3 +216,24 @@ pub extern "C" fn fchown(fd: c_int, uid: u32, gid: u32) -> c_int {
     let (u, g) = ids(uid, gid);
     cret(rustix::fs::fchown(bfd(fd), u, g), |_| 0)
 }
+
+/// GNU `get_current_dir_name()`: a malloc'd copy of `$PWD` when it names the
+/// current directory (it keeps the symbolic links the shell walked through),
+/// else `getcwd(NULL, 0)`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn get_current_dir_name() -> *mut c_char {
+    // SAFETY: getenv's result is NULL or a C string owned by the environment.
+    let pwd = unsafe { crate::header::stdlib::env::getenv(c"PWD".as_ptr()) };
+    if !pwd.is_null() {
+        // SAFETY: a C string (above).
+        let p = unsafe { cs(pwd) };
+        if let (Ok(a), Ok(b)) = (rustix::fs::stat(p), rustix::fs::stat(c".")) {
+            if a.st_dev == b.st_dev && a.st_ino == b.st_ino {
+                // SAFETY: p is a C string.
+                return unsafe { crate::header::string::str::strdup(pwd) };
+            }
+        }
+    }
+    // SAFETY: NULL buffer: getcwd allocates.
+    unsafe { getcwd(core::ptr::null_mut(), 0) }
+}

@@ -49,3 +49,5 @@ pub mod swab;
 pub mod lockf;
 pub mod session;
 pub mod sysinfo;
+pub mod brk;
+mod getpass;
