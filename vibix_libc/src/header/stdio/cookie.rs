@@ -56,7 +56,9 @@ unsafe fn cookie_write(f: *mut File, buf: *const u8, n: usize) -> isize {
                 0 => -1,
                 r => r,
             },
-            None => n as isize, // no write function: output is discarded
+            // No write function: the output is dropped and, as in glibc, the
+            // stream reports a write error (the man page's "discarded").
+            None => -1,
         }
     }
 }

@@ -62,9 +62,10 @@ pub unsafe extern "C" fn _IO_putc(c: c_int, f: *mut File) -> c_int {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn putc_unlocked(c: c_int, f: *mut File) -> c_int {
     let b = c as u8;
-    // SAFETY: f is live; fast path appends to a non-line-buffered buffer.
+    // SAFETY: f is live; fast path appends to the buffer of a writable,
+    // not line-buffered stream (a read-only one must fail in write_bytes).
     unsafe {
-        if !(*f).buf.is_null() && (*f).wlen + 1 < (*f).bufsize && (*f).flags & F_LBF == 0 && (*f).rend == (*f).rpos && (*f).nunget == 0 {
+        if !(*f).buf.is_null() && (*f).wlen + 1 < (*f).bufsize && (*f).flags & (F_LBF | F_WRITE) == F_WRITE && (*f).rend == (*f).rpos && (*f).nunget == 0 {
             *(*f).buf.add((*f).wlen) = b;
             (*f).wlen += 1;
             return b as c_int;

@@ -102,7 +102,8 @@ pub unsafe extern "C" fn fclose(f: *mut File) -> c_int {
             unlink(f);
         }
         destroy(f);
-        if r1 != 0 || r2 != 0 { -1 } else { 0 }
+        // The backend's close result as is (glibc: a cookie's close value).
+        if r1 != 0 { -1 } else { r2 }
     }
 }
 
