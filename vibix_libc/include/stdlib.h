@@ -67,6 +67,13 @@ void srand(unsigned);
 int rand_r(unsigned *);
 long random(void);
 void srandom(unsigned);
+char *initstate(unsigned, char *, size_t);
+char *setstate(char *);
+#if defined(_GNU_SOURCE) || defined(_BSD_SOURCE) || defined(_XOPEN_SOURCE)
+char *ecvt(double, int, int *__restrict, int *__restrict);
+char *fcvt(double, int, int *__restrict, int *__restrict);
+char *gcvt(double, int, char *);
+#endif
 double drand48(void);
 long lrand48(void);
 long mrand48(void);

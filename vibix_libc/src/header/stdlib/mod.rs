@@ -6,6 +6,7 @@ pub mod misc;
 pub mod rand;
 pub mod rand48;
 pub mod sort;
+mod cvt;
 mod loadavg;
 mod subopt;
 pub mod strtol;
