@@ -15,13 +15,16 @@ pub const SIGFPE: i32 = 8;
 
 #[no_mangle]
 extern "C" fn trap_from_user(f: &mut TrapFrame) {
+    proc::usage::enter_kernel();
     match f.vector {
         timer::TIMER_VECTOR => {
             timer::eoi(f.vector);
             signal::tick();
+            proc::usage::switched(false);
             proc::yield_now();
         }
         14 => {
+            proc::usage::fault();
             let addr = cpu::read_cr2();
             let access = if f.err & 0x10 != 0 {
                 Access::Exec
@@ -60,6 +63,7 @@ pub fn after_user_entry(f: &mut TrapFrame, nr: Option<u64>) {
         proc::schedule();
         unreachable!("a dead thread was scheduled");
     }
+    proc::usage::leave_kernel();
 }
 
 #[no_mangle]
@@ -81,6 +85,7 @@ extern "C" fn trap_from_kernel(f: &mut TrapFrame) {
 #[no_mangle]
 extern "C" fn syscall_dispatch(f: &mut TrapFrame) {
     let nr = f.rax;
+    proc::usage::enter_kernel();
     let r = crate::syscall::dispatch(f);
     f.rax = r as u64;
     // rt_sigreturn restored the registers: nothing to restart.

@@ -37,12 +37,29 @@ pub struct Fd {
 
 pub const MAX_FDS: usize = 1024;
 
-#[derive(Default, Clone)]
+#[derive(Clone)]
 pub struct FdTable {
     fds: Vec<Option<Fd>>,
+    /// Descriptors are below this (RLIMIT_NOFILE's soft value, at most MAX_FDS).
+    limit: usize,
+}
+
+impl Default for FdTable {
+    fn default() -> Self {
+        FdTable { fds: Vec::new(), limit: MAX_FDS }
+    }
 }
 
 impl FdTable {
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// A lower limit leaves open descriptors above it alone (as Linux); only new ones obey it.
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit.min(MAX_FDS);
+    }
+
     pub fn with_console() -> Self {
         let mut t = Self::default();
         for fd in 0..3u8 {
@@ -62,7 +79,7 @@ impl FdTable {
 
     /// Installs `fd` at the lowest free slot >= `min`.
     pub fn insert(&mut self, fd: Fd, min: usize) -> Result<i64, Errno> {
-        let i = (min..MAX_FDS).find(|&i| self.fds.get(i).is_none_or(|f| f.is_none())).ok_or(EMFILE)?;
+        let i = (min..self.limit).find(|&i| self.fds.get(i).is_none_or(|f| f.is_none())).ok_or(EMFILE)?;
         self.set(i, fd);
         Ok(i as i64)
     }

@@ -119,6 +119,30 @@ pub fn new_user_pml4() -> Option<u64> {
     Some(p)
 }
 
+/// How many user pages of the tree have a frame (present, or kept under PROT_NONE).
+pub fn count_user_pages(pml4: u64) -> u64 {
+    fn count_level(t: u64, depth: u32) -> u64 {
+        let mut n = 0;
+        for i in 0..512 {
+            // SAFETY: `t` is a page table of this tree.
+            let v = unsafe { *table(t).add(i) };
+            if depth == 3 {
+                n += (v & (P | KEPT) != 0) as u64;
+            } else if v & P != 0 {
+                n += count_level(v & ADDR, depth + 1);
+            }
+        }
+        n
+    }
+    (0..256)
+        .map(|i| {
+            // SAFETY: `pml4` is a PML4 created by `new_user_pml4`.
+            let v = unsafe { *table(pml4).add(i) };
+            if v & P != 0 { count_level(v & ADDR, 1) } else { 0 }
+        })
+        .sum()
+}
+
 /// Frees every user page, every user page table and the PML4 itself.
 pub fn free_user_tree(pml4: u64) {
     fn free_level(t: u64, depth: u32) {

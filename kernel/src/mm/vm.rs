@@ -161,6 +161,11 @@ impl AddressSpace {
         Ok(())
     }
 
+    /// Pages with a frame (what RSS counts).
+    pub fn resident_pages(&self) -> u64 {
+        paging::count_user_pages(self.pml4)
+    }
+
     /// Names the regions inside `[start, end)` after the file they map.
     pub fn set_name(&mut self, start: u64, end: u64, name: &Rc<String>) {
         for v in self.vmas.iter_mut().filter(|v| v.start >= start && v.end <= end) {

@@ -62,6 +62,7 @@ pub fn fork(frame: &TrapFrame, o: &ForkOpts) -> Result<u64, Errno> {
     c.capture_to = p.capture_to;
     c.fds = p.fds.clone();
     c.sigactions = p.sigactions;
+    c.res = p.res.inherit();
     if o.vfork {
         c.vfork_parent = Some(cur.tid);
     }
@@ -107,10 +108,12 @@ pub fn exec(f: &mut TrapFrame, started: crate::exec::Started, name: String) {
         if tid != cur {
             if let Some(t) = s.threads.get_mut(&tid) {
                 t.state = State::Dead;
+                super::usage::retire(p, t);
             }
         }
     }
     p.threads.retain(|&t| t == cur);
+    super::usage::sample_rss(p); // maxrss covers the old image too, as on Linux
     let pml4 = started.aspace.pml4;
     // Dropping the old image (if no vfork parent still uses it) switches to the kernel tables.
     p.aspace = Some(share_aspace(started.aspace));
@@ -152,9 +155,11 @@ pub fn finish_process(pid: u64, status: ExitStatus) {
     if p.exit.is_some() {
         return;
     }
+    super::usage::sample_rss(p);
     for tid in core::mem::take(&mut p.threads) {
         if let Some(t) = s.threads.get_mut(&tid) {
             t.state = State::Dead;
+            super::usage::retire(p, t);
         }
     }
     p.exit = Some(status);
@@ -257,7 +262,7 @@ pub enum Event {
 /// WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT), consumed unless WNOWAIT.
 /// `Ok(None)`: WNOHANG and nothing to report. Blocks otherwise; a signal to
 /// take makes it return ERESTARTSYS.
-pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event)>, Errno> {
+pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event, super::usage::Usage)>, Errno> {
     let me = current().pid;
     loop {
         let s = sched();
@@ -285,9 +290,11 @@ pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event)>, Errno> {
             }
         }
         if let Some((pid, ev)) = found {
+            let used = super::usage::total_of(pid);
             if options & WNOWAIT == 0 {
                 match ev {
                     Event::Exited(_) => {
+                        super::usage::collect(me, &used);
                         s.procs.remove(&pid);
                     }
                     _ => {
@@ -297,7 +304,7 @@ pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event)>, Errno> {
                     }
                 }
             }
-            return Ok(Some((pid, ev)));
+            return Ok(Some((pid, ev, used)));
         }
         if !any {
             return Err(ECHILD);

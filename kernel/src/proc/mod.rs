@@ -11,6 +11,7 @@
 pub mod futex;
 pub mod job;
 pub mod life;
+pub mod usage;
 
 pub use life::{finish_process, reap};
 
@@ -95,6 +96,7 @@ pub struct Thread {
     pub sigmask: u64,
     pub altstack: [u64; 3],
     pub sig: crate::signal::ThreadSig,
+    pub cpu: usage::CpuClock,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -149,6 +151,7 @@ pub struct Process {
     pub capture_to: u64,
     pub cwd: String,
     pub sig: crate::signal::ProcSig,
+    pub res: usage::Resources,
 }
 
 pub struct Sched {
@@ -211,6 +214,7 @@ pub fn init(boot_stack_top: u64) {
         sigmask: 0,
         altstack: [0, 2, 0],
         sig: Default::default(),
+        cpu: usage::CpuClock::started(),
     };
     let p = new_process(KERNEL_PID, String::from("kernel"), None);
     let mut s = Sched { threads: BTreeMap::new(), procs: BTreeMap::new(), runq: VecDeque::new(), current: 1, next_id: 2, reap: Vec::new() };
@@ -243,6 +247,7 @@ fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Proc
         capture_to: 0,
         cwd: String::new(),
         sig: Default::default(),
+        res: Default::default(),
     })
 }
 
@@ -274,6 +279,7 @@ pub fn new_thread(pid: u64, frame: TrapFrame, fs_base: u64, fpu: Box<FpuArea>) -
         sigmask: 0,
         altstack: [0, 2, 0],
         sig: Default::default(),
+        cpu: usage::CpuClock::started(),
     };
     s.threads.insert(tid, Box::new(t));
     s.procs.get_mut(&pid).expect("thread's process exists").threads.push(tid);
@@ -305,7 +311,11 @@ fn switch_to(next: u64) {
     if prev == next {
         return;
     }
-    let n = s.threads.get(&next).expect("next thread exists");
+    if let Some(t) = s.threads.get_mut(&prev) {
+        usage::stop(t);
+    }
+    let n = s.threads.get_mut(&next).expect("next thread exists");
+    n.cpu.restart();
     KSTACK_TOP.store(n.kstack_top, Ordering::Relaxed);
     gdt::set_rsp0(n.kstack_top);
     CURRENT_FPU.store(&*n.fpu as *const FpuArea as u64, Ordering::Relaxed);
@@ -344,7 +354,14 @@ pub fn schedule() {
                 return;
             }
         }
+        // Idle time is nobody's: the clock of the (blocked) current thread restarts after.
+        if let Some(t) = s.threads.get_mut(&s.current) {
+            usage::stop(t);
+        }
         cpu::idle_wait();
+        if let Some(t) = sched().threads.get_mut(&sched().current) {
+            t.cpu.restart();
+        }
     }
 }
 
@@ -357,6 +374,7 @@ pub fn yield_now() {
 
 /// Blocks the current thread until woken or until `deadline` (monotonic ns).
 pub fn block(b: Block, deadline: Option<u64>) -> Wake {
+    usage::switched(true);
     let t = current();
     t.state = State::Blocked(b);
     t.deadline = deadline;
@@ -394,6 +412,7 @@ pub fn exit_thread(code: i32) -> ! {
     }
     t.state = State::Dead;
     let p = current_proc();
+    usage::retire(p, current());
     p.threads.retain(|&x| x != tid);
     if p.threads.is_empty() {
         finish_process(pid, ExitStatus::Code(code & 0xff));

@@ -66,7 +66,7 @@ pub fn dup3(old: i64, new: i64, flags: u32, dup2: bool) -> SysResult {
     if old == new {
         return if dup2 { Ok(new) } else { Err(EINVAL) };
     }
-    let i = usize::try_from(new).ok().filter(|&i| i < MAX_FDS).ok_or(EBADF)?;
+    let i = usize::try_from(new).ok().filter(|&i| i < p.fds.limit()).ok_or(EBADF)?;
     // The descriptor replaced is closed first (and its locks released), as close would.
     if let Ok(prev) = p.fds.close(new) {
         closing(&prev.file);
@@ -81,7 +81,7 @@ pub fn fcntl(fd: i64, cmd: u32, arg: u64) -> SysResult {
     let file = p.fds.get(fd)?.file.clone();
     match cmd {
         F_DUPFD | F_DUPFD_CLOEXEC => {
-            let min = usize::try_from(arg).ok().filter(|&m| m < MAX_FDS).ok_or(EINVAL)?;
+            let min = usize::try_from(arg).ok().filter(|&m| m < p.fds.limit()).ok_or(EINVAL)?;
             p.fds.insert(Fd { file, cloexec: cmd == F_DUPFD_CLOEXEC }, min)
         }
         F_GETFD => Ok(if p.fds.get(fd)?.cloexec { FD_CLOEXEC as i64 } else { 0 }),

@@ -1,6 +1,7 @@
 //! mmap/munmap/mprotect/brk/madvise. W^X: PROT_WRITE|PROT_EXEC is refused
 //! with EACCES by both mmap and mprotect.
 use super::SysResult;
+use crate::abi::{MREMAP_FIXED, MREMAP_MAYMOVE};
 use crate::errno::*;
 use crate::fs::file::{Kind, OpenFile};
 use crate::fs::tree::{self, Body, Inode};
@@ -213,13 +214,16 @@ pub fn brk(addr: u64) -> SysResult {
     Ok(addr as i64)
 }
 
-const MREMAP_MAYMOVE: u32 = 1;
-
 /// mremap: shrink in place, grow in place when the pages after are free, or
-/// (MREMAP_MAYMOVE) move the frames to a new range. One region at a time.
-pub fn mremap(old: u64, old_len: u64, new_len: u64, flags: u32) -> SysResult {
-    if flags & !MREMAP_MAYMOVE != 0 {
-        return Err(EINVAL); // MREMAP_FIXED / DONTUNMAP are not supported
+/// (MREMAP_MAYMOVE) move the frames to a new range; MREMAP_FIXED moves them to
+/// `new_addr`, replacing what was mapped there. One region at a time.
+pub fn mremap(old: u64, old_len: u64, new_len: u64, flags: u32, new_addr: u64) -> SysResult {
+    if flags & !(MREMAP_MAYMOVE | MREMAP_FIXED) != 0 {
+        return Err(EINVAL); // MREMAP_DONTUNMAP is not supported
+    }
+    // As Linux: FIXED only together with MAYMOVE.
+    if flags & MREMAP_FIXED != 0 && flags & MREMAP_MAYMOVE == 0 {
+        return Err(EINVAL);
     }
     let (s, e) = range(old, old_len)?;
     let new_size = page_up(new_len).filter(|&l| l > 0 && l <= USER_TOP).ok_or(EINVAL)?;
@@ -228,16 +232,32 @@ pub fn mremap(old: u64, old_len: u64, new_len: u64, flags: u32) -> SysResult {
     if v.end < e {
         return Err(EFAULT);
     }
-    if new_size <= e - s {
-        asp.unmap(s + new_size, e);
-        return Ok(s as i64);
-    }
-    let grow_end = s.checked_add(new_size).ok_or(ENOMEM)?;
     let name_it = |asp: &mut AddressSpace, a: u64, b: u64| {
         if let Some(n) = &v.name {
             asp.set_name(a, b, n);
         }
     };
+    if flags & MREMAP_FIXED != 0 {
+        let (ds, de) = range(new_addr, new_size)?;
+        if de > USER_TOP || ds < USER_MIN {
+            return Err(EINVAL);
+        }
+        if ds < e && s < de {
+            return Err(EINVAL); // the ranges overlap
+        }
+        let moved = new_size.min(e - s);
+        asp.unmap(ds, de);
+        asp.add_vma(ds, de, v.prot);
+        name_it(asp, ds, de);
+        asp.move_pages(s, ds, moved)?;
+        asp.unmap(s, e);
+        return Ok(ds as i64);
+    }
+    if new_size <= e - s {
+        asp.unmap(s + new_size, e);
+        return Ok(s as i64);
+    }
+    let grow_end = s.checked_add(new_size).ok_or(ENOMEM)?;
     if asp.is_free(e, grow_end) {
         asp.add_vma(e, grow_end, v.prot);
         name_it(asp, e, grow_end);

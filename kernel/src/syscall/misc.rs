@@ -99,31 +99,6 @@ pub fn uname(buf: u64) -> SysResult {
     Ok(0)
 }
 
-fn limit(res: u32) -> Result<[u64; 2], Errno> {
-    match res {
-        3 => Ok([8 << 20, u64::MAX]),       // RLIMIT_STACK
-        7 => Ok([1024, 1024]),              // RLIMIT_NOFILE
-        0..=15 => Ok([u64::MAX, u64::MAX]), // everything else: unlimited
-        _ => Err(EINVAL),
-    }
-}
-
-pub fn getrlimit(res: u32, out: u64) -> SysResult {
-    uaccess::write(out, &limit(res)?)?;
-    Ok(0)
-}
-
-pub fn prlimit64(pid: u64, res: u32, _new: u64, old: u64) -> SysResult {
-    if pid != 0 && pid != proc::current().pid {
-        return Err(ESRCH);
-    }
-    let l = limit(res)?;
-    if old != 0 {
-        uaccess::write(old, &l)?;
-    }
-    Ok(0) // new limits are accepted and ignored
-}
-
 /// prctl: PR_SET_NAME is accepted (thread names are not kept), PR_GET_NAME
 /// answers "vibix"; every other option is EINVAL.
 pub fn prctl(option: u64, arg: u64) -> SysResult {

@@ -11,6 +11,7 @@ pub mod path;
 mod poll;
 mod process;
 mod sendfile;
+mod resource;
 mod signal;
 pub mod signalfd;
 mod statfs;
@@ -73,7 +74,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
             crate::proc::yield_now();
             Ok(0)
         }
-        25 => mem::mremap(a[0], a[1], a[2], a[3] as u32),
+        25 => mem::mremap(a[0], a[1], a[2], a[3] as u32, a[4]),
         26 => mem::msync(a[0], a[1], a[2] as u32),
         28 => mem::madvise(a[0], a[1], a[2]),
         32 => fd::dup(a[0] as i64),
@@ -137,7 +138,12 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         94 => path::fchownat(AT_FDCWD, a[0], a[1] as u32, a[2] as u32, AT_SYMLINK_NOFOLLOW),
         95 => Ok(0o022),
         96 => misc::gettimeofday(a[0]),
-        97 => misc::getrlimit(a[0] as u32, a[1]),
+        97 => resource::getrlimit(a[0] as u32, a[1]),
+        98 => resource::getrusage(a[0] as i32, a[1]),
+        100 => resource::times(a[0]),
+        140 => resource::getpriority(a[0] as u32, a[1]),
+        141 => resource::setpriority(a[0] as u32, a[1], a[2] as i32),
+        160 => resource::setrlimit(a[0] as u32, a[1]),
         102 | 104 | 107 | 108 => Ok(0),
         110 => process::getppid(),
         118 | 120 => misc::getresid(a[0], a[1], a[2]),
@@ -196,7 +202,7 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         293 => fd::pipe2(a[0], a[1] as u32),
         297 => signal::sigqueueinfo(a[0] as i32 as i64, Some(a[1] as i32 as i64), a[2] as i32, a[3]),
         292 => fd::dup3(a[0] as i64, a[1] as i64, a[2] as u32, false),
-        302 => misc::prlimit64(a[0], a[1] as u32, a[2], a[3]),
+        302 => resource::prlimit64(a[0], a[1] as u32, a[2], a[3]),
         318 => misc::getrandom(a[0], a[1], a[2] as u32),
         332 => fs::statx(a[0] as i32 as i64, a[1], a[2] as u32, a[4]),
         SYS_STATFS => statfs::statfs(a[0], a[1]),

@@ -105,9 +105,20 @@ fn ts_deadline(ts: u64) -> Result<Deadline, Errno> {
     Ok(Some(timer::monotonic_ns().saturating_add(read_timespec(ts)?)))
 }
 
+/// The raw ppoll/pselect6 calls write the time left back into their timespec,
+/// as Linux does (the libc wrappers pass a copy, so POSIX callers never see it).
+fn write_time_left(ts: u64, deadline: Deadline, r: SysResult) -> SysResult {
+    if let Some(d) = deadline {
+        let left = d.saturating_sub(timer::monotonic_ns());
+        uaccess::write(ts, &[(left / 1_000_000_000) as i64, (left % 1_000_000_000) as i64])?;
+    }
+    r
+}
+
 pub fn ppoll(fds: u64, nfds: u64, ts: u64, set: u64, size: u64) -> SysResult {
     let dl = ts_deadline(ts)?;
-    with_mask(set, size, || do_poll(fds, nfds, dl))
+    let r = with_mask(set, size, || do_poll(fds, nfds, dl));
+    write_time_left(ts, dl, r)
 }
 
 /// select over fd_sets (1024 bits each), through the same readiness.
@@ -182,7 +193,8 @@ pub fn pselect6(n: i32, r: u64, w: u64, e: u64, ts: u64, sig: u64) -> SysResult 
     let dl = ts_deadline(ts)?;
     // The 6th argument points at { const sigset_t *ss; size_t ss_len; }.
     let (set, size) = if sig != 0 { uaccess::read::<[u64; 2]>(sig).map(|[a, b]| (a, b))? } else { (0, 0) };
-    with_mask(set, size, || do_select(n, [r, w, e], dl))
+    let res = with_mask(set, size, || do_select(n, [r, w, e], dl));
+    write_time_left(ts, dl, res)
 }
 
 // ---- epoll ----

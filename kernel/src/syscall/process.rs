@@ -157,12 +157,12 @@ pub fn wait4(pid: i64, status: u64, options: u32, rusage: u64) -> SysResult {
     if pid == i32::MIN as i64 {
         return Err(ESRCH);
     }
-    let Some((child, ev)) = life::wait(which, options | WEXITED)? else { return Ok(0) };
+    let Some((child, ev, used)) = life::wait(which, options | WEXITED)? else { return Ok(0) };
     if status != 0 {
         uaccess::write(status, &status_word(ev))?;
     }
     if rusage != 0 {
-        uaccess::copy_out(rusage, &[0u8; 144])?;
+        uaccess::write(rusage, &used.to_rusage())?;
     }
     Ok(child as i64)
 }
@@ -188,7 +188,7 @@ pub fn waitid(idtype: u32, id: u64, infop: u64, options: u32, rusage: u64) -> Sy
     if infop != 0 {
         let bytes = match r {
             None => [0u8; 128],
-            Some((pid, ev)) => {
+            Some((pid, ev, _)) => {
                 let (code, st) = match ev {
                     Event::Exited(ExitStatus::Code(c)) => (signal::CLD_EXITED, c & 0xff),
                     Event::Exited(ExitStatus::Signal(s)) if signal::dumps_core(s) => (signal::CLD_DUMPED, s),
@@ -202,7 +202,8 @@ pub fn waitid(idtype: u32, id: u64, infop: u64, options: u32, rusage: u64) -> Sy
         uaccess::copy_out(infop, &bytes)?;
     }
     if rusage != 0 {
-        uaccess::copy_out(rusage, &[0u8; 144])?;
+        let used = r.map(|(_, _, u)| u).unwrap_or_default();
+        uaccess::write(rusage, &used.to_rusage())?;
     }
     Ok(0)
 }

@@ -88,8 +88,24 @@ int main(void) {
     char *c = mremap(b, 2 * pg, 2 * pg, MREMAP_FIXED, target);
     printf("mremap fixed without maymove: failed %d errno EINVAL %d\n", c == MAP_FAILED, errno == EINVAL);
 
-    /* kill(-1, 0): there are processes we may signal */
+    /* kill(-1, 0): with a child of ours alive there is a process we may signal
+       (on the host there are others too; inside vibix the child may be the only one). */
+    int hold[2];
+    pipe(hold);
+    pid_t child = fork();
+    if (child == 0) {
+        close(hold[1]);
+        char c;
+        read(hold[0], &c, 1); /* until the parent closes its end */
+        _exit(0);
+    }
+    close(hold[0]);
     errno = 0;
-    printf("kill(-1, 0) = %d errno %d\n", kill(-1, 0), errno);
+    int kr = kill(-1, 0);
+    int ke = errno;
+    printf("kill(-1, 0) = %d errno %d\n", kr, ke);
+    close(hold[1]);
+    int cst;
+    printf("child reaped %d\n", waitpid(child, &cst, 0) == child && WIFEXITED(cst) && WEXITSTATUS(cst) == 0);
     return 0;
 }

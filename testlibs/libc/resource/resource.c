@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/timeb.h>
+#include <sys/wait.h>
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,7 +25,24 @@ int main(void) {
         x += i;
     int r = getrusage(RUSAGE_SELF, &ru);
     printf("getrusage %d utime-ok %d maxrss-ok %d\n", r, ru.ru_utime.tv_sec >= 0, ru.ru_maxrss > 0);
+    printf("cpu time > 0 %d\n", ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec > 0);
     printf("children %d\n", getrusage(RUSAGE_CHILDREN, &ru));
+    printf("no children yet: cpu 0 %d\n", ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec == 0);
+    /* A child's time reaches wait4's rusage and then RUSAGE_CHILDREN. */
+    pid_t kid = fork();
+    if (kid == 0) {
+        volatile double y = 0;
+        for (int i = 0; i < 3000000; i++)
+            y += i;
+        _exit(0);
+    }
+    int kst;
+    struct rusage kru;
+    r = wait4(kid, &kst, 0, &kru);
+    printf("wait4 %d cpu > 0 %d maxrss > 0 %d\n", r == kid, kru.ru_utime.tv_sec + kru.ru_stime.tv_sec + kru.ru_utime.tv_usec + kru.ru_stime.tv_usec > 0,
+           kru.ru_maxrss > 0);
+    getrusage(RUSAGE_CHILDREN, &ru);
+    printf("children now cpu > 0 %d\n", ru.ru_utime.tv_sec + ru.ru_stime.tv_sec + ru.ru_utime.tv_usec + ru.ru_stime.tv_usec > 0);
     errno = 0;
     { long r_ = getrusage(42, &ru); printf("bad who %ld errno %d\n", r_, errno); }
 
@@ -42,7 +60,32 @@ int main(void) {
     struct rlimit lower = {rl.rlim_cur > 64 ? 64 : rl.rlim_cur, rl.rlim_max};
     printf("prlimit set %d\n", prlimit(0, RLIMIT_NOFILE, &lower, &old));
     printf("old same %d\n", old.rlim_cur == rl.rlim_cur && old.rlim_max == rl.rlim_max);
-    printf("prlimit get %d cur %lu\n", prlimit(getpid(), RLIMIT_NOFILE, NULL, &old), (unsigned long)old.rlim_cur);
+    /* Each call before the printf that shows its result (argument evaluation order is
+       unspecified: gcc reads old.rlim_cur before calling when both are arguments). */
+    r = prlimit(getpid(), RLIMIT_NOFILE, NULL, &old);
+    printf("prlimit get %d cur %lu\n", r, (unsigned long)old.rlim_cur);
+    struct rlimit now_rl;
+    r = getrlimit(RLIMIT_NOFILE, &now_rl);
+    printf("getrlimit after set %d cur %lu max same %d\n", r, (unsigned long)now_rl.rlim_cur, now_rl.rlim_max == rl.rlim_max);
+    /* The lowered limit holds for new descriptors. */
+    int top = -1, nfd;
+    errno = 0;
+    while ((nfd = dup(0)) >= 0)
+        top = nfd;
+    printf("dup until it fails: last fd %d errno EMFILE %d\n", top, errno == EMFILE);
+    for (int i = 3; i <= top; i++)
+        close(i);
+    errno = 0;
+    { long r_ = dup2(0, 64); printf("dup2 to the limit %ld errno EBADF %d\n", r_, errno == EBADF); }
+    errno = 0;
+    { long r_ = fcntl(0, F_DUPFD, 64); printf("F_DUPFD at the limit %ld errno EINVAL %d\n", r_, errno == EINVAL); }
+    struct rlimit bad = {rl.rlim_max, 10};
+    errno = 0;
+    { long r_ = setrlimit(RLIMIT_NOFILE, &bad); printf("soft above hard %ld errno EINVAL %d\n", r_, errno == EINVAL); }
+    printf("restore %d\n", setrlimit(RLIMIT_NOFILE, &rl));
+    nfd = dup2(0, 64);
+    printf("dup2 to 64 after restore %d\n", nfd);
+    close(nfd);
     printf("rlimit nice %d\n", getrlimit(RLIMIT_NICE, &rl));
     errno = 0;
     { long r_ = getrlimit(99, &rl); printf("bad resource %ld errno %d\n", r_, errno); }
