@@ -3,7 +3,7 @@
 use crate::abi::*;
 use super::SysResult;
 use crate::errno::*;
-use crate::fs::file::{Fd, Kind, OpenFile, MAX_FDS};
+use crate::fs::file::{Fd, Kind, OpenFile};
 use crate::fs::lock::{self, Lock, Owner};
 use crate::fs::pipe;
 use crate::mm::uaccess;

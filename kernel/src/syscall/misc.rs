@@ -52,11 +52,11 @@ pub fn clock_nanosleep(clock: u32, flags: u32, req: u64, rem: u64) -> SysResult 
 }
 
 fn now(clock: u32) -> Result<u64, Errno> {
-    match clock {
+    match clock as i32 {
         0 | 5 | 11 => Ok(timer::realtime_ns()),
-        // Process/thread CPU time are approximated by time since boot.
-        1 | 2 | 3 | 4 | 6 | 7 => Ok(timer::monotonic_ns()),
-        _ => Err(EINVAL),
+        1 | 4 | 6 | 7 => Ok(timer::monotonic_ns()),
+        // CPU-time clocks (2, 3 and the negative per-process/thread ids).
+        c => proc::usage::cpu_clock_ns(c),
     }
 }
 
