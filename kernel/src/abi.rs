@@ -111,6 +111,7 @@ pub const SYS_MQ_TIMEDSEND: u64 = 242;
 pub const SYS_MQ_TIMEDRECEIVE: u64 = 243;
 pub const SYS_MQ_NOTIFY: u64 = 244;
 pub const SYS_MQ_GETSETATTR: u64 = 245;
+
 // mremap(2) flags.
 pub const MREMAP_MAYMOVE: u32 = 1;
 pub const MREMAP_FIXED: u32 = 2;
