@@ -38,9 +38,9 @@ int main(void) {
     exact1("rintl", rintl);
     exact1("nearbyintl", nearbyintl);
     exact1("logbl", logbl);
-    approx1("sinl", sinl, -1e6L, 1e6L);
-    approx1("cosl", cosl, -1e6L, 1e6L);
-    approx1("tanl", tanl, -1e6L, 1e6L);
+    approx1("sinl", sinl, -LDBL_MAX, LDBL_MAX);
+    approx1("cosl", cosl, -LDBL_MAX, LDBL_MAX);
+    approx1("tanl", tanl, -LDBL_MAX, LDBL_MAX);
     approx1("asinl", asinl, -1, 1);
     approx1("acosl", acosl, -1, 1);
     approx1("atanl", atanl, -1e30L, 1e30L);
@@ -83,6 +83,21 @@ int main(void) {
     }
     printf("atan2l: %.15Lg %.15Lg %.15Lg %.15Lg %Lg %Lg\n", atan2l(1, 1), atan2l(1, -1), atan2l(-1, -1),
            atan2l(0.0L, -1), atan2l(-0.0L, 1), atan2l(INFINITY, INFINITY));
+    /* sinl/cosl/tanl/sincosl need an exact argument reduction: near multiples of
+       pi/2 (where the result is tiny and every bit of the reduced argument counts)
+       and far from 0, to 17 digits. */
+    static volatile long double trig[] = {1.5707963267948966192L, -1.5707963267948966192L, 3.1415926535897932385L,
+                                          4.7123889803846898577L, 6.2831853071795864769L, 1e22L, -1e22L, 0x1p63L,
+                                          0x1p64L, 0x1.921fb54442d18469p+200L, 1e300L, 1e1000L, 1e4000L,
+                                          LDBL_MAX, -LDBL_MAX, 0x1.8p-1L, 0.7853981633974483096L,
+                                          0.7853981633974483097L, 2.356194490192344929L, 355.0L, 104348.0L,
+                                          6381956970095103.0L * 0x1p797L, 0x1p-32L, 0x1.fffffffffffffffep-34L};
+    for (unsigned i = 0; i < sizeof trig / sizeof trig[0]; i++) {
+        long double x = trig[i], ts, tc;
+        sincosl(x, &ts, &tc);
+        printf("trig %La: sin %.17Lg cos %.17Lg tan %.17Lg sincos %d\n", x, sinl(x), cosl(x), tanl(x),
+               ts == sinl(x) && tc == cosl(x));
+    }
     long double s, c;
     sincosl(0.5L, &s, &c);
     printf("sincosl %.15Lg %.15Lg nanl %Lg nexttoward %a %a\n", s, c, nanl(""), nexttoward(1.0, 2.0L),

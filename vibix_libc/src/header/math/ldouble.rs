@@ -1,10 +1,13 @@
 //! The `long double` (`*l`) functions: x87 instructions (`x87ops`) plus the
-//! C99 Annex F special cases. Transcendentals use the x87's own fsin/fcos/
-//! fptan/fpatan/fyl2x/f2xm1 (its 64-bit internal accuracy, not glibc's
+//! C99 Annex F special cases. sin/cos/tan are computed in software (`trigl`:
+//! exact argument reduction; the x87's fsin family is inaccurate for large
+//! arguments and only double-precision under QEMU's TCG); the others use the
+//! x87's fpatan/fyl2x/f2xm1 (its 64-bit internal accuracy, not glibc's
 //! correctly rounded results in the last bits: docs/unsupported.md).
 use core::ffi::{c_char, c_int, c_long};
 
 use super::x87::{ld1, ld1g, ld2, ld2g, ld_arg, ld_return};
+use super::trigl::{cos, sin, tan};
 use super::x87ops::*;
 use crate::ldbl::Class;
 
@@ -385,8 +388,7 @@ unsafe extern "C" fn sincosl_i(p: *const L, s: *mut L, c: *mut L) {
     // SAFETY: argument slot and the caller's two long double*.
     unsafe {
         let x = *p;
-        *s = if x.is_inf() { L::nan() } else { sin(x) };
-        *c = if x.is_inf() { L::nan() } else { cos(x) };
+        (*s, *c) = if x.is_inf() { (L::nan(), L::nan()) } else { super::trigl::sincos(x) };
     }
 }
 ld_arg!(sincosl => sincosl_i);

@@ -3,6 +3,8 @@
 pub mod fmal;
 pub mod ldouble;
 pub mod special;
+mod trigl;
+mod trigl_tables;
 pub mod x87;
 pub mod x87ops;
 

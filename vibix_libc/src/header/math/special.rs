@@ -7,6 +7,7 @@
 use core::ffi::c_int;
 
 use super::x87::{ld1, ld1g};
+use super::trigl::sin;
 use super::x87ops::*;
 use super::ldouble::is_int;
 use crate::ldbl::Class;

@@ -102,10 +102,6 @@ macro_rules! unop {
     )*};
 }
 unop!(sqrt "fsqrt", rint "frndint", f2xm1 "f2xm1",
-    // sin/cos/tan: reduce by 2π with fprem1 when the argument is beyond 2^63 (C2 set).
-    sin "fsin\n fnstsw ax\n test ah, 4\n jz 3f\n fldpi\n fadd st(0), st(0)\n fxch st(1)\n 2:\n fprem1\n fnstsw ax\n test ah, 4\n jnz 2b\n fstp st(1)\n fsin\n 3:",
-    cos "fcos\n fnstsw ax\n test ah, 4\n jz 3f\n fldpi\n fadd st(0), st(0)\n fxch st(1)\n 2:\n fprem1\n fnstsw ax\n test ah, 4\n jnz 2b\n fstp st(1)\n fcos\n 3:",
-    tan "fptan\n fnstsw ax\n test ah, 4\n jz 3f\n fldpi\n fadd st(0), st(0)\n fxch st(1)\n 2:\n fprem1\n fnstsw ax\n test ah, 4\n jnz 2b\n fstp st(1)\n fptan\n 3:\n fstp st(0)",
     ln "fldln2\n fxch st(1)\n fyl2x", log2 "fld1\n fxch st(1)\n fyl2x", log10 "fldlg2\n fxch st(1)\n fyl2x",
     // ln(1 + a) for |a| < 1 - sqrt(2)/2.
     ln1p "fldln2\n fxch st(1)\n fyl2xp1",
