@@ -64,3 +64,4 @@ pub mod uchar;
 pub mod libintl;
 pub mod nl_types;
 pub mod monetary;
+pub mod fmtmsg;
