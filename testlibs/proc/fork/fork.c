@@ -11,6 +11,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "../_wait.h"
 
 static int global = 1;
 static volatile sig_atomic_t chld_count, chld_pid, chld_code, chld_status;
@@ -40,25 +41,6 @@ static int maps_have_wx(void)
     return bad;
 }
 
-/* "R ERRNO" of a call, errno read right after it. */
-static void show(const char *what, long r)
-{
-    int e = errno;
-    printf("%s: %ld %s\n", what, r, r >= 0 ? "-" : e == ECHILD ? "ECHILD" : e == EINVAL ? "EINVAL" : e == ESRCH ? "ESRCH" : e == EACCES ? "EACCES" : "other");
-}
-
-static const char *describe(int st, char *buf)
-{
-    if (WIFEXITED(st))
-        sprintf(buf, "exited %d", WEXITSTATUS(st));
-    else if (WIFSIGNALED(st))
-        sprintf(buf, "signaled %d", WTERMSIG(st));
-    else if (WIFSTOPPED(st))
-        sprintf(buf, "stopped %d", WSTOPSIG(st));
-    else
-        sprintf(buf, "other %#x", st);
-    return buf;
-}
 
 /* vfork via the raw system call: the child stores into `global` and leaves
    with _exit(7) without returning (a vfork child must not return). */
@@ -199,17 +181,13 @@ int main(void)
     (void)p2;
 
     /* 4. SIGCHLD to the parent with si_pid/si_code/si_status; a zombie stays until waited for. */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_chld;
-    sa.sa_flags = SA_SIGINFO | SA_RESTART;
-    sigaction(SIGCHLD, &sa, NULL);
+    catch_sigchld(on_chld);
     pid = fork();
     if (pid == 0)
         _exit(17);
     while (!chld_count)
         usleep(1000);
-    printf("SIGCHLD: count=%d pid ok=%d code=%s status=%d\n", chld_count, chld_pid == pid, chld_code == CLD_EXITED ? "CLD_EXITED" : "?", chld_status);
+    printf("SIGCHLD: count=%d pid ok=%d code=%s status=%d\n", chld_count, chld_pid == pid, cld_code(chld_code), chld_status);
     show("zombie still there: kill(pid, 0)", kill(pid, 0));
     waitpid(pid, &st, 0);
     show("after wait: kill(pid, 0)", kill(pid, 0));
@@ -221,7 +199,7 @@ int main(void)
     }
     while (!chld_count)
         usleep(1000);
-    printf("SIGCHLD for a kill: code=%s status=%d\n", chld_code == CLD_KILLED ? "CLD_KILLED" : "?", chld_status);
+    printf("SIGCHLD for a kill: code=%s status=%d\n", cld_code(chld_code), chld_status);
     waitpid(pid, &st, 0);
     signal(SIGCHLD, SIG_DFL);
 

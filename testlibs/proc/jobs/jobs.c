@@ -10,26 +10,11 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "../_wait.h"
 
 static volatile sig_atomic_t last_code, nchld, got_usr1;
 static void on_chld(int s, siginfo_t *si, void *u) { (void)s, (void)u; last_code = si->si_code; nchld++; }
 static void on_usr1(int s) { (void)s; got_usr1++; }
-
-static const char *ename(int e)
-{
-    return e == EPERM ? "EPERM" : e == ESRCH ? "ESRCH" : e == EACCES ? "EACCES" : e == EINVAL ? "EINVAL" : e == ECHILD ? "ECHILD" : "other";
-}
-
-static void show(const char *what, long r)
-{
-    int e = errno;
-    printf("%s: %ld %s\n", what, r, r >= 0 ? "-" : ename(e));
-}
-
-static const char *code(int c)
-{
-    return c == CLD_STOPPED ? "CLD_STOPPED" : c == CLD_CONTINUED ? "CLD_CONTINUED" : c == CLD_EXITED ? "CLD_EXITED" : c == CLD_KILLED ? "CLD_KILLED" : "?";
-}
 
 int main(int argc, char **argv)
 {
@@ -53,17 +38,28 @@ int main(int argc, char **argv)
     }
     waitpid(pid, &st, 0);
 
-    /* setpgid from the parent: the child's group before and after exec. */
+    /* setpgid from the parent: the child's group before and after exec. The
+       child stays alive (and silent) until the parent is done with it: it
+       waits for the parent's byte on a pipe. */
+    int go[2];
+    if (pipe(go) != 0)
+        return 1;
     pid = fork();
     if (pid == 0) {
-        while (getpgrp() != getpid()) /* until the parent has moved us */
-            usleep(1000);
-        printf("child: in a group of its own\n");
+        char c;
+        close(go[1]);
+        if (read(go[0], &c, 1) != 1)
+            _exit(1);
+        printf("child: in a group of its own %d\n", getpgrp() == getpid());
         _exit(0);
     }
+    close(go[0]);
     show("parent: setpgid(child, 0)", setpgid(pid, 0));
     printf("parent: getpgid(child) is child %d\n", getpgid(pid) == pid);
     printf("parent: setpgid(child, child) again %d\n", setpgid(pid, pid));
+    if (write(go[1], "g", 1) != 1)
+        return 1;
+    close(go[1]);
     waitpid(pid, &st, 0);
     show("setpgid(0, -1)", setpgid(0, -1));
     show("getpgid(no such pid)", getpgid(0x3fffffff));
@@ -136,30 +132,25 @@ int main(int argc, char **argv)
     waitpid(pid, &st, 0);
 
     /* Job control: stop, report, continue, report. */
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_chld;
-    sa.sa_flags = SA_SIGINFO | SA_RESTART;
-    sigaction(SIGCHLD, &sa, NULL);
+    catch_sigchld(on_chld);
     pid = fork();
-    if (pid == 0) {
-        for (int i = 0; i < 300; i++)
-            usleep(10000);
-        _exit(4);
+    if (pid == 0) { /* until killed at the end: never exits under the parent's feet */
+        for (;;)
+            pause();
     }
     kill(pid, SIGSTOP);
     pid_t w = waitpid(pid, &st, WUNTRACED);
     printf("SIGSTOP: same pid %d stopped %d sig %d\n", w == pid, WIFSTOPPED(st), WSTOPSIG(st));
     while (nchld < 1)
         usleep(1000);
-    printf("SIGCHLD %s\n", code(last_code));
+    printf("SIGCHLD %s\n", cld_code(last_code));
     printf("nothing more to report: %d\n", waitpid(pid, &st, WNOHANG | WUNTRACED));
     kill(pid, SIGCONT);
     w = waitpid(pid, &st, WCONTINUED);
     printf("SIGCONT: same pid %d continued %d\n", w == pid, WIFCONTINUED(st));
     while (nchld < 2)
         usleep(1000);
-    printf("SIGCHLD %s\n", code(last_code));
+    printf("SIGCHLD %s\n", cld_code(last_code));
     kill(pid, SIGTSTP);
     w = waitpid(pid, &st, WUNTRACED);
     printf("SIGTSTP: stopped %d sig %d\n", WIFSTOPPED(st), WSTOPSIG(st));
@@ -167,18 +158,17 @@ int main(int argc, char **argv)
     kill(pid, SIGCONT);
     memset(&si, 0, sizeof si);
     waitid(P_PID, pid, &si, WCONTINUED);
-    printf("waitid WCONTINUED: %s status %d\n", code(si.si_code), si.si_status);
+    printf("waitid WCONTINUED: %s status %d\n", cld_code(si.si_code), si.si_status);
     kill(pid, SIGSTOP);
     memset(&si, 0, sizeof si);
     waitid(P_PID, pid, &si, WSTOPPED);
-    printf("waitid WSTOPPED: %s status %d\n", code(si.si_code), si.si_status);
+    printf("waitid WSTOPPED: %s status %d\n", cld_code(si.si_code), si.si_status);
     kill(pid, SIGKILL);
     waitpid(pid, &st, 0);
     printf("killed while stopped: %d\n", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
 
     /* SA_NOCLDSTOP: no SIGCHLD for stops. */
-    sa.sa_flags |= SA_NOCLDSTOP;
-    sigaction(SIGCHLD, &sa, NULL);
+    set(SIGCHLD, (void *)on_chld, SA_SIGINFO | SA_RESTART | SA_NOCLDSTOP);
     nchld = 0;
     pid = fork();
     if (pid == 0) {
