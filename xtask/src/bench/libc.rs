@@ -256,7 +256,8 @@ pub fn markdown(r: &LibcResults, smoke: bool, s: &mut String) {
             "`testlibs/bench/libc.c`, built by each toolchain with `-O2`. Ir per operation: callgrind \
              counting only inside the measured function (deterministic). Wall: minimum ns per operation \
              over {ROUNDS} rounds of ~{TIME_MS} ms of repetitions, the three libraries in turns. glibc picks \
-             AVX2 string functions on this CPU (its ifuncs); vibix uses SSE2 only.\n"
+             AVX2 string functions on this CPU (its ifuncs, CPUID at start-up); vibix picks its AVX2 \
+             strlen/strchr/memchr/memcmp/memcpy on the first call (CPUID then), SSE2 elsewhere.\n"
         );
     }
     if smoke {
