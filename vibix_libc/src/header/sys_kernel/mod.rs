@@ -18,6 +18,7 @@ mod cpus;
 mod machine;
 mod modules;
 
+const SYS_SYSINFO: c_long = 99;
 const SYS_PTRACE: c_long = 101;
 const SYS_WAIT4: c_long = 61;
 const SYS_SETREUID: c_long = 113;
@@ -180,12 +181,11 @@ pub unsafe extern "C" fn process_vm_writev(pid: c_int, local: *const c_void, nl:
     call(SYS_PROCESS_VM_WRITEV, [pid as usize, local as usize, nl as usize, remote as usize, nr as usize, flags as usize])
 }
 
-/// `struct sysinfo` is the kernel's own; rustix returns it by value.
+/// `struct sysinfo` is the kernel's own (112 bytes). The raw call, not rustix's
+/// infallible wrapper, so a kernel without it reports ENOSYS instead of
+/// leaving the struct unset behind a 0.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn sysinfo(out: *mut c_void) -> c_int {
-    let info = rustix::system::sysinfo();
-    // SAFETY: the caller's struct sysinfo has the kernel's layout (112 bytes).
-    unsafe { out.cast::<rustix::system::Sysinfo>().write(info) };
-    0
+    call(SYS_SYSINFO, [out as usize, 0, 0, 0, 0, 0]) as c_int
 }
 static_assertions::const_assert_eq!(core::mem::size_of::<rustix::system::Sysinfo>(), 112);
