@@ -15,24 +15,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-static const char *err(int e) {
-    switch (e) {
-    case 0: return "0";
-    case EOWNERDEAD: return "EOWNERDEAD";
-    case ENOTRECOVERABLE: return "ENOTRECOVERABLE";
-    case EINVAL: return "EINVAL";
-    case EPERM: return "EPERM";
-    case EBUSY: return "EBUSY";
-    case EDEADLK: return "EDEADLK";
-    case ETIMEDOUT: return "ETIMEDOUT";
-    default: {
-        static char b[32];
-        snprintf(b, sizeof b, "errno %d", e);
-        return b;
-    }
-    }
-}
+#include "../_pthread_test.h"
 
 /* Prints " label result" (one call per statement: argument order is unspecified). */
 static void say(const char *label, int r) {
@@ -42,15 +25,6 @@ static void say(const char *label, int r) {
 static void ms(int n) {
     struct timespec d = {n / 1000, (n % 1000) * 1000000L};
     nanosleep(&d, NULL);
-}
-
-static struct timespec in_ms(long n) {
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    t.tv_nsec += n * 1000000;
-    t.tv_sec += t.tv_nsec / 1000000000;
-    t.tv_nsec %= 1000000000;
-    return t;
 }
 
 static void init_mutex(pthread_mutex_t *m, int type, int robust, int proto, int pshared) {

@@ -18,35 +18,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "../_pthread_test.h"
 
 extern char **environ;
-
-static const char *err(int e) {
-    switch (e) {
-    case 0: return "0";
-    case EINVAL: return "EINVAL";
-    case ENOTSUP: return "ENOTSUP";
-    case EPERM: return "EPERM";
-    case EBUSY: return "EBUSY";
-    case ETIMEDOUT: return "ETIMEDOUT";
-    case ESRCH: return "ESRCH";
-    case EDEADLK: return "EDEADLK";
-    default: {
-        static char b[32];
-        snprintf(b, sizeof b, "errno %d", e);
-        return b;
-    }
-    }
-}
-
-static struct timespec in_ms(long ms) {
-    struct timespec t;
-    clock_gettime(CLOCK_REALTIME, &t);
-    t.tv_nsec += ms * 1000000;
-    t.tv_sec += t.tv_nsec / 1000000000;
-    t.tv_nsec %= 1000000000;
-    return t;
-}
 
 /* Threads' reports, printed by main after the join (output order). */
 static char report[128];
