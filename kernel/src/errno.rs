@@ -35,6 +35,7 @@ pub const EPIPE: Errno = 32;
 pub const EDEADLK: Errno = 35;
 pub const ENOTEMPTY: Errno = 39;
 pub const ENOMSG: Errno = 42;
+pub const ENODATA: Errno = 61;
 pub const EIDRM: Errno = 43;
 pub const ENOTSOCK: Errno = 88;
 pub const EMSGSIZE: Errno = 90;

@@ -81,6 +81,9 @@ fn run_case(fields: &[&str]) -> Result<(), String> {
         p.exe = started.exe.clone();
         p.cred = started.cred;
     }
+    if let Some(t) = proc::sched().threads.get_mut(&pid) {
+        t.comm = proc::policy::comm_from(argv[0].rsplit(|&c| c == b'/').next().unwrap_or(&argv[0]));
+    }
     let deadline = timer::monotonic_ns() + TIMEOUT_NS;
     while proc::sched().procs.get(&pid).is_some_and(|p| p.exit.is_none()) {
         if proc::block(Block::WaitProc(pid), Some(deadline)) == Wake::Timeout {

@@ -1,5 +1,5 @@
 //! The file system: the file tree (tmpfs over the initramfs), devices, pipes,
-//! record locks and per-process descriptors.
+//! record locks, extended attributes and per-process descriptors.
 pub mod dev;
 pub mod file;
 pub mod initramfs;
@@ -7,3 +7,4 @@ pub mod lock;
 pub mod pipe;
 pub mod special;
 pub mod tree;
+pub mod xattr;

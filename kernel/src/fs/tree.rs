@@ -84,6 +84,8 @@ pub struct Inode {
     pub mapped: Cell<bool>,
     /// The absolute path it was last linked at (the name /proc/self/maps shows).
     pub path_hint: RefCell<String>,
+    /// Extended attributes (setxattr & co.).
+    pub xattrs: RefCell<super::xattr::Xattrs>,
 }
 
 struct Fs {
@@ -133,6 +135,7 @@ fn new_inode_with(ino: u64, mode: u32, body: Body) -> Rc<Inode> {
         body,
         mapped: Cell::new(false),
         path_hint: RefCell::new(String::new()),
+        xattrs: Default::default(),
     })
 }
 

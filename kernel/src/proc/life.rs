@@ -56,6 +56,7 @@ pub fn fork(frame: &TrapFrame, o: &ForkOpts) -> Result<u64, Errno> {
     c.exe = p.exe.clone();
     c.cwd = p.cwd.clone();
     c.cred = p.cred;
+    c.persona = p.persona;
     c.parent = if o.same_parent && p.parent != KERNEL_PID { p.parent } else { p.pid };
     c.pgid = p.pgid;
     c.sid = p.sid;
@@ -132,11 +133,13 @@ pub fn exec(f: &mut TrapFrame, started: crate::exec::Started, name: String) {
     }
     p.exe = started.exe;
     p.cred = started.cred;
+    let comm = super::policy::comm_from(name.as_bytes());
     p.name = name;
     p.execed = true;
     let pid = p.pid;
     crate::signal::timers::release(pid);
     let t = current();
+    t.comm = comm;
     t.fs_base = 0;
     // SAFETY: FS_BASE only affects user-mode %fs accesses.
     unsafe { cpu::wrmsr(cpu::MSR_FS_BASE, 0) };

@@ -12,6 +12,7 @@ pub mod cred;
 pub mod futex;
 pub mod job;
 pub mod life;
+pub mod policy;
 pub mod usage;
 
 pub use life::{finish_process, reap};
@@ -98,6 +99,10 @@ pub struct Thread {
     pub altstack: [u64; 3],
     pub sig: crate::signal::ThreadSig,
     pub cpu: usage::CpuClock,
+    /// Scheduling policy and priority (sched_setscheduler), inherited by new threads.
+    pub policy: policy::Policy,
+    /// The thread's name (PR_SET_NAME; exec sets the file's base name).
+    pub comm: [u8; 16],
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -154,6 +159,8 @@ pub struct Process {
     pub sig: crate::signal::ProcSig,
     pub res: usage::Resources,
     pub cred: cred::Cred,
+    /// The execution domain personality(2) set (kept across fork and exec).
+    pub persona: u32,
 }
 
 pub struct Sched {
@@ -217,6 +224,8 @@ pub fn init(boot_stack_top: u64) {
         altstack: [0, 2, 0],
         sig: Default::default(),
         cpu: usage::CpuClock::started(),
+        policy: Default::default(),
+        comm: policy::comm_from(b"kernel"),
     };
     let p = new_process(KERNEL_PID, String::from("kernel"), None);
     let mut s = Sched { threads: BTreeMap::new(), procs: BTreeMap::new(), runq: VecDeque::new(), current: 1, next_id: 2, reap: Vec::new() };
@@ -251,6 +260,7 @@ fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Proc
         sig: Default::default(),
         res: Default::default(),
         cred: Default::default(),
+        persona: 0,
     })
 }
 
@@ -259,6 +269,8 @@ pub fn new_thread(pid: u64, frame: TrapFrame, fs_base: u64, fpu: Box<FpuArea>) -
     let s = sched();
     let tid = s.next_id;
     s.next_id += 1;
+    // Like Linux's copy_process: the creator's name and scheduling attributes.
+    let (policy, comm) = s.threads.get(&s.current).map_or_else(Default::default, |t| (t.policy.on_fork(), t.comm));
     let mut stack = vec![0u8; KSTACK_SIZE].into_boxed_slice();
     let top = (stack.as_mut_ptr() as u64 + KSTACK_SIZE as u64) & !15;
     let frame_at = top - core::mem::size_of::<TrapFrame>() as u64;
@@ -283,6 +295,8 @@ pub fn new_thread(pid: u64, frame: TrapFrame, fs_base: u64, fpu: Box<FpuArea>) -
         altstack: [0, 2, 0],
         sig: Default::default(),
         cpu: usage::CpuClock::started(),
+        policy,
+        comm,
     };
     s.threads.insert(tid, Box::new(t));
     s.procs.get_mut(&pid).expect("thread's process exists").threads.push(tid);

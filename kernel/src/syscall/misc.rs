@@ -99,22 +99,27 @@ pub fn uname(buf: u64) -> SysResult {
     Ok(0)
 }
 
-/// prctl: PR_SET_NAME is accepted (thread names are not kept), PR_GET_NAME
-/// answers "vibix"; every other option is EINVAL.
+const PR_SET_NAME: u64 = 15;
+const PR_GET_NAME: u64 = 16;
+
+/// prctl: PR_SET_NAME / PR_GET_NAME on the calling thread's name (at most 15
+/// bytes, as Linux's comm); every other option is EINVAL.
 pub fn prctl(option: u64, arg: u64) -> SysResult {
     match option {
-        15 => Ok(0),
-        16 => uaccess::copy_out(arg, b"vibix\0").map(|_| 0),
+        PR_SET_NAME => {
+            let mut name = [0u8; 15];
+            for (i, b) in name.iter_mut().enumerate() {
+                *b = uaccess::read(arg + i as u64)?;
+                if *b == 0 {
+                    break;
+                }
+            }
+            proc::current().comm = proc::policy::comm_from(&name);
+            Ok(0)
+        }
+        PR_GET_NAME => uaccess::copy_out(arg, &proc::current().comm).map(|_| 0),
         _ => Err(EINVAL),
     }
-}
-
-pub fn sched_getaffinity(len: u64, mask: u64) -> SysResult {
-    if len < 8 {
-        return Err(EINVAL);
-    }
-    uaccess::write(mask, &1u64)?;
-    Ok(8)
 }
 
 /// getrandom(buf, len, flags): GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE.

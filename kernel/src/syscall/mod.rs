@@ -13,10 +13,13 @@ mod poll;
 mod process;
 mod sendfile;
 mod resource;
+mod sched;
 mod signal;
 pub mod signalfd;
 mod statfs;
 mod thread;
+mod timex;
+mod xattr;
 pub mod timerfd;
 
 use crate::arch::x86_64::entry::TrapFrame;
@@ -172,7 +175,31 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         213 => poll::epoll_create(a[0] as i32),
         232 => poll::epoll_wait(a[0] as i32 as i64, a[1], a[2] as i32, a[3] as i32),
         233 => poll::epoll_ctl(a[0] as i32 as i64, a[1] as u32, a[2] as i32 as i64, a[3]),
-        204 => misc::sched_getaffinity(a[1], a[2]),
+        142 => sched::setscheduler(a[0] as i32 as i64, None, a[1]),
+        143 => sched::getparam(a[0] as i32 as i64, a[1]),
+        144 => sched::setscheduler(a[0] as i32 as i64, Some(a[1] as u32), a[2]),
+        145 => sched::getscheduler(a[0] as i32 as i64),
+        146 => sched::get_priority_max(a[0] as u32),
+        147 => sched::get_priority_min(a[0] as u32),
+        148 => sched::rr_get_interval(a[0] as i32 as i64, a[1]),
+        203 => sched::setaffinity(a[0] as i32 as i64, a[1], a[2]),
+        204 => sched::getaffinity(a[0] as i32 as i64, a[1], a[2]),
+        309 => sched::getcpu(a[0], a[1]),
+        135 => process::personality(a[0] as u32),
+        188 => xattr::setxattr(xattr::Of::Path { path: a[0], follow: true }, a[1], a[2], a[3], a[4] as u32),
+        189 => xattr::setxattr(xattr::Of::Path { path: a[0], follow: false }, a[1], a[2], a[3], a[4] as u32),
+        190 => xattr::setxattr(xattr::Of::Fd(a[0] as i32 as i64), a[1], a[2], a[3], a[4] as u32),
+        191 => xattr::getxattr(xattr::Of::Path { path: a[0], follow: true }, a[1], a[2], a[3]),
+        192 => xattr::getxattr(xattr::Of::Path { path: a[0], follow: false }, a[1], a[2], a[3]),
+        193 => xattr::getxattr(xattr::Of::Fd(a[0] as i32 as i64), a[1], a[2], a[3]),
+        194 => xattr::listxattr(xattr::Of::Path { path: a[0], follow: true }, a[1], a[2]),
+        195 => xattr::listxattr(xattr::Of::Path { path: a[0], follow: false }, a[1], a[2]),
+        196 => xattr::listxattr(xattr::Of::Fd(a[0] as i32 as i64), a[1], a[2]),
+        197 => xattr::removexattr(xattr::Of::Path { path: a[0], follow: true }, a[1]),
+        198 => xattr::removexattr(xattr::Of::Path { path: a[0], follow: false }, a[1]),
+        199 => xattr::removexattr(xattr::Of::Fd(a[0] as i32 as i64), a[1]),
+        159 => timex::adjtimex(a[0]),
+        305 => timex::clock_adjtime(a[0] as u32, a[1]),
         217 => path::getdents64(a[0] as i64, a[1], a[2]),
         218 => thread::set_tid_address(a[0]),
         228 => misc::clock_gettime(a[0] as u32, a[1]),

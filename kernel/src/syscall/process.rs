@@ -1,5 +1,5 @@
 //! Process calls: fork, vfork, clone of a process, execve/execveat,
-//! wait4/waitid, getppid, process groups and sessions.
+//! wait4/waitid, getppid, process groups and sessions, personality.
 use crate::abi::*;
 use super::SysResult;
 use crate::arch::x86_64::entry::TrapFrame;
@@ -226,4 +226,16 @@ pub fn getsid(pid: i64) -> SysResult {
 
 pub fn setsid() -> SysResult {
     job::setsid().map(|g| g as i64)
+}
+
+/// personality(persona): 0xffffffff only asks; anything else becomes the
+/// process's persona (the flags are kept and reported; vibix runs every
+/// program the same way). Returns the previous one.
+pub fn personality(persona: u32) -> SysResult {
+    let p = proc::current_proc();
+    let old = p.persona;
+    if persona != u32::MAX {
+        p.persona = persona;
+    }
+    Ok(old as i64)
 }
