@@ -1,9 +1,8 @@
 //! Per-thread scheduling attributes as Linux reports them: the policy
 //! (SCHED_OTHER/FIFO/RR/BATCH/IDLE), the static priority and
 //! SCHED_RESET_ON_FORK, plus the thread's name (comm, PR_SET_NAME).
-//! The run queue gives the real-time policies precedence (`proc::schedule`
-//! picks the runnable thread with the highest real-time priority first);
-//! among equals it stays round-robin.
+//! The attributes are kept, inherited and reported as Linux does; the run
+//! queue stays round-robin for every policy (docs/unsupported.md).
 
 pub const SCHED_OTHER: u32 = 0;
 pub const SCHED_FIFO: u32 = 1;
@@ -51,7 +50,7 @@ impl Policy {
         matches!(self.policy, SCHED_FIFO | SCHED_RR)
     }
 
-    /// The rank the run queue orders by: real-time priority, 0 for the rest.
+    /// The real-time priority, 0 for the other policies.
     pub fn rank(&self) -> u32 {
         if self.realtime() { self.priority } else { 0 }
     }
