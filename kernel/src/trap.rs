@@ -20,6 +20,7 @@ extern "C" fn trap_from_user(f: &mut TrapFrame) {
         timer::TIMER_VECTOR => {
             timer::eoi(f.vector);
             signal::tick();
+            proc::load::tick();
             proc::usage::switched(false);
             proc::yield_now();
         }
@@ -72,6 +73,7 @@ extern "C" fn trap_from_kernel(f: &mut TrapFrame) {
         timer::TIMER_VECTOR => {
             timer::eoi(f.vector);
             signal::tick();
+            proc::load::tick();
         }
         39 => {}
         47 => timer::eoi(32),

@@ -357,6 +357,38 @@ impl AddressSpace {
         Ok(())
     }
 
+    /// Copies between this address space at `va` and the kernel buffer `buf`
+    /// (`Access::Read`: out of the address space into `buf`; `Access::Write`:
+    /// `buf` into it), with the regions' protection checked as a user access
+    /// would be. Works on any address space, loaded or not (process_vm_readv).
+    /// Returns the bytes copied before the first inaccessible page.
+    pub fn copy_user(&mut self, mut va: u64, buf: &mut [u8], access: Access) -> usize {
+        let mut done = 0;
+        while done < buf.len() {
+            if va < USER_MIN || va >= USER_TOP || self.fault(va, access).is_err() {
+                break;
+            }
+            let page = page_down(va);
+            let Some(pte) = paging::walk(self.pml4, page, false) else { break };
+            // SAFETY: `pte` is a slot in this address space's own tables; `fault` populated it.
+            let f = unsafe { *pte } & ADDR;
+            let off = (va - page) as usize;
+            let n = (buf.len() - done).min(PAGE as usize - off);
+            // SAFETY: `f` is a frame of this address space (unshared for a write by
+            // `fault`) reached through the direct map; off+n <= 4096.
+            unsafe {
+                let frame = phys_to_virt(f).add(off);
+                match access {
+                    Access::Write => core::ptr::copy_nonoverlapping(buf[done..].as_ptr(), frame, n),
+                    _ => core::ptr::copy_nonoverlapping(frame, buf[done..].as_mut_ptr(), n),
+                }
+            }
+            done += n;
+            va += n as u64;
+        }
+        done
+    }
+
     /// Ensures `[addr, addr+len)` is accessible for `access`, faulting pages in.
     pub fn check_user(&mut self, addr: u64, len: u64, access: Access) -> Result<(), Errno> {
         if len == 0 {

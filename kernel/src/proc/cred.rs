@@ -14,6 +14,9 @@ pub struct Cred {
     pub rgid: u32,
     pub egid: u32,
     pub sgid: u32,
+    /// File-system ids (setfsuid/setfsgid); they follow the effective ids.
+    pub fsuid: u32,
+    pub fsgid: u32,
 }
 
 impl Cred {
@@ -30,6 +33,8 @@ impl Cred {
         }
         c.suid = c.euid;
         c.sgid = c.egid;
+        c.fsuid = c.euid;
+        c.fsgid = c.egid;
         c
     }
 

@@ -57,6 +57,7 @@ pub fn fork(frame: &TrapFrame, o: &ForkOpts) -> Result<u64, Errno> {
     c.cwd = p.cwd.clone();
     c.cred = p.cred;
     c.persona = p.persona;
+    c.groups = p.groups.clone();
     c.parent = if o.same_parent && p.parent != KERNEL_PID { p.parent } else { p.pid };
     c.pgid = p.pgid;
     c.sid = p.sid;

@@ -12,6 +12,7 @@ pub mod cred;
 pub mod futex;
 pub mod job;
 pub mod life;
+pub mod load;
 pub mod policy;
 pub mod usage;
 
@@ -161,6 +162,8 @@ pub struct Process {
     pub cred: cred::Cred,
     /// The execution domain personality(2) set (kept across fork and exec).
     pub persona: u32,
+    /// Supplementary group ids (setgroups), sorted.
+    pub groups: Vec<u32>,
 }
 
 pub struct Sched {
@@ -261,6 +264,7 @@ fn new_process(pid: u64, name: String, aspace: Option<SharedAspace>) -> Box<Proc
         res: Default::default(),
         cred: Default::default(),
         persona: 0,
+        groups: Vec::new(),
     })
 }
 

@@ -1,10 +1,11 @@
-//! getuid/geteuid/getgid/getegid, getresuid/getresgid and the set*id calls on
-//! the process credentials (`proc::cred`). Root (euid 0) may set any id;
+//! getuid/geteuid/getgid/getegid, getresuid/getresgid, the set*id calls,
+//! setfsuid/setfsgid and getgroups/setgroups on the process credentials (`proc::cred`). Root (euid 0) may set any id;
 //! others only to one of their real, effective or saved ids (EPERM), as Linux.
 use super::SysResult;
 use crate::errno::*;
 use crate::mm::uaccess;
 use crate::proc::{self, cred::Cred};
+use alloc::vec::Vec;
 
 /// Which of the two id triples a call works on.
 #[derive(Clone, Copy)]
@@ -20,10 +21,11 @@ fn triple(c: &Cred, which: Ids) -> [u32; 3] {
     }
 }
 
+/// Sets the three ids; the file-system id follows the effective one (as Linux).
 fn set_triple(c: &mut Cred, which: Ids, t: [u32; 3]) {
     match which {
-        Ids::User => [c.ruid, c.euid, c.suid] = t,
-        Ids::Group => [c.rgid, c.egid, c.sgid] = t,
+        Ids::User => [c.ruid, c.euid, c.suid, c.fsuid] = [t[0], t[1], t[2], t[1]],
+        Ids::Group => [c.rgid, c.egid, c.sgid, c.fsgid] = [t[0], t[1], t[2], t[1]],
     }
 }
 
@@ -97,5 +99,59 @@ pub fn set(which: Ids, id: u32) -> SysResult {
         return Err(EPERM);
     };
     set_triple(&mut p.cred, which, new);
+    Ok(0)
+}
+
+/// setfsuid/setfsgid(id): always answers the old file-system id; sets it when
+/// the caller is root or `id` is one of its real, effective, saved or
+/// file-system ids (anything else, -1 included, changes nothing).
+pub fn setfs(which: Ids, id: u32) -> SysResult {
+    let p = proc::current_proc();
+    let c = &mut p.cred;
+    let root = c.euid == 0;
+    let (t, fs) = match which {
+        Ids::User => ([c.ruid, c.euid, c.suid], &mut c.fsuid),
+        Ids::Group => ([c.rgid, c.egid, c.sgid], &mut c.fsgid),
+    };
+    let old = *fs;
+    if id != u32::MAX && (root || t.contains(&id) || id == old) {
+        *fs = id;
+    }
+    Ok(old as i64)
+}
+
+/// NGROUPS_MAX.
+const NGROUPS_MAX: u64 = 65536;
+
+/// getgroups(size, list): size 0 asks the count; a smaller list is EINVAL.
+pub fn getgroups(size: i32, list: u64) -> SysResult {
+    let g = &proc::current_proc().groups;
+    if size < 0 {
+        return Err(EINVAL);
+    }
+    if size == 0 {
+        return Ok(g.len() as i64);
+    }
+    if (size as usize) < g.len() {
+        return Err(EINVAL);
+    }
+    let bytes: Vec<u8> = g.iter().flat_map(|v| v.to_le_bytes()).collect();
+    uaccess::copy_out(list, &bytes)?;
+    Ok(g.len() as i64)
+}
+
+/// setgroups(size, list): root only (EPERM); kept sorted, as Linux keeps them.
+pub fn setgroups(size: i32, list: u64) -> SysResult {
+    let p = proc::current_proc();
+    if p.cred.euid != 0 {
+        return Err(EPERM);
+    }
+    if size as u32 as u64 > NGROUPS_MAX {
+        return Err(EINVAL);
+    }
+    let raw = uaccess::copy_in(list, size as usize * 4)?;
+    let mut g: Vec<u32> = raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    g.sort_unstable();
+    p.groups = g;
     Ok(0)
 }

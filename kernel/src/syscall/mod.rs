@@ -7,6 +7,7 @@ mod fs;
 mod inotify;
 pub mod mem;
 mod misc;
+mod mmsg;
 mod net;
 pub mod path;
 mod poll;
@@ -17,6 +18,8 @@ mod sched;
 mod signal;
 pub mod signalfd;
 mod statfs;
+mod sysinfo;
+mod process_vm;
 mod thread;
 mod timex;
 mod xattr;
@@ -186,6 +189,16 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         204 => sched::getaffinity(a[0] as i32 as i64, a[1], a[2]),
         309 => sched::getcpu(a[0], a[1]),
         135 => process::personality(a[0] as u32),
+        99 => sysinfo::sysinfo(a[0]),
+        221 => fs::fadvise64(a[0] as i32 as i64, a[1] as i64, a[2] as i64, a[3] as u32),
+        299 => mmsg::recvmmsg(a[0] as i32 as i64, a[1], a[2] as u32 as u64, a[3] as u32, a[4]),
+        307 => mmsg::sendmmsg(a[0] as i32 as i64, a[1], a[2] as u32 as u64, a[3] as u32),
+        115 => cred::getgroups(a[0] as i32, a[1]),
+        116 => cred::setgroups(a[0] as i32, a[1]),
+        122 => cred::setfs(cred::Ids::User, a[0] as u32),
+        123 => cred::setfs(cred::Ids::Group, a[0] as u32),
+        310 => process_vm::process_vm(a[0] as i32 as i64, a[1], a[2], a[3], a[4], a[5], false),
+        311 => process_vm::process_vm(a[0] as i32 as i64, a[1], a[2], a[3], a[4], a[5], true),
         188 => xattr::setxattr(xattr::Of::Path { path: a[0], follow: true }, a[1], a[2], a[3], a[4] as u32),
         189 => xattr::setxattr(xattr::Of::Path { path: a[0], follow: false }, a[1], a[2], a[3], a[4] as u32),
         190 => xattr::setxattr(xattr::Of::Fd(a[0] as i32 as i64), a[1], a[2], a[3], a[4] as u32),

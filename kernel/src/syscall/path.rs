@@ -70,6 +70,10 @@ pub fn openat(dirfd: i64, path: u64, flags: u32, mode: u32) -> SysResult {
         let text = proc::current_aspace().ok_or(ENOENT)?.maps_text();
         return install(Kind::Snapshot(text.into_bytes().into_boxed_slice()), flags & O_CLOEXEC);
     }
+    if name == b"/proc/loadavg" {
+        let text = super::sysinfo::loadavg_text();
+        return install(Kind::Snapshot(text.into_bytes().into_boxed_slice()), flags & O_CLOEXEC);
+    }
     if flags & O_TMPFILE == O_TMPFILE {
         return Err(EOPNOTSUPP); // docs/unsupported.md
     }
