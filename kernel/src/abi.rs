@@ -12,6 +12,7 @@ pub const AT_EMPTY_PATH: u32 = 0x1000;
 
 // open(2) flags (also the F_GETFL/F_SETFL status flags).
 pub const O_ACCMODE: u32 = 3;
+pub const O_RDONLY: u32 = 0;
 pub const O_WRONLY: u32 = 1;
 pub const O_CREAT: u32 = 0o100;
 pub const O_EXCL: u32 = 0o200;
@@ -46,6 +47,8 @@ pub const F_UNLCK: i16 = 2;
 // st_mode file types.
 pub const S_IFMT: u32 = 0o170000;
 pub const S_IFIFO: u32 = 0o010000;
+pub const S_IFBLK: u32 = 0o060000;
+pub const S_IFSOCK: u32 = 0o140000;
 pub const S_IFCHR: u32 = 0o020000;
 pub const S_IFDIR: u32 = 0o040000;
 pub const S_IFREG: u32 = 0o100000;

@@ -26,6 +26,8 @@ pub struct OpenFile {
     pub flags: u32,
     /// Status flags F_SETFL changes: O_APPEND, O_NONBLOCK.
     pub status: Cell<u32>,
+    /// The tree inode a device or FIFO was opened through (what fstat reports).
+    pub node: Option<Rc<Inode>>,
 }
 
 
@@ -101,7 +103,12 @@ impl FdTable {
 impl OpenFile {
     /// An open file at offset 0; O_APPEND and O_NONBLOCK of `flags` become its status.
     pub fn new(kind: Kind, flags: u32) -> Self {
-        OpenFile { kind, offset: Cell::new(0), flags, status: Cell::new(flags & (O_APPEND | O_NONBLOCK)) }
+        OpenFile { kind, offset: Cell::new(0), flags, status: Cell::new(flags & (O_APPEND | O_NONBLOCK)), node: None }
+    }
+
+    /// The same for an object opened through inode `node` (a device node, a FIFO).
+    pub fn through(kind: Kind, flags: u32, node: Rc<Inode>) -> Self {
+        OpenFile { node: Some(node), ..Self::new(kind, flags) }
     }
 
     pub fn append(&self) -> bool {

@@ -4,6 +4,10 @@
 //! exists (EOF once none does); writers block while it is full. A write of at
 //! most PIPE_BUF bytes is atomic. Writing with no reader left gives SIGPIPE
 //! and EPIPE. Every state change notifies the pipe's wait key.
+//!
+//! A FIFO (mknod S_IFIFO) is an inode whose opens reach one pipe object
+//! while any end is open (`Fifo::open`, with Linux's waits for the other
+//! side); tee and vmsplice work on the buffer directly (`tee`, `End::vmsplice`).
 use crate::abi::S_IFIFO;
 use super::special::{block_until, new_key, notify, Special, POLLERR, POLLHUP, POLLIN, POLLOUT, POLLRDNORM, POLLWRNORM};
 use crate::errno::*;
@@ -12,6 +16,7 @@ use crate::mm::vm::Access;
 use alloc::collections::VecDeque;
 use alloc::rc::Rc;
 use core::any::Any;
+use alloc::rc::Weak;
 use core::cell::{Cell, RefCell};
 
 /// POSIX: writes of at most this many bytes are not interleaved with others.
@@ -24,21 +29,129 @@ pub struct Pipe {
     buf: RefCell<VecDeque<u8>>,
     readers: Cell<usize>,
     writers: Cell<usize>,
+    /// How many times a read / write end was opened (a FIFO opener waits for the other count to move).
+    opens: Cell<[u64; 2]>,
     key: u64,
 }
 
 pub struct End {
     pipe: Rc<Pipe>,
+    read: bool,
     write: bool,
     nonblock: Cell<bool>,
 }
 
+impl Pipe {
+    fn empty() -> Rc<Pipe> {
+        Rc::new(Pipe { buf: RefCell::new(VecDeque::new()), readers: Cell::new(0), writers: Cell::new(0), opens: Cell::new([0; 2]), key: new_key() })
+    }
+}
+
+impl End {
+    /// A new end of `pipe` (counted as a reader and/or writer).
+    fn attach(pipe: &Rc<Pipe>, read: bool, write: bool, nonblock: bool) -> Rc<End> {
+        let mut o = pipe.opens.get();
+        if read {
+            pipe.readers.set(pipe.readers.get() + 1);
+            o[0] += 1;
+        }
+        if write {
+            pipe.writers.set(pipe.writers.get() + 1);
+            o[1] += 1;
+        }
+        pipe.opens.set(o);
+        notify(pipe.key);
+        Rc::new(End { pipe: pipe.clone(), read, write, nonblock: Cell::new(nonblock) })
+    }
+}
+
+impl End {
+    /// Whether this end writes (an O_RDWR FIFO end also reads).
+    pub fn writes(&self) -> bool {
+        self.write
+    }
+}
+
 /// A new pipe: (read end, write end).
 pub fn new(nonblock: bool) -> (Rc<End>, Rc<End>) {
-    let pipe = Rc::new(Pipe { buf: RefCell::new(VecDeque::new()), readers: Cell::new(1), writers: Cell::new(1), key: new_key() });
-    let r = Rc::new(End { pipe: pipe.clone(), write: false, nonblock: Cell::new(nonblock) });
-    let w = Rc::new(End { pipe, write: true, nonblock: Cell::new(nonblock) });
-    (r, w)
+    let pipe = Pipe::empty();
+    (End::attach(&pipe, true, false, nonblock), End::attach(&pipe, false, true, nonblock))
+}
+
+/// The pipe object of a FIFO inode, alive while some end of it is open
+/// (Linux drops the buffer with the last close, so the next opener starts empty).
+#[derive(Default)]
+pub struct Fifo(RefCell<Weak<Pipe>>);
+
+impl Fifo {
+    /// open(2) of the FIFO: O_RDONLY waits for a writer, O_WRONLY for a reader
+    /// (with O_NONBLOCK: a reader does not wait, a writer without a reader is ENXIO),
+    /// O_RDWR never waits. A signal ends the wait (the open restarts or fails EINTR).
+    pub fn open(&self, read: bool, write: bool, nonblock: bool) -> Result<Rc<End>, Errno> {
+        let pipe = self.0.borrow().upgrade().unwrap_or_else(|| {
+            let p = Pipe::empty();
+            *self.0.borrow_mut() = Rc::downgrade(&p);
+            p
+        });
+        if write && !read && nonblock && pipe.readers.get() == 0 {
+            return Err(ENXIO);
+        }
+        let before = pipe.opens.get();
+        let end = End::attach(&pipe, read, write, nonblock);
+        if read && write || nonblock {
+            return Ok(end);
+        }
+        // Wait until the other side exists or has been opened since we came.
+        let (other, idx) = if read { (&pipe.writers, 1) } else { (&pipe.readers, 0) };
+        block_until(pipe.key, false, None, crate::signal::ERESTARTSYS, || (other.get() > 0 || pipe.opens.get()[idx] != before[idx]).then_some(Ok(())))?;
+        Ok(end)
+    }
+}
+
+/// tee(2): copies up to `len` bytes from the front of `src`'s pipe into
+/// `dst`'s without consuming them. Waits (unless `nonblock`) for data in
+/// `src` and room in `dst`; 0 when `src` is empty with no writer left.
+pub fn tee(src: &End, dst: &End, len: usize, nonblock: bool) -> Result<usize, Errno> {
+    if !src.read || !dst.write {
+        return Err(EBADF);
+    }
+    if Rc::ptr_eq(&src.pipe, &dst.pipe) {
+        return Err(EINVAL);
+    }
+    let (a, b) = (&src.pipe, &dst.pipe);
+    if len == 0 {
+        return Ok(0);
+    }
+    // Two pipes' state matters (data in one, room in the other): wake on any notification.
+    let n = block_until(super::special::ANY, nonblock, None, crate::signal::ERESTARTSYS, || {
+        let avail = a.buf.borrow().len();
+        if avail == 0 {
+            return (a.writers.get() == 0).then_some(Ok(0));
+        }
+        if b.readers.get() == 0 {
+            return Some(Err(EPIPE));
+        }
+        let k = avail.min(len).min(b.room());
+        if k == 0 {
+            return None; // `dst` is full until its reader drains it
+        }
+        let bytes: alloc::vec::Vec<u8> = a.buf.borrow().iter().take(k).copied().collect();
+        b.buf.borrow_mut().extend(bytes);
+        Some(Ok(k))
+    });
+    match n {
+        Ok(k) => {
+            if k > 0 {
+                notify(b.key);
+            }
+            Ok(k)
+        }
+        Err(EPIPE) => {
+            crate::signal::send_sigpipe();
+            Err(EPIPE)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 impl Pipe {
@@ -49,7 +162,7 @@ impl Pipe {
 
 impl Special for End {
     fn read(&self, buf: u64, len: usize, nonblock: bool) -> Result<usize, Errno> {
-        if self.write {
+        if !self.read {
             return Err(EBADF);
         }
         let p = &self.pipe;
@@ -122,19 +235,20 @@ impl Special for End {
 
     fn poll(&self) -> u16 {
         let p = &self.pipe;
+        let mut r = 0;
         if self.write {
-            let mut r = if p.room() >= PIPE_BUF { POLLOUT | POLLWRNORM } else { 0 };
+            r |= if p.room() >= PIPE_BUF { POLLOUT | POLLWRNORM } else { 0 };
             if p.readers.get() == 0 {
                 r |= POLLERR;
             }
-            r
-        } else {
-            let mut r = if p.buf.borrow().is_empty() { 0 } else { POLLIN | POLLRDNORM };
+        }
+        if self.read {
+            r |= if p.buf.borrow().is_empty() { 0 } else { POLLIN | POLLRDNORM };
             if p.writers.get() == 0 {
                 r |= POLLHUP;
             }
-            r
         }
+        r
     }
 
     fn mode(&self) -> u32 {
@@ -153,7 +267,7 @@ impl Special for End {
         if req != FIONREAD {
             return Err(ENOTTY);
         }
-        let n = if self.write { 0 } else { self.pipe.buf.borrow().len() as i32 };
+        let n = if self.read { self.pipe.buf.borrow().len() as i32 } else { 0 };
         uaccess::write(arg, &n)?;
         Ok(0)
     }
@@ -165,8 +279,12 @@ impl Special for End {
 
 impl Drop for End {
     fn drop(&mut self) {
-        let c = if self.write { &self.pipe.writers } else { &self.pipe.readers };
-        c.set(c.get() - 1);
+        if self.read {
+            self.pipe.readers.set(self.pipe.readers.get() - 1);
+        }
+        if self.write {
+            self.pipe.writers.set(self.pipe.writers.get() - 1);
+        }
         notify(self.pipe.key);
     }
 }

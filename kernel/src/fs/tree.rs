@@ -39,6 +39,8 @@ pub enum Dev {
     Zero,
     Full,
     Random,
+    /// A device number no driver serves, or a socket node (mknod): opening it is ENXIO.
+    Unbound(u64),
 }
 
 pub struct Data {
@@ -65,6 +67,8 @@ pub enum Body {
     Dir(RefCell<Dir>),
     Link(Vec<u8>),
     Dev(Dev),
+    /// A named pipe (mknod S_IFIFO): opens reach one pipe object.
+    Fifo(super::pipe::Fifo),
 }
 
 /// Seconds and nanoseconds.
@@ -217,7 +221,7 @@ impl Inode {
         match &self.body {
             Body::File(d) => d.borrow().size,
             Body::Link(t) => t.len() as u64,
-            Body::Dir(_) | Body::Dev(_) => 0,
+            Body::Dir(_) | Body::Dev(_) | Body::Fifo(_) => 0,
         }
     }
     pub fn rdev(&self) -> u64 {
@@ -226,6 +230,7 @@ impl Inode {
             Body::Dev(Dev::Zero) => (1 << 8) | 5,
             Body::Dev(Dev::Full) => (1 << 8) | 7,
             Body::Dev(Dev::Random) => (1 << 8) | 9,
+            Body::Dev(Dev::Unbound(r)) => r,
             _ => 0,
         }
     }

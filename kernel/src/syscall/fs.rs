@@ -283,9 +283,12 @@ fn inode_stat(n: &Inode) -> StatInfo {
     }
 }
 
-fn stat_info(kind: &Kind) -> StatInfo {
+fn stat_info(f: &OpenFile) -> StatInfo {
+    if let Some(n) = &f.node {
+        return inode_stat(n);
+    }
     let plain = |mode: u32, size: u64, ino: u64, rdev: u64| StatInfo { mode, size, ino, rdev, nlink: 1, blocks: size.div_ceil(512), uid: 0, gid: 0, times: [(0, 0); 3] };
-    match kind {
+    match &f.kind {
         Kind::Console { .. } => plain(0o020620, 0, 1 << 20, (4 << 8) | 64),
         Kind::Snapshot(d) => plain(0o100444, d.len() as u64, 2 << 20, 0),
         Kind::Special(s) => plain(s.mode(), 0, 3 << 20, 0),
@@ -313,7 +316,7 @@ fn put_stat(buf: u64, s: &StatInfo) -> SysResult {
 }
 
 pub fn fstat(fd: i64, buf: u64) -> SysResult {
-    put_stat(buf, &stat_info(&file(fd)?.kind))
+    put_stat(buf, &stat_info(&*file(fd)?))
 }
 
 fn stat_target(dirfd: i64, path: u64, flags: u32) -> Result<StatInfo, Errno> {
@@ -323,7 +326,7 @@ fn stat_target(dirfd: i64, path: u64, flags: u32) -> Result<StatInfo, Errno> {
             let n = super::path::start_dir(AT_FDCWD, b"")?;
             return Ok(inode_stat(&n));
         }
-        return Ok(stat_info(&file(dirfd)?.kind));
+        return Ok(stat_info(&*file(dirfd)?));
     }
     let n = super::path::resolve_at(dirfd, &p, flags & AT_SYMLINK_NOFOLLOW == 0)?;
     Ok(inode_stat(&n))

@@ -8,6 +8,7 @@ mod inotify;
 pub mod mem;
 mod misc;
 mod mmsg;
+mod mount;
 mod net;
 pub mod path;
 mod poll;
@@ -17,6 +18,7 @@ mod resource;
 mod sched;
 mod signal;
 pub mod signalfd;
+mod splice;
 mod statfs;
 mod sysinfo;
 mod process_vm;
@@ -190,6 +192,12 @@ pub fn dispatch(f: &mut TrapFrame) -> i64 {
         309 => sched::getcpu(a[0], a[1]),
         135 => process::personality(a[0] as u32),
         99 => sysinfo::sysinfo(a[0]),
+        165 => mount::mount(a[0], a[1], a[2], a[3], a[4]),
+        166 => mount::umount2(a[0], a[1] as u32),
+        133 => path::mknodat(AT_FDCWD, a[0], a[1] as u32, a[2]),
+        259 => path::mknodat(a[0] as i32 as i64, a[1], a[2] as u32, a[3]),
+        276 => splice::tee(a[0] as i32 as i64, a[1] as i32 as i64, a[2], a[3] as u32),
+        278 => splice::vmsplice(a[0] as i32 as i64, a[1], a[2], a[3] as u32),
         221 => fs::fadvise64(a[0] as i32 as i64, a[1] as i64, a[2] as i64, a[3] as u32),
         299 => mmsg::recvmmsg(a[0] as i32 as i64, a[1], a[2] as u32 as u64, a[3] as u32, a[4]),
         307 => mmsg::sendmmsg(a[0] as i32 as i64, a[1], a[2] as u32 as u64, a[3] as u32),

@@ -1,5 +1,5 @@
 //! Path calls over the file tree (fs/tree.rs): open/creat, mkdir, unlink,
-//! rmdir, rename, link, symlink, readlink, chdir/getcwd, access, chmod, chown,
+//! rmdir, mknod, rename, link, symlink, readlink, chdir/getcwd, access, chmod, chown,
 //! utimensat, truncate, getdents64, memfd_create, flock.
 //!
 //! Every process runs as root: permission bits are stored and reported but
@@ -59,6 +59,12 @@ fn install(kind: Kind, flags: u32) -> SysResult {
     proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0)
 }
 
+/// The same for an object opened through a node of the tree (fstat reports the node).
+fn install_through(kind: Kind, flags: u32, node: &Rc<Inode>) -> SysResult {
+    let of = OpenFile::through(kind, flags & (O_ACCMODE | O_APPEND | O_NONBLOCK), node.clone());
+    proc::current_proc().fds.insert(Fd { file: Rc::new(of), cloexec: flags & O_CLOEXEC != 0 }, 0)
+}
+
 /// /proc/self/exe opened or executed: the running program's file (by its path).
 pub fn proc_self_exe(path: Vec<u8>) -> Vec<u8> {
     if path == b"/proc/self/exe" { proc::current_proc().exe.clone().into_bytes() } else { path }
@@ -99,7 +105,14 @@ pub fn openat(dirfd: i64, path: u64, flags: u32, mode: u32) -> SysResult {
         Body::Link(_) => return Err(ELOOP), // O_NOFOLLOW on a symlink
         Body::Dir(_) if flags & O_ACCMODE != 0 || flags & O_CREAT != 0 => return Err(EISDIR),
         _ if flags & O_DIRECTORY != 0 && !n.is_dir() => return Err(ENOTDIR),
-        Body::Dev(d) => return install(Kind::Special(dev::open(*d)), flags),
+        _ if flags & O_PATH != 0 => {}
+        Body::Dev(tree::Dev::Unbound(_)) => return Err(ENXIO),
+        Body::Dev(d) => return install_through(Kind::Special(dev::open(*d)), flags, &n),
+        Body::Fifo(fifo) => {
+            let acc = flags & O_ACCMODE;
+            let end = fifo.open(acc != O_WRONLY, acc != O_RDONLY, flags & O_NONBLOCK != 0)?;
+            return install_through(Kind::Special(end), flags, &n);
+        }
         Body::File(d) if flags & O_TRUNC != 0 && flags & O_ACCMODE != 0 && flags & O_PATH == 0 => {
             crate::syscall::mem::check_file_write(&n)?;
             d.borrow_mut().truncate(0)?;
@@ -125,6 +138,34 @@ fn new_name(dirfd: i64, path: u64) -> Result<(Rc<Inode>, Vec<u8>), Errno> {
 pub fn mkdirat(dirfd: i64, path: u64, mode: u32) -> SysResult {
     let (dir, name) = new_name(dirfd, path)?;
     let n = tree::new_inode(S_IFDIR | (mode & 0o7777 & !UMASK), tree::empty_dir(&dir));
+    tree::link(&dir, &name, &n);
+    super::inotify::created(&dir, &name, &n);
+    Ok(0)
+}
+
+/// mknod/mknodat: regular files (type 0 too), FIFOs, character and block
+/// devices (the memory devices 1:3, 1:5, 1:7, 1:8, 1:9 work; other numbers
+/// and socket nodes are made but open as ENXIO, as a device without a driver).
+pub fn mknodat(dirfd: i64, path: u64, mode: u32, dev: u64) -> SysResult {
+    let perm = mode & 0o7777 & !UMASK;
+    let body = match mode & S_IFMT {
+        0 | S_IFREG => tree::empty_file(),
+        S_IFIFO => Body::Fifo(Default::default()),
+        S_IFCHR => Body::Dev(match dev {
+            0x103 => tree::Dev::Null,
+            0x105 => tree::Dev::Zero,
+            0x107 => tree::Dev::Full,
+            0x108 | 0x109 => tree::Dev::Random,
+            d => tree::Dev::Unbound(d),
+        }),
+        S_IFBLK => Body::Dev(tree::Dev::Unbound(dev)),
+        S_IFSOCK => Body::Dev(tree::Dev::Unbound(0)),
+        S_IFDIR => return Err(EPERM),
+        _ => return Err(EINVAL),
+    };
+    let ty = if mode & S_IFMT == 0 { S_IFREG } else { mode & S_IFMT };
+    let (dir, name) = new_name(dirfd, path)?;
+    let n = tree::new_inode(ty | perm, body);
     tree::link(&dir, &name, &n);
     super::inotify::created(&dir, &name, &n);
     Ok(0)
@@ -482,6 +523,9 @@ pub fn getdents64(fd: i64, buf: u64, len: u64) -> SysResult {
             S_IFLNK => 10,
             S_IFREG => 8,
             S_IFCHR => 2,
+            S_IFIFO => 1,
+            S_IFBLK => 6,
+            S_IFSOCK => 12,
             _ => 0,
         };
         let start = out.len();
