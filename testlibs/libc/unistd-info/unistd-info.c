@@ -2,13 +2,19 @@
    (no terminal here), getusershell/setusershell/endusershell, gethostid,
    confstr (lengths, truncation, EINVAL), daemon (new session, cwd, detached),
    lockf between processes, get_nprocs & co., getloadavg, getdtablesize,
-   getdomainname, mktemp/mkstemps/mkostemp(s) and their *64 names. */
+   getdomainname, mktemp/mkstemps/mkostemp(s) and their *64 names.
+   Machine-dependent answers (host id, processor count, descriptor limit) are
+   checked against where they come from, so the output is the same on the host
+   and in vibix. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <netdb.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
@@ -39,16 +45,29 @@ int main(void) {
     printf("after end: %s\n", (s = getusershell()) ? s : "(none)");
     endusershell();
 
-    printf("gethostid: %lx\n", gethostid());
+    /* Without /etc/hostid: the host name's IPv4 address, halves swapped (0 if none). */
+    long want_id = 0;
+    char host[256];
+    struct hostent *he;
+    if (access("/etc/hostid", F_OK) != 0 && gethostname(host, sizeof host) == 0 && (he = gethostbyname(host)) && he->h_addrtype == AF_INET) {
+        uint32_t a;
+        memcpy(&a, he->h_addr_list[0], 4);
+        want_id = (long)(int32_t)((a << 16) | (a >> 16));
+    }
+    printf("gethostid is the host name's address: %d\n", access("/etc/hostid", F_OK) == 0 || gethostid() == want_id);
 
     /* Processor and memory counts, load averages, the descriptor limit. */
-    printf("nprocs %d conf %d\n", get_nprocs(), get_nprocs_conf());
+    int np = get_nprocs(), npc = get_nprocs_conf();
+    printf("nprocs = _SC_NPROCESSORS_ONLN %d, conf = _SC_NPROCESSORS_CONF %d, 1 <= nprocs <= conf %d\n",
+           np == sysconf(_SC_NPROCESSORS_ONLN), npc == sysconf(_SC_NPROCESSORS_CONF), 1 <= np && np <= npc);
     long pp = get_phys_pages(), ap = get_avphys_pages();
     printf("phys pages = _SC_PHYS_PAGES %d, avphys sane %d\n", pp == sysconf(_SC_PHYS_PAGES), ap > 0 && ap <= pp);
     double la[3] = { -1, -1, -1 };
     int k = getloadavg(la, 3);
     printf("loadavg %d sane %d, one %d, none %d\n", k, la[0] >= 0 && la[1] >= 0 && la[2] >= 0, getloadavg(la, 1), getloadavg(la, 0));
-    printf("getdtablesize %d\n", getdtablesize());
+    struct rlimit nofile;
+    getrlimit(RLIMIT_NOFILE, &nofile);
+    printf("getdtablesize is RLIMIT_NOFILE %d\n", getdtablesize() == (int)nofile.rlim_cur);
     char dom[128];
     int dr = getdomainname(dom, sizeof dom);
     printf("getdomainname %d '%s'\n", dr, dom);
