@@ -196,7 +196,7 @@ pub fn waitid(idtype: u32, id: u64, infop: u64, options: u32, rusage: u64) -> Sy
                     Event::Stopped(s) => (signal::CLD_STOPPED, s),
                     Event::Continued => (signal::CLD_CONTINUED, signal::SIGCONT),
                 };
-                Info { signo: SIGCHLD, code, w16: pid & 0xffff_ffff, w24: st as u32 as u64 }.to_bytes()
+                Info { signo: SIGCHLD, code, w16: signal::sender(pid), w24: st as u32 as u64 }.to_bytes()
             }
         };
         uaccess::copy_out(infop, &bytes)?;
