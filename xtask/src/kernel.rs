@@ -343,8 +343,8 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                 }
                 rd.host_dir_files(Path::new(cwd))?;
                 rd.dir(cwd); // even when empty: the program runs (and may create files) there
-                // The case's scratch directory ($OUT) comes with its sub-directories (libraries
-                // in a/, b/, lib/...), and so do directories under it that LD_LIBRARY_PATH names.
+                // The case's scratch directory ($OUT) comes with its sub-directories at any depth
+                // (libraries in a/, b/, lib/..., catalogs in locale/de/LC_MESSAGES/; see tree_dirs), and so do directories under it that LD_LIBRARY_PATH names.
                 let mut dirs: Vec<PathBuf> = vec![out.clone()];
                 for a in argv.iter().copied().chain(envs.iter().map(String::as_str)).chain(env.split('\x1f')) {
                     for part in a.trim_start_matches("LD_LIBRARY_PATH=").split(':') {
@@ -355,13 +355,8 @@ fn collect_cases(sysroot: &Path, stage: &Path, rd: &mut Initrd) -> Result<(Strin
                     }
                 }
                 for d in dirs {
-                    for e in fs::read_dir(&d).map_err(|e| e.to_string())?.flatten() {
-                        if e.file_type().is_ok_and(|t| t.is_dir()) {
-                            rd.host_dir_files(&e.path())?;
-                        }
-                    }
-                    if d.is_dir() {
-                        rd.host_dir_files(&d)?;
+                    for sub in kernel_snap::tree_dirs(&d) {
+                        rd.host_dir_files(&sub)?;
                     }
                 }
                 // Files named on the command line bring their directory (libraries next to a program).

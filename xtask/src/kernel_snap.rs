@@ -136,21 +136,45 @@ fn hash_of(data: &[u8]) -> String {
     format!("{:016x}{:016x}", a.finish(), b.finish())
 }
 
-/// The files, symlinks and directories directly in `dir` and in its
-/// sub-directories (what kernel.rs packs of a case's scratch directory),
+/// Directories nested deeper than this below `$OUT` are left out.
+const MAX_DEPTH: usize = 16;
+
+/// `dir` and the directories below it, to any depth (symlinks not followed),
+/// that the initramfs packs of a case's scratch directory: all of them except
+/// what is below a build cache, a directory tagged with CACHEDIR.TAG (cargo's
+/// target directories: the programs in them are packed one by one), whose own
+/// files still come.
+pub fn tree_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![(dir.to_path_buf(), 0usize)];
+    while let Some((d, depth)) = todo.pop() {
+        out.push(d.clone());
+        if d.join("CACHEDIR.TAG").is_file() || depth >= MAX_DEPTH {
+            continue;
+        }
+        let Ok(rd) = fs::read_dir(&d) else { continue };
+        let mut subs: Vec<PathBuf> = rd.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_dir())).map(|e| e.path()).collect();
+        subs.sort();
+        for p in subs.into_iter().rev() {
+            todo.push((p, depth + 1));
+        }
+    }
+    out
+}
+
+/// The files, symlinks and directories in the directories `tree_dirs` gives
+/// (what kernel.rs packs of a case's scratch directory),
 /// without the runner's own `qemu-expected.*` files and xtask's host.log. With a cache and a
 /// store, file contents are copied into the store under their hash.
 pub fn scan(dir: &Path, mut store: Option<(&mut Cache, &Path)>) -> Result<State, String> {
     let mut state = State::new();
-    let mut subdirs = Vec::new();
-    list(dir, &mut state, &mut subdirs, &mut store)?;
-    for d in subdirs {
-        list(&d, &mut state, &mut Vec::new(), &mut store)?;
+    for d in tree_dirs(dir) {
+        list(&d, &mut state, &mut store)?;
     }
     Ok(state)
 }
 
-fn list(d: &Path, state: &mut State, subdirs: &mut Vec<PathBuf>, store: &mut Option<(&mut Cache, &Path)>) -> Result<(), String> {
+fn list(d: &Path, state: &mut State, store: &mut Option<(&mut Cache, &Path)>) -> Result<(), String> {
     let Ok(rd) = fs::read_dir(d) else { return Ok(()) };
     for e in rd.flatten() {
         let p = e.path();
@@ -164,8 +188,7 @@ fn list(d: &Path, state: &mut State, subdirs: &mut Vec<PathBuf>, store: &mut Opt
             let t = fs::read_link(&p).map_err(|e| e.to_string())?;
             state.insert(p, Entry::Link(t.to_string_lossy().into_owned()));
         } else if ft.is_dir() {
-            state.insert(p.clone(), Entry::Dir);
-            subdirs.push(p);
+            state.insert(p, Entry::Dir);
         } else if ft.is_file() && meta.len() < MAX_FILE {
             let key = format!("{}\t{}\t{}\t{}", p.display(), meta.len(), meta.mtime_nsec() + meta.mtime() * 1_000_000_000, meta.ino());
             let h = match store.as_mut().and_then(|(c, _)| c.map.get(&key).cloned()) {
@@ -242,5 +265,20 @@ mod tests {
             ]
         );
         assert!(diff(&to, &to).is_empty());
+    }
+
+    #[test]
+    fn tree_dirs_go_deep_but_not_into_build_caches() {
+        let o = std::env::temp_dir().join(format!("vibix-tree-dirs-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&o);
+        for d in ["locale/de/LC_MESSAGES", "target/release/deps", "a"] {
+            fs::create_dir_all(o.join(d)).unwrap();
+        }
+        fs::write(o.join("target/CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55").unwrap();
+        fs::write(o.join("locale/de/LC_MESSAGES/x.mo"), "mo").unwrap();
+        let got: Vec<String> = tree_dirs(&o).iter().map(|d| d.strip_prefix(&o).unwrap().display().to_string()).collect();
+        assert_eq!(got, ["", "a", "locale", "locale/de", "locale/de/LC_MESSAGES", "target"]);
+        assert_eq!(scan(&o, None).unwrap().get(&o.join("locale/de/LC_MESSAGES/x.mo")), Some(&Entry::File(hash_of(b"mo"))));
+        fs::remove_dir_all(&o).unwrap();
     }
 }

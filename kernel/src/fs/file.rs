@@ -100,6 +100,19 @@ impl FdTable {
     }
 }
 
+impl Drop for OpenFile {
+    /// The last descriptor of an open file of the tree went: inotify's IN_CLOSE_*
+    /// (not for O_PATH descriptors, access mode 3).
+    fn drop(&mut self) {
+        if let Kind::Inode(n) = &self.kind {
+            let mode = self.flags & crate::abi::O_ACCMODE;
+            if mode != 3 {
+                crate::syscall::inotify::closed(n, mode != 0);
+            }
+        }
+    }
+}
+
 impl OpenFile {
     /// An open file at offset 0; O_APPEND and O_NONBLOCK of `flags` become its status.
     pub fn new(kind: Kind, flags: u32) -> Self {

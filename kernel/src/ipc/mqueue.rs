@@ -82,7 +82,7 @@ impl Queue {
         match r.how {
             How::None => {}
             How::Signal { signo, value } => {
-                let _ = signal::send_process(r.pid, Info { signo, code: SI_MESGQ, w16: sender & 0xffff_ffff, w24: value });
+                let _ = signal::send_process(r.pid, Info { signo, code: SI_MESGQ, w16: signal::sender(sender), w24: value });
             }
             How::Netlink { sock, mut cookie } => {
                 cookie[COOKIE_LEN - 1] = NOTIFY_WOKENUP;

@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 pub const AF_UNIX: u16 = 1;
 pub const AF_INET: u16 = 2;
 pub const AF_INET6: u16 = 10;
+pub const AF_NETLINK: u16 = 16;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Addr {
@@ -15,13 +16,15 @@ pub enum Addr {
     Unix(Vec<u8>),
     V4([u8; 4], u16),
     V6([u8; 16], u16, u32),
+    /// AF_NETLINK: port id (0 is the kernel) and multicast group bits.
+    Netlink(u32, u32),
 }
 
 impl Addr {
     pub fn port(&self) -> u16 {
         match *self {
             Addr::V4(_, p) | Addr::V6(_, p, _) => p,
-            Addr::Unix(_) => 0,
+            Addr::Unix(_) | Addr::Netlink(..) => 0,
         }
     }
 
@@ -37,7 +40,7 @@ impl Addr {
         match self {
             Addr::V4(ip, _) => *ip == [0; 4],
             Addr::V6(ip, _, _) => *ip == [0; 16],
-            Addr::Unix(_) => false,
+            Addr::Unix(_) | Addr::Netlink(..) => false,
         }
     }
 
@@ -65,7 +68,7 @@ impl Addr {
                 one[15] = 1;
                 *ip == one || (ip[..10] == [0; 10] && ip[10..12] == [0xff, 0xff] && ip[12] == 127)
             }
-            Addr::Unix(_) => false,
+            Addr::Unix(_) | Addr::Netlink(..) => false,
         }
     }
 
@@ -85,6 +88,7 @@ impl Addr {
             Addr::Unix(_) => AF_UNIX,
             Addr::V4(..) => AF_INET,
             Addr::V6(..) => AF_INET6,
+            Addr::Netlink(..) => AF_NETLINK,
         }
     }
 
@@ -108,6 +112,11 @@ impl Addr {
                 b.extend_from_slice(&[0; 4]); // flowinfo
                 b.extend_from_slice(ip);
                 b.extend_from_slice(&scope.to_le_bytes());
+            }
+            Addr::Netlink(pid, groups) => {
+                b.extend_from_slice(&[0; 2]); // nl_pad
+                b.extend_from_slice(&pid.to_le_bytes());
+                b.extend_from_slice(&groups.to_le_bytes());
             }
         }
         b
@@ -166,6 +175,13 @@ pub fn read(ptr: u64, len: u32, family: u16) -> Result<Addr, Errno> {
             ip.copy_from_slice(&b[8..24]);
             let scope = if len >= 28 { u32::from_le_bytes([b[24], b[25], b[26], b[27]]) } else { 0 };
             Ok(Addr::V6(ip, be16(2), scope))
+        }
+        AF_NETLINK => {
+            if len < 12 {
+                return Err(EINVAL);
+            }
+            let le32 = |o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+            Ok(Addr::Netlink(le32(4), le32(8)))
         }
         _ => Err(EAFNOSUPPORT),
     }

@@ -9,8 +9,10 @@
 //! `Drop` tells the peer (EOF for its reader, EPIPE for its writer).
 pub mod addr;
 pub mod dgram;
+pub mod iface;
 pub mod netlink;
 pub mod opts;
+pub mod rtnetlink;
 pub mod stream;
 pub mod table;
 
@@ -68,14 +70,29 @@ pub struct State {
     pub opts: opts::Opts,
 }
 
+/// `struct ucred` as SO_PEERCRED reports it: pid, effective uid and gid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Owner {
+    pub pid: u64,
+    pub uid: u32,
+    pub gid: u32,
+}
+
+impl Owner {
+    pub fn current() -> Owner {
+        let c = crate::proc::current_proc().cred;
+        Owner { pid: crate::proc::current().pid, uid: c.euid, gid: c.egid }
+    }
+}
+
 pub struct Socket {
     pub family: u16,
     pub ty: u32,
     pub proto: u32,
     /// Wait key (fs/special.rs): notified on every change of this socket.
     pub key: u64,
-    /// The process that made it (SO_PEERCRED of its peer).
-    pub pid: Cell<u64>,
+    /// The process that made it and its effective ids (SO_PEERCRED of its peer).
+    pub owner: Cell<Owner>,
     pub nonblock: Cell<bool>,
     pub st: RefCell<State>,
     me: Weak<Socket>,
@@ -88,7 +105,7 @@ impl Socket {
             ty,
             proto,
             key: special::new_key(),
-            pid: Cell::new(crate::proc::current().pid),
+            owner: Cell::new(Owner::current()),
             nonblock: Cell::new(false),
             st: RefCell::new(State {
                 local: None,
@@ -121,8 +138,13 @@ impl Socket {
         self.st.borrow().peer.as_ref().and_then(Weak::upgrade)
     }
 
+    /// Datagram semantics: UDP, AF_UNIX SOCK_DGRAM and netlink (SOCK_RAW or SOCK_DGRAM).
+    pub fn is_datagram(&self) -> bool {
+        matches!(self.ty, SOCK_DGRAM | netlink::SOCK_RAW)
+    }
+
     pub fn is_stream_like(&self) -> bool {
-        self.ty != SOCK_DGRAM
+        !self.is_datagram()
     }
 
     /// Links two fresh sockets as a connected pair (socketpair, connect).
@@ -253,33 +275,14 @@ impl Special for Socket {
 
     fn ioctl(&self, req: u64, arg: u64) -> Result<i64, Errno> {
         const FIONREAD: u64 = 0x541b;
-        const SIOCGIFNAME: u64 = 0x8910;
-        const SIOCGIFINDEX: u64 = 0x8933;
-        // vibix's one network interface: the loopback "lo", index 1 (struct ifreq: the
-        // name in 16 bytes, then the union whose first int is the index).
-        const LO: &[u8; 16] = b"lo\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-        match req {
-            SIOCGIFINDEX => {
-                let name: [u8; 16] = crate::mm::uaccess::read(arg)?;
-                let len = name.iter().position(|&c| c == 0).ok_or(ENODEV)?;
-                if name[..len] != LO[..2] {
-                    return Err(ENODEV);
-                }
-                crate::mm::uaccess::write(arg + 16, &1i32)?;
-                return Ok(0);
-            }
-            SIOCGIFNAME => {
-                if crate::mm::uaccess::read::<i32>(arg + 16)? != 1 {
-                    return Err(ENXIO);
-                }
-                crate::mm::uaccess::write(arg, LO)?;
-                return Ok(0);
-            }
-            FIONREAD => {}
-            _ => return Err(ENOTTY),
+        if let Some(r) = iface::ioctl(req, arg) {
+            return r;
+        }
+        if req != FIONREAD {
+            return Err(ENOTTY);
         }
         let st = self.st.borrow();
-        let n = if self.ty == SOCK_DGRAM { st.msgs.front().map_or(0, |m| m.data.len()) } else { st.rx.len() + st.msgs_bytes };
+        let n = if self.is_datagram() { st.msgs.front().map_or(0, |m| m.data.len()) } else { st.rx.len() + st.msgs_bytes };
         crate::mm::uaccess::write(arg, &(n as i32))?;
         Ok(0)
     }
@@ -304,6 +307,9 @@ impl Socket {
     pub fn send(&self, iov: &[(u64, u64)], flags: u32, to: Option<Addr>, rights: Vec<Rc<OpenFile>>) -> Result<usize, Errno> {
         if flags & MSG_OOB != 0 {
             return Err(EOPNOTSUPP);
+        }
+        if self.family == netlink::AF_NETLINK {
+            return netlink::send(self, iov, to);
         }
         let r = if self.ty == SOCK_DGRAM { dgram::send(self, iov, flags, to, rights) } else { stream::send(self, iov, flags, rights) };
         if r == Err(EPIPE) && flags & MSG_NOSIGNAL == 0 {

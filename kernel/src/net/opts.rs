@@ -138,10 +138,12 @@ pub fn get(s: &Socket, level: i32, name: i32, val: u64, lenp: u64) -> Result<(),
         (SOL_SOCKET, SO_RCVTIMEO) => ns_timeval(s.st.borrow().opts.rcvtimeo),
         (SOL_SOCKET, SO_SNDTIMEO) => ns_timeval(s.st.borrow().opts.sndtimeo),
         (SOL_SOCKET, SO_PEERCRED) if s.family == super::addr::AF_UNIX => {
-            // struct ucred { pid, uid, gid } of the process that made the peer (everyone is root).
-            let pid = s.peer().map_or(0, |p| p.pid.get());
-            let mut v = Vec::from((pid as i32).to_le_bytes());
-            v.extend_from_slice(&[0; 8]);
+            // struct ucred { pid, uid, gid } of the process that made the peer
+            // (socketpair, connect; for a client, the listener's); none: pid 0, ids -1 (as Linux).
+            let o = s.peer().map_or(super::Owner { pid: 0, uid: u32::MAX, gid: u32::MAX }, |p| p.owner.get());
+            let mut v = Vec::from((o.pid as i32).to_le_bytes());
+            v.extend_from_slice(&o.uid.to_le_bytes());
+            v.extend_from_slice(&o.gid.to_le_bytes());
             v
         }
         (SOL_SOCKET, 13) => s.st.borrow().opts.other.get(&(level, name)).cloned().unwrap_or_else(|| Vec::from([0u8; 8])),

@@ -17,6 +17,7 @@ pub fn room(s: &Socket) -> usize {
 }
 
 pub fn listen(s: &Socket, backlog: i32) -> Result<(), Errno> {
+    s.owner.set(super::Owner::current()); // what SO_PEERCRED of its clients reports
     let mut st = s.st.borrow_mut();
     if st.connected {
         return Err(EINVAL);
@@ -93,7 +94,7 @@ pub fn connect(s: &Socket, to: Addr, cwd: &str) -> Result<(), Errno> {
     // sees IPv4-mapped addresses; the client sees plain IPv4.
     let cross = target.family != s.family;
     let server = Socket::new(target.family, s.ty, s.proto);
-    server.pid.set(target.pid.get()); // the accepting side's credentials are the listener's
+    server.owner.set(target.owner.get()); // the accepting side's credentials are the listener's
     {
         let lst = target.st.borrow();
         let mut ss = server.st.borrow_mut();
@@ -102,6 +103,7 @@ pub fn connect(s: &Socket, to: Addr, cwd: &str) -> Result<(), Errno> {
         ss.local = if s.family == AF_UNIX { lst.local.clone() } else { Some(if cross { dest.mapped() } else { dest }) };
     }
     let client = s.rc();
+    client.owner.set(super::Owner::current()); // Linux takes the client's credentials at connect
     Socket::link(&client, &server);
     if cross {
         let mine = s.st.borrow().local.clone();

@@ -50,6 +50,7 @@ pub fn unix_lookup(key: &[u8]) -> Option<Rc<Socket>> {
 pub fn release(family: u16, ty: u32, local: Option<&Addr>) {
     match local {
         Some(Addr::Unix(_)) => UNIX.get().retain(|_, w| w.strong_count() > 0),
+        Some(Addr::Netlink(..)) => {}
         Some(a) => {
             let key = (family, ty, a.port());
             let t = INET.get();

@@ -85,7 +85,7 @@ fn tell_parent(pid: u64, code: i32, status: i32) {
     wake_waiters(parent);
     let nocldstop = sched().procs.get(&parent).is_some_and(|q| q.sigactions[SIGCHLD as usize][1] & SA_NOCLDSTOP != 0);
     if parent != KERNEL_PID && !nocldstop {
-        let info = signal::Info { signo: SIGCHLD, code, w16: pid & 0xffff_ffff, w24: status as u32 as u64 };
+        let info = signal::Info { signo: SIGCHLD, code, w16: signal::sender(pid), w24: status as u32 as u64 };
         let _ = signal::send_process(parent, info);
     }
 }

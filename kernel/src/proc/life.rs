@@ -267,8 +267,8 @@ pub enum Event {
 /// One wait: a child's event matching `which` and `options` (WEXITED,
 /// WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT), consumed unless WNOWAIT.
 /// `Ok(None)`: WNOHANG and nothing to report. Blocks otherwise; a signal to
-/// take makes it return ERESTARTSYS.
-pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event, super::usage::Usage)>, Errno> {
+/// take makes it return ERESTARTSYS. Found: the child's pid, event, usage and real uid.
+pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event, super::usage::Usage, u32)>, Errno> {
     let me = current().pid;
     loop {
         let s = sched();
@@ -291,11 +291,11 @@ pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event, super::usa
                 _ => None,
             };
             if let Some(ev) = ev {
-                found = Some((c.pid, ev));
+                found = Some((c.pid, ev, c.cred.ruid));
                 break;
             }
         }
-        if let Some((pid, ev)) = found {
+        if let Some((pid, ev, uid)) = found {
             let used = super::usage::total_of(pid);
             if options & WNOWAIT == 0 {
                 match ev {
@@ -310,7 +310,7 @@ pub fn wait(which: Which, options: u32) -> Result<Option<(u64, Event, super::usa
                     }
                 }
             }
-            return Ok(Some((pid, ev, used)));
+            return Ok(Some((pid, ev, used, uid)));
         }
         if !any {
             return Err(ECHILD);

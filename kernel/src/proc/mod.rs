@@ -429,7 +429,7 @@ pub fn exit_thread(code: i32) -> ! {
     let t = current();
     let (tid, pid, ctid) = (t.tid, t.pid, t.clear_child_tid);
     if ctid != 0 && crate::mm::uaccess::write(ctid, &0u32).is_ok() {
-        futex::wake(pid, ctid, 1, !0);
+        futex::wake(futex::key(pid, ctid, false), 1, !0);
     }
     t.state = State::Dead;
     let p = current_proc();

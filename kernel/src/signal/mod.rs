@@ -70,9 +70,9 @@ pub struct Info {
 }
 
 impl Info {
-    /// Sent by process `pid` (uid 0) with `code` (SI_USER, SI_TKILL).
+    /// Sent by process `pid` with `code` (SI_USER, SI_TKILL).
     pub fn from_pid(signo: i32, code: i32, pid: u64) -> Self {
-        Info { signo, code, w16: pid & 0xffff_ffff, w24: 0 }
+        Info { signo, code, w16: sender(pid), w24: 0 }
     }
 
     pub fn fault(signo: i32, code: i32, addr: u64) -> Self {
@@ -87,6 +87,12 @@ impl Info {
         b[24..32].copy_from_slice(&self.w24.to_le_bytes());
         b
     }
+}
+
+/// si_pid and si_uid (the word at offset 16): process `pid` and its real uid.
+pub fn sender(pid: u64) -> u64 {
+    let uid = proc::sched().procs.get(&pid).map_or(0, |p| p.cred.ruid);
+    (pid & 0xffff_ffff) | (uid as u64) << 32
 }
 
 /// A pending set: standard signals (1..31) are pending at most once,
@@ -337,7 +343,7 @@ pub fn child_exited(parent: u64, pid: u64, status: ExitStatus, signo: i32) {
         ExitStatus::Signal(s) if default_action(s) == Default::Core => (CLD_DUMPED, s),
         ExitStatus::Signal(s) => (CLD_KILLED, s),
     };
-    let info = Info { signo, code, w16: pid & 0xffff_ffff, w24: st as u32 as u64 };
+    let info = Info { signo, code, w16: sender(pid), w24: st as u32 as u64 };
     let _ = send_process(parent, info);
 }
 

@@ -84,12 +84,19 @@ pub(super) fn write_at(f: &OpenFile, buf: u64, len: u64, off: Option<u64>) -> Re
             }
             let k = d.borrow_mut().write(pos, src)?;
             n.touch_m();
-            super::inotify::modified(n);
             if off.is_none() {
                 f.offset.set(pos + k as u64);
             }
             Ok(k)
         }
+    }
+}
+
+/// inotify after a read or write call on a tree file that moved `n` bytes:
+/// one IN_ACCESS / IN_MODIFY per call, however many buffers or pieces it took.
+pub(super) fn notify_io(f: &OpenFile, n: usize, wrote: bool) {
+    if let (Kind::Inode(node), true) = (&f.kind, n > 0) {
+        if wrote { super::inotify::modified(node) } else { super::inotify::accessed(node) }
     }
 }
 
@@ -110,6 +117,7 @@ pub fn read(fd: i64, buf: u64, len: u64) -> SysResult {
     if !matches!(f.kind, Kind::Special(_)) {
         f.offset.set(f.offset.get() + n as u64);
     }
+    notify_io(&f, n, false);
     Ok(n as i64)
 }
 
@@ -126,12 +134,16 @@ pub fn pread(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
     if f.flags & O_ACCMODE == 1 {
         return Err(EBADF);
     }
-    Ok(read_at(&f, buf, len, off)? as i64)
+    let n = read_at(&f, buf, len, off)?;
+    notify_io(&f, n, false);
+    Ok(n as i64)
 }
 
 pub fn write(fd: i64, buf: u64, len: u64) -> SysResult {
     let f = file(fd)?;
-    Ok(write_at(&f, buf, len, None)? as i64)
+    let n = write_at(&f, buf, len, None)?;
+    notify_io(&f, n, true);
+    Ok(n as i64)
 }
 
 pub fn pwrite(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
@@ -139,7 +151,9 @@ pub fn pwrite(fd: i64, buf: u64, len: u64, off: i64) -> SysResult {
     let off = positional(&f, off)?;
     // Linux: pwrite on an O_APPEND file appends anyway.
     let off = if f.append() { None } else { Some(off) };
-    Ok(write_at(&f, buf, len, off)? as i64)
+    let n = write_at(&f, buf, len, off)?;
+    notify_io(&f, n, true);
+    Ok(n as i64)
 }
 
 /// Copies the iovec array first (at most IOV_MAX entries), then validates each buffer.
@@ -190,6 +204,7 @@ pub fn readv(fd: i64, iov: u64, cnt: u64, off: Option<i64>) -> SysResult {
     if off.is_none() && !matches!(f.kind, Kind::Special(_)) {
         f.offset.set(pos);
     }
+    notify_io(&f, total, false);
     Ok(total as i64)
 }
 
@@ -222,6 +237,7 @@ pub fn writev(fd: i64, iov: u64, cnt: u64, off: Option<i64>) -> SysResult {
             Err(_) => break,
         }
     }
+    notify_io(&f, total, true);
     Ok(total as i64)
 }
 

@@ -4,8 +4,11 @@
 //! directory gets IN_CREATE, IN_DELETE, IN_MOVED_FROM/IN_MOVED_TO (one cookie
 //! per rename), IN_MODIFY with the child's name; a watched file or directory
 //! itself IN_MODIFY, IN_MOVE_SELF, and IN_DELETE_SELF followed by IN_IGNORED
-//! when its last link goes. IN_ACCESS, IN_ATTRIB, IN_OPEN and IN_CLOSE_* are
-//! accepted in masks but not reported (docs/kernel.md).
+//! when its last link goes. Opening, reading, closing and attribute changes
+//! (`opened`, `accessed`, `closed`, `attrib`, `link_count`) give IN_OPEN,
+//! IN_ACCESS, IN_CLOSE_WRITE/IN_CLOSE_NOWRITE and IN_ATTRIB the way Linux's
+//! fsnotify hooks do: to the file's own watches and, with its name, to those
+//! of its directory — except a link count change, which only the file hears.
 use super::SysResult;
 use crate::abi::PATH_MAX;
 use crate::errno::*;
@@ -19,7 +22,12 @@ use alloc::vec::Vec;
 use core::any::Any;
 use core::cell::{Cell, RefCell};
 
+const IN_ACCESS: u32 = 0x1;
 const IN_MODIFY: u32 = 0x2;
+const IN_ATTRIB: u32 = 0x4;
+const IN_CLOSE_WRITE: u32 = 0x8;
+const IN_CLOSE_NOWRITE: u32 = 0x10;
+const IN_OPEN: u32 = 0x20;
 const IN_MOVED_FROM: u32 = 0x40;
 const IN_MOVED_TO: u32 = 0x80;
 const IN_CREATE: u32 = 0x100;
@@ -157,6 +165,9 @@ pub fn deleted(dir: &Inode, name: &[u8], node: &Inode) {
     if WATCHES.get().is_empty() {
         return;
     }
+    if !node.is_dir() {
+        link_count(node);
+    }
     report(dir.ino, IN_DELETE, 0, name, node.is_dir());
     gone(node);
 }
@@ -171,29 +182,63 @@ pub fn moved(od: &Inode, oname: &[u8], nd: &Inode, nname: &[u8], node: &Inode, r
     let cookie = *c;
     report(od.ino, IN_MOVED_FROM, cookie, oname, node.is_dir());
     report(nd.ino, IN_MOVED_TO, cookie, nname, node.is_dir());
+    if let Some(r) = replaced {
+        link_count(r);
+    }
     report(node.ino, IN_MOVE_SELF, 0, b"", node.is_dir());
     if let Some(r) = replaced {
         gone(r);
     }
 }
 
-/// The contents of `node` changed (write, truncate): IN_MODIFY on it and on
-/// the directory it was last linked in (found by its path).
-pub fn modified(node: &Inode) {
+/// `mask` happened to `node`: its directory (the one it was last linked in,
+/// found by its path) hears it with the name first, as on Linux, then the node.
+fn on_node(node: &Inode, mask: u32) {
     if WATCHES.get().is_empty() {
         return;
     }
-    // The directory's event comes first, as on Linux.
     let path = node.path_hint.borrow().clone();
-    if let Some(cut) = path.rfind('/') {
+    if let Some(cut) = path.rfind('/').filter(|_| path.len() > 1) {
         let (dir, name) = (&path[..cut.max(1)], &path.as_bytes()[cut + 1..]);
         if let Ok(d) = tree::resolve(&tree::root(), dir.as_bytes(), true) {
             if tree::lookup_in(&d, name).is_some_and(|n| n.ino == node.ino) {
-                report(d.ino, IN_MODIFY, 0, name, false);
+                report(d.ino, mask, 0, name, node.is_dir());
             }
         }
     }
-    report(node.ino, IN_MODIFY, 0, b"", false);
+    report(node.ino, mask, 0, b"", node.is_dir());
+}
+
+/// The contents of `node` changed (write, truncate): IN_MODIFY.
+pub fn modified(node: &Inode) {
+    on_node(node, IN_MODIFY);
+}
+
+/// `node` was opened (not O_PATH): IN_OPEN.
+pub fn opened(node: &Inode) {
+    on_node(node, IN_OPEN);
+}
+
+/// `node` was read (bytes, or a directory listing): IN_ACCESS.
+pub fn accessed(node: &Inode) {
+    on_node(node, IN_ACCESS);
+}
+
+/// The last descriptor of an open file of `node` went: IN_CLOSE_WRITE when it
+/// was open for writing, else IN_CLOSE_NOWRITE.
+pub fn closed(node: &Inode, writable: bool) {
+    on_node(node, if writable { IN_CLOSE_WRITE } else { IN_CLOSE_NOWRITE });
+}
+
+/// Metadata of `node` changed (mode, owner, both times): IN_ATTRIB.
+pub fn attrib(node: &Inode) {
+    on_node(node, IN_ATTRIB);
+}
+
+/// `node` gained or lost a link (link, unlink, a rename over it): IN_ATTRIB to
+/// its own watches only (Linux's fsnotify_link_count).
+pub fn link_count(node: &Inode) {
+    report(node.ino, IN_ATTRIB, 0, b"", node.is_dir());
 }
 
 impl Special for Inotify {

@@ -4,7 +4,7 @@
 mod cred;
 mod fd;
 mod fs;
-mod inotify;
+pub mod inotify;
 pub mod mem;
 mod misc;
 mod mmsg;

@@ -7,7 +7,7 @@ use crate::errno::*;
 use crate::fs::file::{Fd, Kind, OpenFile};
 use crate::mm::uaccess;
 use crate::net::addr::{self, Addr, AF_INET, AF_INET6, AF_UNIX};
-use crate::net::{dgram, opts, stream, table, Socket, MSG_CMSG_CLOEXEC, MSG_TRUNC, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM};
+use crate::net::{dgram, netlink, opts, stream, table, Socket, MSG_CMSG_CLOEXEC, MSG_TRUNC, SOCK_DGRAM, SOCK_SEQPACKET, SOCK_STREAM};
 use crate::proc;
 use alloc::rc::Rc;
 use alloc::vec::Vec;
@@ -56,9 +56,9 @@ fn check_type(domain: u32, ty: u32, proto: u32) -> Result<(u16, u32, u32), Errno
             (SOCK_STREAM | SOCK_DGRAM, _) => Err(EPROTONOSUPPORT),
             _ => Err(EPROTONOSUPPORT), // SOCK_RAW needs a network device (docs/unsupported.md)
         },
-        crate::net::netlink::AF_NETLINK => match (base, proto) {
-            (crate::net::netlink::SOCK_RAW | SOCK_DGRAM, crate::net::netlink::NETLINK_ROUTE) => Ok((domain, base, proto)),
-            (crate::net::netlink::SOCK_RAW | SOCK_DGRAM, _) => Err(EPROTONOSUPPORT),
+        netlink::AF_NETLINK => match (base, proto) {
+            (netlink::SOCK_RAW | SOCK_DGRAM, netlink::NETLINK_ROUTE) => Ok((domain, base, proto)),
+            (netlink::SOCK_RAW | SOCK_DGRAM, _) => Err(EPROTONOSUPPORT),
             _ => Err(ESOCKTNOSUPPORT),
         },
         _ => Err(EAFNOSUPPORT),
@@ -103,6 +103,7 @@ pub fn bind(fd: i64, ptr: u64, len: u32) -> SysResult {
             table::unix_bind(key, &s)?;
             a.clone()
         }
+        Addr::Netlink(..) => return netlink::bind(&s, &a).map(|_| 0),
         _ => table::inet_bind(s.ty, &a, &s)?,
     };
     s.st.borrow_mut().local = Some(bound);
@@ -111,7 +112,7 @@ pub fn bind(fd: i64, ptr: u64, len: u32) -> SysResult {
 
 pub fn listen(fd: i64, backlog: i32) -> SysResult {
     let s = sock(fd)?;
-    if s.ty == SOCK_DGRAM {
+    if s.is_datagram() {
         return Err(EOPNOTSUPP);
     }
     stream::listen(&s, backlog).map(|_| 0)
@@ -122,7 +123,7 @@ pub fn accept4(fd: i64, ptr: u64, lenp: u64, flags: u32) -> SysResult {
         return Err(EINVAL);
     }
     let s = sock(fd)?;
-    if s.ty == SOCK_DGRAM {
+    if s.is_datagram() {
         return Err(EOPNOTSUPP);
     }
     if ptr != 0 {
@@ -138,9 +139,14 @@ pub fn accept4(fd: i64, ptr: u64, lenp: u64, flags: u32) -> SysResult {
 pub fn connect(fd: i64, ptr: u64, len: u32) -> SysResult {
     let s = sock(fd)?;
     let cwd = proc::current_proc().cwd.clone();
-    if s.ty == SOCK_DGRAM {
+    if s.is_datagram() {
         // AF_UNSPEC dissolves the association.
-        if len >= 2 && uaccess::read::<u16>(ptr)? == 0 {
+        let unspec = len >= 2 && uaccess::read::<u16>(ptr)? == 0;
+        if s.family == netlink::AF_NETLINK {
+            let a = if unspec { None } else { Some(addr::read(ptr, len, s.family)?) };
+            return netlink::connect(&s, a.as_ref()).map(|_| 0);
+        }
+        if unspec {
             return dgram::connect(&s, None, &cwd).map(|_| 0);
         }
         let a = addr::read(ptr, len, s.family)?;
@@ -152,7 +158,7 @@ pub fn connect(fd: i64, ptr: u64, len: u32) -> SysResult {
 
 pub fn shutdown(fd: i64, how: u32) -> SysResult {
     let s = sock(fd)?;
-    if s.ty == SOCK_DGRAM {
+    if s.is_datagram() {
         let mut st = s.st.borrow_mut();
         if st.peer_addr.is_none() {
             return Err(ENOTCONN);
@@ -171,6 +177,7 @@ pub fn getsockname(fd: i64, ptr: u64, lenp: u64) -> SysResult {
     let a = s.st.borrow().local.clone().unwrap_or(match s.family {
         AF_UNIX => Addr::Unix(Vec::new()),
         AF_INET => Addr::V4([0; 4], 0),
+        netlink::AF_NETLINK => Addr::Netlink(0, 0),
         _ => Addr::V6([0; 16], 0, 0),
     });
     addr::write(&a, ptr, lenp).map(|_| 0)
@@ -179,7 +186,7 @@ pub fn getsockname(fd: i64, ptr: u64, lenp: u64) -> SysResult {
 pub fn getpeername(fd: i64, ptr: u64, lenp: u64) -> SysResult {
     let s = sock(fd)?;
     let st = s.st.borrow();
-    let connected = if s.ty == SOCK_DGRAM { st.peer_addr.is_some() } else { st.connected && !st.peer_gone };
+    let connected = if s.is_datagram() { st.peer_addr.is_some() } else { st.connected && !st.peer_gone };
     let a = st.peer_addr.clone().filter(|_| connected).ok_or(ENOTCONN)?;
     drop(st);
     addr::write(&a, ptr, lenp).map(|_| 0)
@@ -195,7 +202,7 @@ pub fn getsockopt(fd: i64, level: i32, name: i32, val: u64, lenp: u64) -> SysRes
 
 pub fn sendto(fd: i64, buf: u64, len: u64, flags: u32, ptr: u64, alen: u32) -> SysResult {
     let s = sock(fd)?;
-    let to = if ptr != 0 && s.ty == SOCK_DGRAM { Some(addr::read(ptr, alen, s.family)?) } else { None };
+    let to = if ptr != 0 && s.is_datagram() { Some(addr::read(ptr, alen, s.family)?) } else { None };
     Ok(s.send(&[(buf, len)], flags, to, Vec::new())? as i64)
 }
 
@@ -205,7 +212,7 @@ pub fn recvfrom(fd: i64, buf: u64, len: u64, flags: u32, ptr: u64, lenp: u64) ->
     if let Some(a) = r.from.as_ref().filter(|_| ptr != 0) {
         addr::write(a, ptr, lenp)?;
     }
-    Ok(if flags & MSG_TRUNC != 0 && s.ty == SOCK_DGRAM { r.full } else { r.len } as i64)
+    Ok(if flags & MSG_TRUNC != 0 && s.is_datagram() { r.full } else { r.len } as i64)
 }
 
 /// struct msghdr: name, namelen, iov, iovlen, control, controllen, flags.
@@ -258,7 +265,7 @@ fn read_rights(control: u64, len: u64) -> Result<Vec<Rc<OpenFile>>, Errno> {
 pub fn sendmsg(fd: i64, msg: u64, flags: u32) -> SysResult {
     let s = sock(fd)?;
     let h = read_msghdr(msg)?;
-    let to = if h.name != 0 && h.namelen != 0 && s.ty == SOCK_DGRAM { Some(addr::read(h.name, h.namelen, s.family)?) } else { None };
+    let to = if h.name != 0 && h.namelen != 0 && s.is_datagram() { Some(addr::read(h.name, h.namelen, s.family)?) } else { None };
     let rights = read_rights(h.control, h.controllen)?;
     if !rights.is_empty() && s.family != AF_UNIX {
         return Err(EINVAL);

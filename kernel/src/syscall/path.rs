@@ -113,17 +113,29 @@ pub fn openat(dirfd: i64, path: u64, flags: u32, mode: u32) -> SysResult {
             let end = fifo.open(acc != O_WRONLY, acc != O_RDONLY, flags & O_NONBLOCK != 0)?;
             return install_through(Kind::Special(end), flags, &n);
         }
-        Body::File(d) if flags & O_TRUNC != 0 && flags & O_ACCMODE != 0 && flags & O_PATH == 0 => {
+        Body::File(_) if flags & O_TRUNC != 0 && flags & O_ACCMODE != 0 && flags & O_PATH == 0 => {
             crate::syscall::mem::check_file_write(&n)?;
-            d.borrow_mut().truncate(0)?;
-            n.touch_m();
-            super::inotify::modified(&n);
         }
         _ => {}
     }
-    // O_PATH descriptors can only name the file: no reading or writing.
-    let flags = if flags & O_PATH != 0 { flags & !(O_ACCMODE | O_APPEND) | 3 } else { flags };
-    install(Kind::Inode(n), flags)
+    // O_PATH descriptors can only name the file: no reading or writing (and no inotify events).
+    if flags & O_PATH != 0 {
+        return install(Kind::Inode(n), flags & !(O_ACCMODE | O_APPEND) | 3);
+    }
+    let fd = install(Kind::Inode(n.clone()), flags)?;
+    super::inotify::opened(&n);
+    // O_TRUNC after the open, as Linux (inotify hears IN_OPEN, then IN_MODIFY).
+    if let Body::File(d) = &n.body {
+        if flags & O_TRUNC != 0 && flags & O_ACCMODE != 0 {
+            if let Err(e) = d.borrow_mut().truncate(0) {
+                let _ = proc::current_proc().fds.close(fd);
+                return Err(e);
+            }
+            n.touch_m();
+            super::inotify::modified(&n);
+        }
+    }
+    Ok(fd)
 }
 
 fn new_name(dirfd: i64, path: u64) -> Result<(Rc<Inode>, Vec<u8>), Errno> {
@@ -191,6 +203,7 @@ pub fn linkat(olddir: i64, old: u64, newdir: i64, new: u64, flags: u32) -> SysRe
     }
     let (dir, name) = new_name(newdir, new)?;
     tree::link(&dir, &name, &n);
+    super::inotify::link_count(&n);
     super::inotify::created(&dir, &name, &n);
     Ok(0)
 }
@@ -403,6 +416,7 @@ fn target(dirfd: i64, path: u64, flags: u32) -> Result<Rc<Inode>, Errno> {
 fn chmod(n: &Inode, mode: u32) -> SysResult {
     n.mode.set(n.mode.get() & S_IFMT | mode & 0o7777);
     n.touch_c();
+    super::inotify::attrib(n);
     Ok(0)
 }
 
@@ -429,6 +443,10 @@ fn chown(n: &Inode, uid: u32, gid: u32) -> SysResult {
         n.gid.set(gid);
     }
     n.touch_c();
+    // Linux: an event only when an id is given (chown(-1, -1) changes only ctime).
+    if uid != u32::MAX || gid != u32::MAX {
+        super::inotify::attrib(n);
+    }
     Ok(0)
 }
 
@@ -451,6 +469,9 @@ const UTIME_OMIT: i64 = (1 << 30) - 2;
 pub fn utimensat(dirfd: i64, path: u64, times: u64, flags: u32) -> SysResult {
     let n = if path == 0 { file(dirfd)?.inode().cloned().ok_or(EBADF)? } else { target(dirfd, path, flags)? };
     let ts: [[i64; 2]; 2] = if times == 0 { [[0, UTIME_NOW]; 2] } else { uaccess::read(times)? };
+    if ts[0][1] == UTIME_OMIT && ts[1][1] == UTIME_OMIT {
+        return Ok(0); // Linux: nothing changes, not even ctime
+    }
     let now = tree::now();
     for (i, t) in ts.iter().enumerate() {
         let v = match t[1] {
@@ -466,6 +487,13 @@ pub fn utimensat(dirfd: i64, path: u64, times: u64, flags: u32) -> SysResult {
         }
     }
     n.touch_c();
+    // As Linux's fsnotify_change: both times are a utime call (IN_ATTRIB), one alone
+    // reads like an access or a modification.
+    match (ts[0][1] == UTIME_OMIT, ts[1][1] == UTIME_OMIT) {
+        (false, false) => super::inotify::attrib(&n),
+        (false, true) => super::inotify::accessed(&n),
+        _ => super::inotify::modified(&n),
+    }
     Ok(0)
 }
 
@@ -485,6 +513,7 @@ pub fn utimes(dirfd: i64, path: u64, times: u64) -> SysResult {
         n.mtime.set((tv[1][0], tv[1][1] * 1000));
     }
     n.touch_c();
+    super::inotify::attrib(&n);
     Ok(0)
 }
 
@@ -539,6 +568,7 @@ pub fn getdents64(fd: i64, buf: u64, len: u64) -> SysResult {
     }
     uaccess::copy_out(buf, &out)?;
     f.offset.set(pos);
+    super::inotify::accessed(&n); // Linux: every listing, the last empty one too
     Ok(out.len() as i64)
 }
 

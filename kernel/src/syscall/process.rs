@@ -157,7 +157,7 @@ pub fn wait4(pid: i64, status: u64, options: u32, rusage: u64) -> SysResult {
     if pid == i32::MIN as i64 {
         return Err(ESRCH);
     }
-    let Some((child, ev, used)) = life::wait(which, options | WEXITED)? else { return Ok(0) };
+    let Some((child, ev, used, _)) = life::wait(which, options | WEXITED)? else { return Ok(0) };
     if status != 0 {
         uaccess::write(status, &status_word(ev))?;
     }
@@ -188,7 +188,7 @@ pub fn waitid(idtype: u32, id: u64, infop: u64, options: u32, rusage: u64) -> Sy
     if infop != 0 {
         let bytes = match r {
             None => [0u8; 128],
-            Some((pid, ev, _)) => {
+            Some((pid, ev, _, uid)) => {
                 let (code, st) = match ev {
                     Event::Exited(ExitStatus::Code(c)) => (signal::CLD_EXITED, c & 0xff),
                     Event::Exited(ExitStatus::Signal(s)) if signal::dumps_core(s) => (signal::CLD_DUMPED, s),
@@ -196,13 +196,14 @@ pub fn waitid(idtype: u32, id: u64, infop: u64, options: u32, rusage: u64) -> Sy
                     Event::Stopped(s) => (signal::CLD_STOPPED, s),
                     Event::Continued => (signal::CLD_CONTINUED, signal::SIGCONT),
                 };
-                Info { signo: SIGCHLD, code, w16: pid & 0xffff_ffff, w24: st as u32 as u64 }.to_bytes()
+                // The child is gone from the table once reaped: its uid came with the event.
+                Info { signo: SIGCHLD, code, w16: (pid & 0xffff_ffff) | (uid as u64) << 32, w24: st as u32 as u64 }.to_bytes()
             }
         };
         uaccess::copy_out(infop, &bytes)?;
     }
     if rusage != 0 {
-        let used = r.map(|(_, _, u)| u).unwrap_or_default();
+        let used = r.map(|(_, _, u, _)| u).unwrap_or_default();
         uaccess::write(rusage, &used.to_rusage())?;
     }
     Ok(0)

@@ -63,6 +63,9 @@ pub fn sendfile(out_fd: i64, in_fd: i64, offset: u64, count: u64) -> SysResult {
             break;
         }
     }
+    // Linux: one IN_ACCESS on the source and one IN_MODIFY on the output per call.
+    super::fs::notify_io(&inp, done as usize, false);
+    super::fs::notify_io(&out, done as usize, true);
     if offset != 0 {
         uaccess::write(offset, &(pos as i64))?;
     } else {

@@ -70,13 +70,15 @@ pub fn read_timespec(addr: u64) -> Result<u64, Errno> {
     Ok((sec as u64).saturating_mul(1_000_000_000).saturating_add(nsec as u64))
 }
 
+const FUTEX_PRIVATE_FLAG: u32 = 128;
+
 pub fn futex(addr: u64, op: u32, val: u32, timeout: u64, val3: u32) -> SysResult {
-    let pid = proc::current().pid;
+    let key = futex::key(proc::current().pid, addr, op & FUTEX_PRIVATE_FLAG != 0);
     let now = crate::arch::x86_64::timer::monotonic_ns();
     match op & 0x7f {
         FUTEX_WAIT => {
             let deadline = if timeout != 0 { Some(now.saturating_add(read_timespec(timeout)?)) } else { None };
-            futex::wait(pid, addr, val, deadline, !0)
+            futex::wait(key, addr, val, deadline, !0)
         }
         FUTEX_WAIT_BITSET => {
             let deadline = if timeout != 0 {
@@ -89,17 +91,17 @@ pub fn futex(addr: u64, op: u32, val: u32, timeout: u64, val3: u32) -> SysResult
             } else {
                 None
             };
-            futex::wait(pid, addr, val, deadline, val3)
+            futex::wait(key, addr, val, deadline, val3)
         }
-        FUTEX_WAKE => Ok(futex::wake(pid, addr, val, !0)),
-        FUTEX_WAKE_BITSET => Ok(futex::wake(pid, addr, val, val3)),
+        FUTEX_WAKE => Ok(futex::wake(key, val, !0)),
+        FUTEX_WAKE_BITSET => Ok(futex::wake(key, val, val3)),
         // Requeue is done as "wake everyone": a spurious wake-up is always allowed.
-        FUTEX_REQUEUE => Ok(futex::wake(pid, addr, u32::MAX, !0)),
+        FUTEX_REQUEUE => Ok(futex::wake(key, u32::MAX, !0)),
         FUTEX_CMP_REQUEUE => {
             if uaccess::read::<u32>(addr)? != val3 {
                 return Err(EAGAIN);
             }
-            Ok(futex::wake(pid, addr, u32::MAX, !0))
+            Ok(futex::wake(key, u32::MAX, !0))
         }
         _ => Err(ENOSYS),
     }

@@ -21,3 +21,5 @@ set -e
 [ "$vs" = 0 ] || { head -c 2000 vibix.err >&2; fail "vibix build: $(describe_status "$vs")"; }
 diff -u glibc.out vibix.out >&2 || fail "output differs from glibc's"
 grep -q "inner middle outer" vibix.out || fail "handlers did not run"
+# For `cargo xtask kernel test`: the vibix build again inside vibix.
+vibix_qemu_record 0 "$OUT/glibc.out" env -i "$OUT/cleanup.vibix"

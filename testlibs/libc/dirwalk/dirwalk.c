@@ -1,7 +1,8 @@
 /* Directory walks against glibc on one tree (argv[1], made by run.sh):
    scandir with filters and the alphasort/versionsort orders, strverscmp,
    ftw, nftw (FTW_PHYS, FTW_DEPTH, FTW_MOUNT, FTW_CHDIR, stopping early,
-   symlinks dangling and looping), and the fts family (physical/logical,
+   symlinks dangling and looping, a symlink to a directory outside the
+   tree), and the fts family (physical/logical,
    comparator, FTS_SEEDOT, fts_set FTS_SKIP/FTS_AGAIN, fts_children, cycles). */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -40,28 +41,80 @@ static const char *kind(int t) {
 static int show_cwd;
 static const char *stop_at;
 
+/* A walk's callbacks are recorded, then printed sorted by path: the order in
+   which a directory's entries come is the file system's (hash order on the
+   host's disk, creation order in vibix's tmpfs), so only the order between a
+   directory and its entries is checked (before them, or after with FTW_DEPTH). */
+enum { MAXREC = 256 };
+static char rec_line[MAXREC][512], rec_path[MAXREC][256];
+static int rec_dir[MAXREC], nrec;
+
+static void record(const char *path, int is_dir, const char *line) {
+    if (nrec == MAXREC)
+        return;
+    snprintf(rec_path[nrec], sizeof rec_path[nrec], "%s", path);
+    snprintf(rec_line[nrec], sizeof rec_line[nrec], "%s", line);
+    rec_dir[nrec++] = is_dir;
+}
+
+static int by_path(const void *a, const void *b) {
+    int x = *(const int *)a, y = *(const int *)b;
+    int c = strcmp(rec_path[x], rec_path[y]);
+    return c ? c : x - y;
+}
+
+/* Prints the recorded walk (sorted), whether every entry came after (before,
+   when `depth`) the directory holding it, and the walk's result. */
+static void done(int ret, int depth) {
+    int idx[MAXREC], bad = 0;
+    for (int i = 0; i < nrec; i++) {
+        idx[i] = i;
+        char parent[256];
+        snprintf(parent, sizeof parent, "%s", rec_path[i]);
+        char *cut = strrchr(parent, '/');
+        if (!cut || strcmp(rec_path[i], "<root>") == 0)
+            continue;
+        if (cut == parent)
+            strcpy(parent, "<root>");
+        else
+            *cut = 0;
+        for (int j = 0; j < nrec; j++)
+            if (rec_dir[j] && strcmp(rec_path[j], parent) == 0 && (depth ? j < i : j > i)) {
+                printf("  order: %s came %s its directory\n", rec_path[i], depth ? "after" : "before");
+                bad = 1;
+            }
+    }
+    qsort(idx, nrec, sizeof *idx, by_path);
+    for (int i = 0; i < nrec; i++)
+        printf("%s\n", rec_line[idx[i]]);
+    printf(" -> %d%s\n", ret, bad ? "" : ", order ok");
+    nrec = 0;
+}
+
 static int nf(const char *p, const struct stat *st, int t, struct FTW *f) {
-    printf("  %-4s %s base=%s level=%d", kind(t), rel(p), p + f->base, f->level);
+    char line[512];
+    int n = snprintf(line, sizeof line, "  %-4s %s base=%s level=%d", kind(t), rel(p), p + f->base, f->level);
     if (t == FTW_F)
-        printf(" size=%lld", (long long)st->st_size);
+        n += snprintf(line + n, sizeof line - n, " size=%lld", (long long)st->st_size);
     if (t == FTW_SL || t == FTW_SLN)
-        printf(" lnk=%d", S_ISLNK(st->st_mode));
+        n += snprintf(line + n, sizeof line - n, " lnk=%d", S_ISLNK(st->st_mode));
     if (show_cwd) {
         char cwd[4096];
         if (getcwd(cwd, sizeof cwd))
-            printf(" cwd=%s", strncmp(cwd, realroot, strlen(realroot)) == 0 ? (cwd[strlen(realroot)] ? cwd + strlen(realroot) : "<root>") : "<outside>");
+            snprintf(line + n, sizeof line - n, " cwd=%s", strncmp(cwd, realroot, strlen(realroot)) == 0 ? (cwd[strlen(realroot)] ? cwd + strlen(realroot) : "<root>") : "<outside>");
     }
-    printf("\n");
+    record(rel(p), t == FTW_D || t == FTW_DP || t == FTW_DNR, line);
     if (stop_at && strcmp(rel(p), stop_at) == 0)
         return 42;
     return 0;
 }
 
 static int of(const char *p, const struct stat *st, int t) {
-    printf("  %-4s %s", kind(t), rel(p));
+    char line[512];
+    int n = snprintf(line, sizeof line, "  %-4s %s", kind(t), rel(p));
     if (t == FTW_F)
-        printf(" size=%lld", (long long)st->st_size);
-    printf("\n");
+        snprintf(line + n, sizeof line - n, " size=%lld", (long long)st->st_size);
+    record(rel(p), t == FTW_D || t == FTW_DNR, line);
     return 0;
 }
 
@@ -168,44 +221,57 @@ int main(int argc, char **argv) {
             free(l64);
     }
 
-    /* The walks see the children of a directory in directory order: the same
-       tree for both libraries, so the same order. */
     printf("ftw:\n");
-    printf(" -> %d\n", ftw(root, of, 4));
+    done(ftw(root, of, 4), 0);
     printf("nftw 0:\n");
-    printf(" -> %d\n", nftw(root, nf, 4, 0));
+    done(nftw(root, nf, 4, 0), 0);
     printf("nftw PHYS:\n");
-    printf(" -> %d\n", nftw(root, nf, 4, FTW_PHYS));
+    done(nftw(root, nf, 4, FTW_PHYS), 0);
     printf("nftw PHYS|DEPTH:\n");
-    printf(" -> %d\n", nftw(root, nf, 1, FTW_PHYS | FTW_DEPTH));
+    done(nftw(root, nf, 1, FTW_PHYS | FTW_DEPTH), 1);
     printf("nftw PHYS|MOUNT:\n");
-    printf(" -> %d\n", nftw(root, nf, 4, FTW_PHYS | FTW_MOUNT));
+    done(nftw(root, nf, 4, FTW_PHYS | FTW_MOUNT), 0);
     show_cwd = 1;
     printf("nftw PHYS|CHDIR:\n");
-    printf(" -> %d\n", nftw(root, nf, 4, FTW_PHYS | FTW_CHDIR));
+    done(nftw(root, nf, 4, FTW_PHYS | FTW_CHDIR), 0);
     printf("nftw PHYS|CHDIR|DEPTH:\n");
-    printf(" -> %d\n", nftw(root, nf, 4, FTW_PHYS | FTW_CHDIR | FTW_DEPTH));
+    done(nftw(root, nf, 4, FTW_PHYS | FTW_CHDIR | FTW_DEPTH), 1);
     show_cwd = 0;
     {
         char cwd[4096];
         printf("cwd restored: %d\n", getcwd(cwd, sizeof cwd) && strncmp(cwd, realroot, strlen(realroot)) != 0);
     }
+    /* Stopping: what came before the stop depends on the directory order, so
+       only the stop itself is shown: the last entry, its directories seen
+       before it, and nothing of what is below it. */
     stop_at = "/dir1/sub";
     printf("nftw stop at dir1/sub:\n");
-    printf(" -> %d\n", nftw(root, nf, 4, FTW_PHYS));
+    {
+        int r = nftw(root, nf, 4, FTW_PHYS), ancestors = 0, below = 0;
+        for (int i = 0; i < nrec; i++) {
+            ancestors += strcmp(rec_path[i], "<root>") == 0 || strcmp(rec_path[i], "/dir1") == 0;
+            below += strncmp(rec_path[i], "/dir1/sub/", 10) == 0;
+        }
+        printf(" -> %d, last %s, directories above it seen %d, entries below it %d\n", r, nrec ? rec_path[nrec - 1] : "-", ancestors,
+               below);
+        nrec = 0;
+    }
     stop_at = NULL;
     snprintf(dir, sizeof dir, "%s/dir1", root);
     printf("nftw below dir1:\n");
-    printf(" -> %d\n", nftw(dir, nf, 4, FTW_PHYS));
+    done(nftw(dir, nf, 4, FTW_PHYS), 0);
     snprintf(dir, sizeof dir, "%s/a.txt", root);
     printf("nftw a file:\n");
-    printf(" -> %d\n", nftw(dir, nf, 4, 0));
+    done(nftw(dir, nf, 4, 0), 0);
     snprintf(dir, sizeof dir, "%s/missing", root);
     errno = 0;
-    printf("nftw missing: %d", nftw(dir, nf, 4, 0));
-    printf(" errno %s\n", strerror(errno));
+    int r = nftw(dir, nf, 4, 0);
+    printf("nftw missing: %d errno %s, %d calls\n", r, strerror(errno), nrec);
+    nrec = 0;
     errno = 0;
-    printf("nftw empty path: %d\n", nftw("", nf, 4, 0));
+    printf("nftw empty path: %d", nftw("", nf, 4, 0));
+    printf(", %d calls\n", nrec);
+    nrec = 0;
 
     walk_fts("physical", FTS_PHYSICAL, NULL, NULL);
     walk_fts("physical nochdir, skip dir1", FTS_PHYSICAL | FTS_NOCHDIR, "/dir1", "/a.txt");

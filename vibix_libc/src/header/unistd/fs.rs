@@ -175,17 +175,14 @@ pub unsafe extern "C" fn renameat2(fa: c_int, a: *const c_char, fb: c_int, b: *c
     cret(rustix::fs::renameat_with(dirfd(fa), crate::cs!(a), dirfd(fb), crate::cs!(b), f), |_| 0)
 }
 
-/// POSIX `truncate`.
+/// POSIX `truncate`: the system call on the path (rustix has no wrapper for
+/// it). Not open + ftruncate: that needs the file to open for writing (a FIFO
+/// would block) and reports an open and a close to inotify watchers.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn truncate(p: *const c_char, len: i64) -> c_int {
-    // SAFETY: C string.
-    let fd = unsafe { crate::header::fcntl::open(p, 1, 0) };
-    if fd < 0 {
-        return -1;
-    }
-    let r = super::ftruncate(fd, len);
-    super::close(fd);
-    r
+    const SYS_TRUNCATE: core::ffi::c_long = 76;
+    // SAFETY: truncate(path, length) with the caller's C string.
+    unsafe { crate::header::sys::raw::ret(crate::header::sys::raw::syscall6(SYS_TRUNCATE, [p as usize, len as usize, 0, 0, 0, 0])) as c_int }
 }
 
 fn ids(uid: u32, gid: u32) -> (Option<rustix::fs::Uid>, Option<rustix::fs::Gid>) {
