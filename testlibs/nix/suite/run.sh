@@ -5,10 +5,16 @@
 # A test that fails in the full parallel run is run again alone (both builds),
 # since a few of nix's tests race on signals and timers; it must then pass.
 # The build is cached in the target dir ($VIBIX_TARGET_DIR/nix-suite).
+# For `cargo xtask kernel test` (VIBIX_QEMU_CASES set) each vibix binary runs once
+# more here without the tests that failed here and those vibix cannot run
+# (qemu-skip, with the reason for each), through ../../rust/_libtest/libtest-run.c;
+# that run is recorded, so vibix must pass the same tests.
 set -euo pipefail
 source "$TESTLIB"
 source ../../rust/rust.sh
 need_cmd python3
+case_dir=$PWD
+vcc -O1 -Wall -Werror ../../rust/_libtest/libtest-run.c -o "$OUT/libtest-run"
 src=$(cargo metadata --quiet --format-version 1 --manifest-path fetch/Cargo.toml |
     python3 -c 'import json,sys; d=json.load(sys.stdin); print(next(p["manifest_path"] for p in d["packages"] if p["name"]=="nix"))') ||
     skip "cargo cannot get nix's sources (offline?)"
@@ -63,6 +69,17 @@ for i in "${!gbins[@]}"; do
         fi
         rerun_ok=$((rerun_ok + 1))
     done
+    if [ -n "${VIBIX_QEMU_CASES:-}" ]; then
+        skips=(--exact)
+        while read -r t st; do [ "$st" = ok ] || skips+=(--skip "$t"); done <"$OUT/vibix-$name.res"
+        while read -r bin t; do [ "$bin" != "$name" ] || skips+=(--skip "$t"); done < <(sed 's/#.*//' "$case_dir/qemu-skip")
+        mkdir -p "$OUT/qemu" # a copy: the recorded program's directory is packed, and deps/ is large
+        q=$OUT/qemu/$name
+        cp "$v" "$q"
+        (cd "$OUT" && rust_run "qemu-$name" "$OUT/libtest-run" "$q" "${skips[@]}")
+        [ "$(cat "$OUT/qemu-$name.rc")" = 0 ] || { tail -30 "$OUT/qemu-$name.out" >&2; fail "$name: the run for QEMU failed"; }
+        (cd "$OUT" && vibix_qemu_record 0 "$OUT/qemu-$name.out" "$OUT/libtest-run" "$q" "${skips[@]}")
+    fi
     gp=$(grep -c ' ok$' "$OUT/glibc-$name.res" || true)
     vp=$(grep -c ' ok$' "$OUT/vibix-$name.res" || true)
     echo "$name: glibc $gp passed, vibix $vp passed (exit $(cat "$OUT/glibc-$name.rc")/$(cat "$OUT/vibix-$name.rc"))" >&2

@@ -3,12 +3,16 @@
 # pinned in fetch/), `cargo test --no-run` with and without the vibix linker
 # configuration, every test binary run; each must report the same passed/failed/
 # ignored counts as with glibc, and the vibix binaries must be vibix ELFs.
+# Each vibix binary is recorded for `cargo xtask kernel test` through
+# ../_libtest/libtest-run.c (sorted result lines, no timings), with the host run's
+# output filtered the same way as the expected text.
 source "$TESTLIB"
 source ../rust.sh
 need_cmd python3
 src=$(cargo metadata --quiet --format-version 1 --manifest-path fetch/Cargo.toml |
     python3 -c 'import json,sys; d=json.load(sys.stdin); print(next(p["manifest_path"] for p in d["packages"] if p["name"]=="serde_json"))')
 [ -f "$src" ] || fail "cannot find serde_json's sources (cargo metadata gave '$src')"
+vcc -O1 -Wall -Werror ../_libtest/libtest-run.c -o "$OUT/libtest-run"
 cp -r "$(dirname "$src")" "$OUT/serde_json"
 cd "$OUT/serde_json"
 # One target dir for both builds: with an explicit --target, build scripts and
@@ -43,6 +47,12 @@ for i in "${!gbins[@]}"; do
         head -c 3000 "$OUT/vibix.err" >&2
         fail "$(basename "$v"): vibix [$vs] ($(describe_status "$(cat "$OUT/vibix.rc")")) vs glibc [$gs]"
     fi
+    # A copy in $OUT/qemu: the recorded program's directory is packed, and deps/ is large.
+    mkdir -p "$OUT/qemu"
+    q=$OUT/qemu/$(basename "$v")
+    cp "$v" "$q"
+    "$OUT/libtest-run" - <"$OUT/vibix.out" >"$q.expected"
+    vibix_qemu_record "$(cat "$OUT/vibix.rc")" "$q.expected" "$OUT/libtest-run" "$q" --test-threads=4
     total=$((total + $(sed -E 's/.* ([0-9]+) passed.*/\1/' <<<"$gs")))
 done
 [ "$total" -ge 100 ] || fail "only $total tests passed in total"
