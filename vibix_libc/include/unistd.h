@@ -134,8 +134,6 @@ int brk(void *);
 void *sbrk(__INTPTR_TYPE__);
 int vhangup(void);
 char *getpass(const char *);
-#endif
-#ifdef _BSD_SOURCE
 extern int optreset;
 #endif
 #ifdef _GNU_SOURCE
