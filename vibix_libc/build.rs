@@ -37,7 +37,7 @@ fn main() {
     let list = out.join("dynamic.list");
     std::fs::write(
         &list,
-        "{ environ; __environ; optind; optarg; opterr; optopt; \
+        "{ environ; __environ; optind; optarg; opterr; optopt; optreset; \
          program_invocation_name; program_invocation_short_name; tzname; timezone; daylight; signgam; getdate_err; };\n",
     )
     .unwrap();

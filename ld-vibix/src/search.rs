@@ -11,7 +11,7 @@ use vibix_abi::LDSO_SONAME;
 use vibix_elf::plan::Limits;
 pub use vibix_elf::search::alias;
 use vibix_elf::deps::DepGraph;
-use vibix_elf::search::{SearchObj, SearchOrder};
+use vibix_elf::search::{join, SearchObj, SearchOrder};
 
 /// Result of a search: an already loaded object, or a newly mapped one.
 pub enum Found {
@@ -70,6 +70,30 @@ pub fn search(st: &Namespace, name: &[u8], req: Option<&Dso>) -> Result<Found, M
         m.s(" (needed by ").push(r.path_bytes()).s(")");
     }
     Err(m)
+}
+
+/// Every directory a library needed by `req` is looked for in, in search
+/// order, with `$ORIGIN`/`$LIB` expanded and trailing slashes dropped; an
+/// empty entry (the current directory) is ".". For dlinfo RTLD_DI_SERINFO.
+pub fn for_each_dir(st: &Namespace, req: &Dso, mut f: impl FnMut(&[u8])) {
+    let order = SearchOrder {
+        requester: Some(obj(req)),
+        main: obj(st.obj(st.main)),
+        library_path: st.settings.library_path,
+        ldso_dir: &st.ldso_dir,
+    };
+    let mut buf = [0u8; 4096];
+    for src in order.sources() {
+        for dir in src.dirs.split(|&c| c == b':') {
+            // An empty name: "dir/" (or nothing for an empty entry).
+            let Ok(n) = join(&mut buf, dir, b"", src.origin, crate::start::is_secure()) else { continue };
+            let mut d = &buf[..n];
+            while d.len() > 1 && d.ends_with(b"/") {
+                d = &d[..d.len() - 1];
+            }
+            f(if d.is_empty() { b"." } else { d });
+        }
+    }
 }
 
 /// The objects of `st` as vibix-elf's dependency walk sees them; new objects

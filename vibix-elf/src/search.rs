@@ -154,6 +154,9 @@ impl<'a> SearchOrder<'a> {
         let req = self.requester;
         let (dirs, origin) = match kind {
             SourceKind::RequesterRpath => req.and_then(|r| Some((r.effective_rpath()?, r.path)))?,
+            // As glibc: a requester with DT_RUNPATH turns off every DT_RPATH.
+            // ... and the program's is searched once when it is the requester.
+            SourceKind::MainRpath if req.is_some_and(|r| r.runpath.is_some() || r.path == self.main.path) => return None,
             SourceKind::MainRpath => (self.main.effective_rpath()?, self.main.path),
             SourceKind::LibraryPath if self.library_path.is_empty() => return None,
             SourceKind::LibraryPath => (self.library_path, self.main.path),

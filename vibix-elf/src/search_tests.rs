@@ -89,14 +89,18 @@ fn source_order() {
     for (s, (k, d, org)) in all.iter().zip(want) {
         assert_eq!((s.kind, s.dirs, s.origin), (k, d, org));
     }
-    // DT_RUNPATH hides the same object's DT_RPATH and comes after LD_LIBRARY_PATH.
+    // DT_RUNPATH hides the requester's DT_RPATH and the program's (glibc),
+    // and comes after LD_LIBRARY_PATH.
     let req = SearchObj { runpath: Some(b"/req-runpath"), ..REQ };
-    assert_eq!(kinds(order(Some(req), MAIN, b"/lp")), [MainRpath, LibraryPath, RequesterRunpath, LdsoDir, System]);
+    assert_eq!(kinds(order(Some(req), MAIN, b"/lp")), [LibraryPath, RequesterRunpath, LdsoDir, System]);
     let o = order(Some(req), MAIN, b"");
     assert_eq!(o.source(RequesterRunpath).unwrap().origin, b"/r/libreq.so");
     // The program's RUNPATH hides its RPATH, and does not apply to its libraries.
     let main = SearchObj { runpath: Some(b"/main-runpath"), ..MAIN };
     assert_eq!(kinds(order(Some(REQ), main, b"")), [RequesterRpath, LdsoDir, System]);
+    // The program as requester (its dlopen): its DT_RPATH once.
+    let o = order(Some(MAIN), MAIN, b"");
+    assert_eq!(kinds(o), [RequesterRpath, LdsoDir, System]);
     // LD_PRELOAD (no requester), empty LD_LIBRARY_PATH.
     assert_eq!(kinds(order(None, MAIN, b"")), [MainRpath, LdsoDir, System]);
     assert_eq!(kinds(order(None, SearchObj::default(), b"")), [LdsoDir, System]);

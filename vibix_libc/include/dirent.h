@@ -25,13 +25,16 @@ ssize_t getdents64(int, void *, size_t);
 int versionsort(const struct dirent **, const struct dirent **);
 #endif
 #if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
-/* x86_64: the large-file names are the same functions and struct. */
-#define dirent64 dirent
-#define readdir64 readdir
-#define readdir64_r readdir_r
-#define scandir64 scandir
-#define alphasort64 alphasort
-#define versionsort64 versionsort
+/* x86_64: the large-file functions are the base ones (struct dirent64 has
+   struct dirent's layout, <bits/dirent.h>). */
+struct dirent64 *readdir64(DIR *);
+int readdir64_r(DIR *__restrict, struct dirent64 *__restrict, struct dirent64 **__restrict);
+int scandir64(const char *, struct dirent64 ***, int (*)(const struct dirent64 *),
+              int (*)(const struct dirent64 **, const struct dirent64 **));
+int alphasort64(const struct dirent64 **, const struct dirent64 **);
+#ifdef _GNU_SOURCE
+int versionsort64(const struct dirent64 **, const struct dirent64 **);
+#endif
 #endif
 __END_DECLS
 #endif

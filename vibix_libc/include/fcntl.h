@@ -42,6 +42,14 @@ int posix_fallocate(int, off_t, off_t);
 #define FALLOC_FL_INSERT_RANGE 32
 #define FALLOC_FL_UNSHARE_RANGE 64
 int fallocate(int, int, off_t, off_t);
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+int open64(const char *, int, ...);
+int openat64(int, const char *, int, ...);
+int creat64(const char *, mode_t);
+int posix_fadvise64(int, off64_t, off64_t, int);
+int posix_fallocate64(int, off64_t, off64_t);
+int fallocate64(int, int, off64_t, off64_t);
+#endif
 #ifndef SPLICE_F_MOVE
 #define SPLICE_F_MOVE 1
 #define SPLICE_F_NONBLOCK 2

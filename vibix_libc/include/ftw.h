@@ -18,7 +18,9 @@ __BEGIN_DECLS
 struct FTW { int base; int level; };
 int ftw(const char *, int (*)(const char *, const struct stat *, int), int);
 int nftw(const char *, int (*)(const char *, const struct stat *, int, struct FTW *), int, int);
-#define ftw64 ftw
-#define nftw64 nftw
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+int ftw64(const char *, int (*)(const char *, const struct stat64 *, int), int);
+int nftw64(const char *, int (*)(const char *, const struct stat64 *, int, struct FTW *), int, int);
+#endif
 __END_DECLS
 #endif

@@ -4,6 +4,8 @@
 __BEGIN_DECLS
 extern char *optarg;
 extern int optind, opterr, optopt;
+/* BSD: set to 1 (with optind) to start scanning a new argument vector. */
+extern int optreset;
 struct option { const char *name; int has_arg; int *flag; int val; };
 #define no_argument 0
 #define required_argument 1

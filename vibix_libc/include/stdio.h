@@ -81,6 +81,17 @@ off_t ftello(FILE *);
 void rewind(FILE *);
 int fgetpos(FILE *__restrict, fpos_t *__restrict);
 int fsetpos(FILE *, const fpos_t *);
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+/* x86_64: the large-file type and functions are fpos_t's and the base ones. */
+typedef struct { long __pos; long __pad[1]; } fpos64_t;
+FILE *fopen64(const char *__restrict, const char *__restrict);
+FILE *freopen64(const char *__restrict, const char *__restrict, FILE *__restrict);
+FILE *tmpfile64(void);
+int fseeko64(FILE *, off64_t, int);
+off64_t ftello64(FILE *);
+int fgetpos64(FILE *__restrict, fpos64_t *__restrict);
+int fsetpos64(FILE *, const fpos64_t *);
+#endif
 int feof(FILE *);
 int ferror(FILE *);
 void clearerr(FILE *);

@@ -134,8 +134,6 @@ int brk(void *);
 void *sbrk(__INTPTR_TYPE__);
 int vhangup(void);
 char *getpass(const char *);
-#endif
-#ifdef _BSD_SOURCE
 extern int optreset;
 #endif
 #ifdef _GNU_SOURCE
@@ -197,6 +195,14 @@ int issetugid(void);
 #define F_TLOCK 2
 #define F_TEST 3
 int lockf(int, int, off_t);
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+off64_t lseek64(int, off64_t, int);
+ssize_t pread64(int, void *, size_t, off64_t);
+ssize_t pwrite64(int, const void *, size_t, off64_t);
+int ftruncate64(int, off64_t);
+int truncate64(const char *, off64_t);
+int lockf64(int, int, off64_t);
+#endif
 size_t confstr(int, char *, size_t);
 #define _CS_PATH 0
 #define _CS_POSIX_V6_WIDTH_RESTRICTED_ENVS 1

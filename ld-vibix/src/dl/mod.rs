@@ -1,11 +1,12 @@
 //! The dl* API for running programs: dlopen/dlclose (open.rs), dlsym/dlvsym/
-//! dladdr (sym.rs), dl_iterate_phdr (iterate.rs), dependencies made by
+//! dladdr (sym.rs), dl_iterate_phdr (iterate.rs), dlinfo (info.rs), dependencies made by
 //! binding (bindings.rs), and dlerror here.
 //! Every entry point takes the loader lock (recursive: constructors run by
 //! dlopen may call back in) and borrows the namespace from it (state.rs),
 //! giving it back before it calls the program's code.
 
 mod bindings;
+mod info;
 mod iterate;
 mod open;
 mod sym;

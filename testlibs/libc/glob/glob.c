@@ -37,6 +37,11 @@ static int on_err(const char *p, int e) {
     return 0;
 }
 
+static int print_err(const char *p, int e) {
+    printf("error callback: %s %s\n", p, strerror(e));
+    return 0;
+}
+
 int main(void) {
     const char *pats[] = {"*", "a*", "*c", "a?c", "[abc]x", "[!abc]x", "[^abc]x", "[a-c]*", "[]]x", "[]-a]x", "[!]]x",
                           "\\*", "a\\?", "*.txt", ".*", "?bc", "[[:alpha:]]*", "[[:digit:][:upper:]]x", "[[:bogus:]]x",
@@ -110,6 +115,16 @@ int main(void) {
         printf("unreadable GLOB_ERR %d\n", r);
     }
     chmod("empty", 0755);
+    /* Regular files are not directories to look into: no error, even with
+       GLOB_ERR; a missing directory is reported by its name. */
+    show("*/*.c", GLOB_ERR);
+    show("a.txt/*", GLOB_ERR);
+    errs = 0;
+    r = glob("*/*", 0, on_err, &g);
+    printf("files at the top: %d errs %d\n", r, errs);
+    globfree(&g);
+    r = glob("missing/*", 0, print_err, &g);
+    printf("missing dir %d\n", r);
     setenv("HOME", "/tmp/home-for-glob", 1);
     show("~", GLOB_TILDE | GLOB_NOCHECK);
     show("~/x", GLOB_TILDE | GLOB_NOCHECK);

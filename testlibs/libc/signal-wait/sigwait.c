@@ -109,6 +109,11 @@ int main(void) {
     int names[] = {1, 9, 11, 31, 34, 40, 64, 65, 0, -3};
     for (int i = 0; i < 10; i++)
         printf("strsignal(%d) = %s\n", names[i], strsignal(names[i]));
+    /* A known signal's text is a constant string (glibc): a later call for
+       an unknown number does not change it. */
+    const char *segv = strsignal(SIGSEGV);
+    strsignal(99);
+    printf("strsignal(SIGSEGV) after strsignal(99): %s\n", segv);
     fflush(stdout);
     dup2(1, 2);
     psignal(SIGSEGV, "prefix");

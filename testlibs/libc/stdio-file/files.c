@@ -85,6 +85,18 @@ int main(void)
     fclose(o);
     printf("%.20s...%s\n", ms, ms + mslen - 6);
     free(ms);
+    /* The size is the position (POSIX), also after seeking back and
+       overwriting; at fclose the buffer ends there. */
+    o = open_memstream(&ms, &mslen);
+    fputs("hello 42", o);
+    fseek(o, 2, SEEK_SET);
+    fputs("XY", o);
+    fflush(o);
+    printf("memstream overwrite: len=%zu [%.8s]\n", mslen, ms);
+    fseek(o, 3, SEEK_SET);
+    fclose(o);
+    printf("memstream closed at 3: len=%zu [%s]\n", mslen, ms);
+    free(ms);
 
     int fd = open("b.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
     FILE *fdf = fdopen(fd, "w");

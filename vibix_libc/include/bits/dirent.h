@@ -9,6 +9,17 @@ struct dirent {
     unsigned char d_type;
     char d_name[256];
 };
+#if (defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)) && !defined(_VIBIX_DIRENT64)
+#define _VIBIX_DIRENT64
+/* x86_64: the large-file record has the layout of struct dirent. */
+struct dirent64 {
+    ino64_t d_ino;
+    off64_t d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[256];
+};
+#endif
 #define DT_UNKNOWN 0
 #define DT_FIFO 1
 #define DT_CHR 2

@@ -6,6 +6,9 @@ __BEGIN_DECLS
 #define MAP_FAILED ((void *)-1)
 #include <bits/mman.h>
 void *mmap(void *, size_t, int, int, int, off_t);
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+void *mmap64(void *, size_t, int, int, int, off64_t);
+#endif
 int munmap(void *, size_t);
 int mprotect(void *, size_t, int);
 int msync(void *, size_t, int);

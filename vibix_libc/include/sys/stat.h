@@ -57,5 +57,11 @@ int futimens(int, const struct timespec[2]);
 int mknod(const char *, mode_t, dev_t);
 int mknodat(int, const char *, mode_t, dev_t);
 int mkfifoat(int, const char *, mode_t);
+#if defined(_LARGEFILE64_SOURCE) || defined(_GNU_SOURCE)
+int stat64(const char *__restrict, struct stat64 *__restrict);
+int lstat64(const char *__restrict, struct stat64 *__restrict);
+int fstat64(int, struct stat64 *);
+int fstatat64(int, const char *__restrict, struct stat64 *__restrict, int);
+#endif
 __END_DECLS
 #endif

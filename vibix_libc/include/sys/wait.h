@@ -10,6 +10,10 @@ __BEGIN_DECLS
 #define WSTOPPED 2
 #define WEXITED 4
 #define WNOWAIT 0x1000000
+/* Linux: children of other threads too, every child, clone children only. */
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
 typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2, P_PIDFD = 3 } idtype_t;
 #define WEXITSTATUS(s) (((s) & 0xff00) >> 8)
 #define WTERMSIG(s) ((s) & 0x7f)

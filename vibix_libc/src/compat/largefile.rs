@@ -7,10 +7,28 @@
 //! as a fixed parameter, so forwarding `mode` as a fixed argument is exact.)
 
 use core::ffi::{c_char, c_int, c_uint, c_void};
+use core::mem::{offset_of, size_of};
+use static_assertions::const_assert_eq;
+
+use crate::header::dirent::Dirent;
+use crate::header::sys::stat::Stat;
 
 type OffT = i64;
 /// `struct stat` / `struct stat64` / `DIR` / `struct dirent`: opaque here.
 type Opaque = c_void;
+
+// The C headers' `struct stat64` (<bits/stat.h>) and `struct dirent64`
+// (<bits/dirent.h>) are laid out as glibc's, which is `Stat`'s and `Dirent`'s.
+const_assert_eq!(size_of::<Stat>(), 144);
+const_assert_eq!(offset_of!(Stat, st_ino), 8);
+const_assert_eq!(offset_of!(Stat, st_size), 48);
+const_assert_eq!(offset_of!(Stat, st_blocks), 64);
+const_assert_eq!(offset_of!(Stat, st_atime), 72);
+const_assert_eq!(size_of::<Dirent>(), 280);
+const_assert_eq!(offset_of!(Dirent, d_off), 8);
+const_assert_eq!(offset_of!(Dirent, d_reclen), 16);
+const_assert_eq!(offset_of!(Dirent, d_type), 18);
+const_assert_eq!(offset_of!(Dirent, d_name), 19);
 
 extern "C" {
     fn open(path: *const c_char, flags: c_int, mode: c_uint) -> c_int;

@@ -13,6 +13,7 @@ use static_assertions::const_assert_eq;
 
 use crate::sync::Lock;
 use crate::thread::area::set_errno;
+use crate::thread::pthread::{pthread_create, pthread_detach};
 
 const EINPROGRESS: c_int = 115;
 const EINVAL: c_int = 22;
@@ -71,8 +72,6 @@ const_assert_eq!(core::mem::offset_of!(Aiocb, error_code), 112);
 const_assert_eq!(core::mem::offset_of!(Aiocb, offset), 128);
 
 extern "C" {
-    fn pthread_create(t: *mut usize, attr: *const c_void, f: extern "C" fn(*mut c_void) -> *mut c_void, arg: *mut c_void) -> c_int;
-    fn pthread_detach(t: usize) -> c_int;
     fn sigqueue(pid: c_int, sig: c_int, value: usize) -> c_int;
 }
 
@@ -169,7 +168,7 @@ fn submit(cb: *mut Aiocb, op: c_int) -> c_int {
     c.return_value = -1;
     error_word(cb).store(EINPROGRESS, Ordering::Release);
     with_flight(|v| v.push((c.fildes, cb as usize)));
-    let mut t = 0usize;
+    let mut t = core::ptr::null_mut();
     // SAFETY: a detached thread owns the request until it completes.
     if unsafe { pthread_create(&mut t, core::ptr::null(), worker, cb.cast()) } != 0 {
         with_flight(|v| v.retain(|&(_, p)| p != cb as usize));
@@ -351,7 +350,7 @@ pub unsafe extern "C" fn lio_listio(mode: c_int, list: *const *mut Aiocb, n: c_i
         // SAFETY: the caller's sigevent, copied.
         let b = alloc::boxed::Box::new(Batch { list: started, ev: unsafe { *ev } });
         let p = alloc::boxed::Box::into_raw(b);
-        let mut t = 0usize;
+        let mut t = core::ptr::null_mut();
         // SAFETY: the thread takes ownership of the batch.
         if unsafe { pthread_create(&mut t, core::ptr::null(), batch_waiter, p.cast()) } == 0 {
             // SAFETY: the thread just created.

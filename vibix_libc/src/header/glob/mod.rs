@@ -120,9 +120,16 @@ impl Walk {
         let dir = if base.is_empty() { b".".to_vec() } else { base.to_vec() };
         let names = match read_dir(&dir) {
             Ok(n) => n,
+            // "file/*": nothing below a non-directory, and no error (glibc, musl).
+            Err(rustix::io::Errno::NOTDIR) => return,
             Err(e) => {
                 if let Some(f) = self.errfunc {
-                    let d = cstring(&dir);
+                    // The directory as named, without the slash glob added.
+                    let mut d = dir.clone();
+                    while d.len() > 1 && d.ends_with(b"/") {
+                        d.pop();
+                    }
+                    let d = cstring(&d);
                     // SAFETY: the caller's error callback with a C string path.
                     if unsafe { f(d.as_ptr().cast(), e.raw_os_error()) } != 0 {
                         self.aborted = true;
@@ -138,7 +145,7 @@ impl Walk {
         if self.flags & GLOB_PERIOD == 0 {
             fl |= FNM_PERIOD;
         }
-        for name in names {
+        for (name, kind) in names {
             if (name == b"." || name == b"..") && first.first() != Some(&b'.') && self.flags & GLOB_PERIOD == 0 {
                 continue;
             }
@@ -149,7 +156,7 @@ impl Walk {
             p.extend_from_slice(&name);
             if rest.is_empty() {
                 self.add(&p);
-            } else {
+            } else if maybe_dir(kind, &p) {
                 p.push(b'/');
                 self.expand(&p, rest);
             }
@@ -168,15 +175,30 @@ impl Walk {
     }
 }
 
-fn read_dir(dir: &[u8]) -> rustix::io::Result<Vec<Vec<u8>>> {
+/// The names in `dir` with their d_type.
+fn read_dir(dir: &[u8]) -> rustix::io::Result<Vec<(Vec<u8>, rustix::fs::FileType)>> {
     use rustix::fs::{Mode, OFlags};
     let fd = rustix::fs::open(dir, OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty())?;
     let mut d = rustix::fs::Dir::read_from(&fd)?;
     let mut out = Vec::new();
     while let Some(e) = d.next() {
-        out.push(e?.file_name().to_bytes().to_vec());
+        let e = e?;
+        out.push((e.file_name().to_bytes().to_vec(), e.file_type()));
     }
     Ok(out)
+}
+
+/// Whether a pattern may go on below `path` (a directory, or a symbolic
+/// link or unknown type that stat says is one).
+fn maybe_dir(kind: rustix::fs::FileType, path: &[u8]) -> bool {
+    use rustix::fs::FileType;
+    match kind {
+        FileType::Directory => true,
+        FileType::Symlink | FileType::Unknown => {
+            rustix::fs::stat(path).is_ok_and(|s| s.st_mode & 0o170000 == 0o040000)
+        }
+        _ => false,
+    }
 }
 
 /// `~` or `~user` at the start of the pattern, replaced by the home directory.

@@ -1,9 +1,11 @@
-//! `<sched.h>` calls the others lacked: `sched_getcpu`, `sched_setaffinity`
+//! `<sched.h>` calls the others lacked: `clone` (clone.rs), `sched_getcpu`, `sched_setaffinity`
 //! (`sched_getaffinity` and `sched_yield` live in compat/posix.rs and unistd),
 //! and the scheduling-policy calls. rustix has no policy calls, so those are
 //! single raw system calls with the caller's arguments (header/sys/raw.rs, as
 //! header/sys_kernel does); like glibc they act on the thread `pid` names.
 use core::ffi::c_int;
+
+pub mod clone;
 
 use crate::thread::area::{fail, set_errno};
 

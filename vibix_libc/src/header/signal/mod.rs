@@ -337,13 +337,13 @@ pub unsafe extern "C" fn sigismember(s: *const SigSet, sig: c_int) -> c_int {
     unsafe { ((*s).bits[w] & b != 0) as c_int }
 }
 
-static SIGNAMES: [&str; 32] = [
-    "Unknown signal 0", "Hangup", "Interrupt", "Quit", "Illegal instruction", "Trace/breakpoint trap", "Aborted",
-    "Bus error", "Floating point exception", "Killed", "User defined signal 1", "Segmentation fault",
-    "User defined signal 2", "Broken pipe", "Alarm clock", "Terminated", "Stack fault", "Child exited",
-    "Continued", "Stopped (signal)", "Stopped", "Stopped (tty input)", "Stopped (tty output)",
-    "Urgent I/O condition", "CPU time limit exceeded", "File size limit exceeded", "Virtual timer expired",
-    "Profiling timer expired", "Window changed", "I/O possible", "Power failure", "Bad system call",
+static SIGNAMES: [&core::ffi::CStr; 32] = [
+    c"Unknown signal 0", c"Hangup", c"Interrupt", c"Quit", c"Illegal instruction", c"Trace/breakpoint trap", c"Aborted",
+    c"Bus error", c"Floating point exception", c"Killed", c"User defined signal 1", c"Segmentation fault",
+    c"User defined signal 2", c"Broken pipe", c"Alarm clock", c"Terminated", c"Stack fault", c"Child exited",
+    c"Continued", c"Stopped (signal)", c"Stopped", c"Stopped (tty input)", c"Stopped (tty output)",
+    c"Urgent I/O condition", c"CPU time limit exceeded", c"File size limit exceeded", c"Virtual timer expired",
+    c"Profiling timer expired", c"Window changed", c"I/O possible", c"Power failure", c"Bad system call",
 ];
 static mut SIGNAME_BUF: [u8; 32] = [0; 32];
 
@@ -376,7 +376,9 @@ pub extern "C" fn strsignal(sig: c_int) -> *mut c_char {
         put(&d[i..]);
     };
     match SIGNAMES.get(sig as usize) {
-        Some(s) if sig > 0 => put(s.as_bytes()),
+        // The fixed texts are constant strings (as glibc): only the numbered
+        // ones share the buffer the next call overwrites.
+        Some(s) if sig > 0 => return s.as_ptr() as *mut c_char,
         _ if (bsd::SIGRTMIN..=bsd::SIGRTMAX).contains(&sig) => {
             put(b"Real-time signal ");
             num(&mut put, sig - bsd::SIGRTMIN);

@@ -244,8 +244,9 @@ unsafe fn mem_write(f: *mut File, src: *const u8, n: usize) -> isize {
             }
         }
         if m.dynamic {
+            // POSIX: the size is the current position (never past the data).
             *m.out_buf = m.buf as *mut c_char;
-            *m.out_len = m.len;
+            *m.out_len = m.pos;
         }
         room as isize
     }
@@ -277,6 +278,13 @@ unsafe fn mem_close(f: *mut File) -> c_int {
     // SAFETY: f's cookie is a Mem we allocated.
     unsafe {
         let m = (*f).cookie as *mut Mem;
+        if (*m).dynamic {
+            // The final size is the position; the buffer ends there (glibc).
+            let end = (*m).pos.min((*m).len);
+            *(*m).buf.add(end) = 0;
+            *(*m).out_buf = (*m).buf as *mut c_char;
+            *(*m).out_len = end;
+        }
         if (*m).own {
             free((*m).buf as *mut c_void);
         }

@@ -4,6 +4,9 @@
 use alloc::boxed::Box;
 use core::ffi::{c_int, c_uint, c_void};
 
+use crate::thread::area::ThreadState;
+use crate::thread::pthread::{pthread_create, pthread_detach, pthread_exit, pthread_join, pthread_self};
+
 const THRD_SUCCESS: c_int = 0;
 const THRD_BUSY: c_int = 1;
 const THRD_ERROR: c_int = 2;
@@ -21,11 +24,6 @@ type Opaque = c_void;
 type ThrdStart = unsafe extern "C" fn(*mut c_void) -> c_int;
 
 unsafe extern "C" {
-    fn pthread_create(t: *mut usize, attr: *const Opaque, f: unsafe extern "C" fn(*mut c_void) -> *mut c_void, arg: *mut c_void) -> c_int;
-    fn pthread_exit(r: *mut c_void) -> !;
-    fn pthread_join(t: usize, r: *mut *mut c_void) -> c_int;
-    fn pthread_detach(t: usize) -> c_int;
-    fn pthread_self() -> usize;
     fn pthread_mutex_init(m: *mut Opaque, a: *const c_int) -> c_int;
     fn pthread_mutex_destroy(m: *mut Opaque) -> c_int;
     fn pthread_mutex_lock(m: *mut Opaque) -> c_int;
@@ -78,7 +76,7 @@ unsafe extern "C" fn trampoline(p: *mut c_void) -> *mut c_void {
 pub unsafe extern "C" fn thrd_create(t: *mut usize, f: ThrdStart, arg: *mut c_void) -> c_int {
     let s = Box::into_raw(Box::new(Start { f, arg }));
     // SAFETY: t is writable; s lives until the trampoline takes it back.
-    let e = unsafe { pthread_create(t, core::ptr::null(), trampoline, s.cast()) };
+    let e = unsafe { pthread_create(t.cast::<*mut ThreadState>(), core::ptr::null(), trampoline, s.cast()) };
     if e != 0 {
         // SAFETY: the thread was not created, so s is still ours.
         drop(unsafe { Box::from_raw(s) });
@@ -89,8 +87,7 @@ pub unsafe extern "C" fn thrd_create(t: *mut usize, f: ThrdStart, arg: *mut c_vo
 /// C11 `thrd_exit`.
 #[unsafe(no_mangle)]
 pub extern "C" fn thrd_exit(r: c_int) -> ! {
-    // SAFETY: ends the calling thread with its result.
-    unsafe { pthread_exit(r as isize as *mut c_void) }
+    pthread_exit(r as isize as *mut c_void)
 }
 
 /// C11 `thrd_join`.
@@ -98,7 +95,7 @@ pub extern "C" fn thrd_exit(r: c_int) -> ! {
 pub unsafe extern "C" fn thrd_join(t: usize, r: *mut c_int) -> c_int {
     let mut v: *mut c_void = core::ptr::null_mut();
     // SAFETY: t is a joinable thread (C contract).
-    let e = unsafe { pthread_join(t, &mut v) };
+    let e = unsafe { pthread_join(t as *mut ThreadState, &mut v) };
     if e == 0 && !r.is_null() {
         // SAFETY: r is writable.
         unsafe { *r = v as isize as c_int };
@@ -110,14 +107,13 @@ pub unsafe extern "C" fn thrd_join(t: usize, r: *mut c_int) -> c_int {
 #[unsafe(no_mangle)]
 pub extern "C" fn thrd_detach(t: usize) -> c_int {
     // SAFETY: t is a thread (C contract).
-    res(unsafe { pthread_detach(t) })
+    res(unsafe { pthread_detach(t as *mut ThreadState) })
 }
 
 /// C11 `thrd_current`.
 #[unsafe(no_mangle)]
 pub extern "C" fn thrd_current() -> usize {
-    // SAFETY: no preconditions.
-    unsafe { pthread_self() }
+    pthread_self() as usize
 }
 
 /// C11 `thrd_equal`.

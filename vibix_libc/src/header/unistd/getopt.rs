@@ -4,7 +4,7 @@
 //! POSIXLY_CORRECT is set; a leading `-` returns each operand as option 1;
 //! long options may be abbreviated to a unique prefix. The option variables
 //! are reached through `got!` (a program usually owns them through copy
-//! relocations).
+//! relocations). BSD `optreset` = 1 restarts the scan as optind = 0 does.
 use core::ffi::{c_char, c_int};
 use core::ptr::null_mut;
 
@@ -19,6 +19,9 @@ pub static mut optind: c_int = 1;
 pub static mut opterr: c_int = 1;
 #[unsafe(no_mangle)]
 pub static mut optopt: c_int = 0;
+/// BSD `optreset`: a caller sets it to 1 to scan a new argv from `optind`.
+#[unsafe(no_mangle)]
+pub static mut optreset: c_int = 0;
 
 /// `struct option`.
 #[repr(C)]
@@ -125,8 +128,15 @@ unsafe fn getopt_impl(c: &mut Call) -> c_int {
         let optind_p: *mut c_int = got!(optind);
         let optarg_p: *mut *mut c_char = got!(optarg);
         let opterr_p: *mut c_int = got!(opterr);
+        let optreset_p: *mut c_int = got!(optreset);
         let st = &mut *core::ptr::addr_of_mut!(STATE);
         *optarg_p = null_mut();
+        // optind = 0 (glibc) or optreset = 1 (BSD) restarts the scan; BSD
+        // leaves optind where the caller put it.
+        if *optreset_p != 0 {
+            *optreset_p = 0;
+            st.initialized = false;
+        }
         if *optind_p == 0 || !st.initialized {
             if *optind_p == 0 {
                 *optind_p = 1;

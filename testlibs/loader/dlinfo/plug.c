@@ -1,0 +1,1 @@
+int plug(void) { return 1; }

@@ -1,0 +1,2 @@
+__thread int tv = 5;
+int *tls_addr(void) { return &tv; }
