@@ -23,13 +23,14 @@ static const char *pats[] = {
     "[a-[.c.]]x", "[[=a=]]x", "[[=\xc3\xa9=]]x", "[[=e=]]x", "[[=ab=]]x", "[[=\xc3\xa9=]b]x", "[[.\xc3\xa9",
     "\\\xc3\xa9x", "\xc3\xa9\\x", "\xc3\x89x", "*X", "[\xc3\x89]x", "[\xc3\x80-\xc3\x9c]x", "*/\xc3\xa9", "?/*", "\xc3\xa9/?",
     "*.txt", ".*", "?*", "[.]*", "\xc3", "\xc3*", "?\xa9", "[\xc3]?", "*\xff", "\xff", "?", "[!a]", "\xce\xa3*",
-    "\xcf\x83*", "[[:alpha:]][[:alpha:]]", "[\xce\xa3]*", "[\xcf\x83]*", "\xe2\x84\xaa", NULL,
+    "\xcf\x83*", "[[:alpha:]][[:alpha:]]", "[\xce\xa3]*", "[\xcf\x83]*", "\xe2\x84\xaa",
+    "a\\", "[\\", "[[:alpha:]", "[a-", "[[.a", "[[:alpha:", "[[=a=", "[[=a=]", "[]\xc3\xa9]x", "[!]\xc3\xa9]x", NULL,
 };
 static const char *strs[] = {
     "\xc3\xa9", "\xc3\xa9x", "ax", "\xc3\x89x", "a\xc3\xa9" "c", "\xc3\xbcx", "\xc3\xa0x", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
     "-x", "]x", " ", "\xc2\xa0", "\xe2\x80\x83", "\xc2\xbf", "\xc2\x85", "\xc3\xa9/\xc3\xa9", "\xc3\xa9/.x", ".\xc3\xa9", "\xc3\xa9.txt",
     "\xc3", "\xc3\xa9\xff", "\xff", "\xa9", "\xc3x", "\xce\xa3\xce\xb1", "\xcf\x83\xce\xb1", "\xcf\x82x", "k", "K", "ex", "\xd0\xaf\xd1\x8f",
-    NULL,
+    "a\\", "[\\", "[a-", "[", "[[.a", "]x", NULL,
 };
 static const int flags[] = {0, FNM_PATHNAME, FNM_PERIOD, FNM_PATHNAME | FNM_PERIOD, FNM_NOESCAPE, FNM_CASEFOLD,
                             FNM_LEADING_DIR, FNM_CASEFOLD | FNM_PATHNAME};
