@@ -122,6 +122,32 @@ fn reset(c: &mut Conv) {
     };
 }
 
+/// Whether charsets `a` and `b` name the same encoding; None if either is unknown.
+pub fn same_charset(a: &[u8], b: &[u8]) -> Option<bool> {
+    Some(lookup(split(a).0)? == lookup(split(b).0)?)
+}
+
+/// All of `input` converted from charset `from` to `to` (names as
+/// `iconv_open` takes them, suffixes included), through `iconv` itself.
+/// None if a charset is unknown or the input is invalid or incomplete.
+pub fn convert(to: &[u8], from: &[u8], input: &[u8]) -> Option<alloc::vec::Vec<u8>> {
+    let (tn, translit, ignore) = split(to);
+    let (t, f) = (lookup(tn)?, lookup(split(from).0)?);
+    let mut c = Conv { from: f, to: t, translit, ignore, bom_out: false, bom_in_done: false, in_be: false };
+    reset(&mut c);
+    // Every encoding here takes at most 4 bytes per character (+ a BOM).
+    let mut out = alloc::vec![0u8; input.len() * 4 + 4];
+    let (mut inp, mut inleft) = (input.as_ptr() as *mut c_char, input.len());
+    let (mut outp, mut outleft) = (out.as_mut_ptr() as *mut c_char, out.len());
+    let cd = &raw mut c as *mut c_void;
+    // SAFETY: cd is a live Conv; the buffers are `input` and `out` with their lengths.
+    if unsafe { iconv(cd, &mut inp, &mut inleft, &mut outp, &mut outleft) } == usize::MAX {
+        return None;
+    }
+    out.truncate(out.len() - outleft);
+    Some(out)
+}
+
 /// POSIX `iconv_close`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn iconv_close(cd: *mut c_void) -> c_int {

@@ -3,9 +3,23 @@
 //! original and the translation tables), each table a list of (length,
 //! offset) pairs. Every offset is checked against the file size before use.
 //! Plural entries are `msgid\0msgid_plural` / `form0\0form1...`.
+//! The header entry's `charset=` names the translations' encoding; copies
+//! converted to other codesets are kept per codeset, never freed (callers
+//! hold the pointers).
+
+use alloc::collections::BTreeMap;
+use alloc::vec::Vec;
 
 use super::plural;
 use crate::mapped::MappedFile;
+
+/// Translations converted to one codeset, by offset in the mapping.
+struct Converted {
+    /// NUL-terminated codeset name.
+    codeset: Vec<u8>,
+    /// None: iconv cannot convert between the two charsets.
+    texts: Option<BTreeMap<usize, Vec<u8>>>,
+}
 
 pub struct Catalog {
     file: MappedFile,
@@ -15,6 +29,9 @@ pub struct Catalog {
     /// `plural=` expression of the header entry (bytes inside the mapping).
     plural: Option<(usize, usize)>,
     nplurals: u64,
+    /// `charset=` of the header entry (bytes inside the mapping).
+    charset: Option<(usize, usize)>,
+    converted: Vec<Converted>,
 }
 
 // SAFETY: the mapping is read-only and lives as long as the process.
@@ -24,7 +41,7 @@ impl Catalog {
     /// Maps and checks the catalog at `path`; None if absent or malformed.
     pub fn open(path: &core::ffi::CStr) -> Option<Catalog> {
         let file = MappedFile::open(path, 28).ok()?;
-        let mut c = Catalog { file, count: 0, orig: 0, trans: 0, plural: None, nplurals: 2 };
+        let mut c = Catalog { file, count: 0, orig: 0, trans: 0, plural: None, nplurals: 2, charset: None, converted: Vec::new() };
         if !c.check() {
             // SAFETY: the mapping was not handed out.
             unsafe { c.file.unmap() };
@@ -80,6 +97,10 @@ impl Catalog {
         let Some(h) = self.find(b"") else { return };
         // SAFETY: the mapping outlives self; detach the borrow so fields can be set.
         let h: &[u8] = unsafe { core::slice::from_raw_parts(h.as_ptr(), h.len()) };
+        self.charset = header_field(h, b"Content-Type:", b"charset=")
+            .map(|v| &v[..v.iter().position(|c| c.is_ascii_whitespace() || *c == b';').unwrap_or(v.len())])
+            .filter(|v| !v.is_empty())
+            .map(|v| (v.as_ptr() as usize - self.bytes().as_ptr() as usize, v.len()));
         let Some(at) = find(h, b"Plural-Forms:") else { return };
         let line = &h[at..];
         let line = &line[..line.iter().position(|&c| c == b'\n').unwrap_or(line.len())];
@@ -117,6 +138,46 @@ impl Catalog {
         None
     }
 
+    /// The translation of `key` (plural form for `n`) in `codeset` (with
+    /// its NUL): the catalog's own bytes when the charsets agree or the
+    /// catalog names none; None without a translation or when iconv cannot
+    /// convert it (glibc then leaves the message untranslated).
+    pub fn lookup(&mut self, key: &[u8], n: Option<u64>, codeset: &[u8]) -> Option<*const u8> {
+        let (at, len) = {
+            let t = self.find(key)?;
+            let f = form(t, n.map_or(0, |n| self.plural_index(n)));
+            (f.as_ptr() as usize - self.bytes().as_ptr() as usize, f.len())
+        };
+        let bytes = self.file.bytes();
+        let text = &bytes[at..at + len];
+        let Some((s, l)) = self.charset else { return Some(text.as_ptr()) };
+        let (from, name) = (&bytes[s..s + l], &codeset[..codeset.len() - 1]);
+        let known = crate::header::iconv::same_charset(from, name);
+        if known == Some(true) || (known.is_none() && from.eq_ignore_ascii_case(name)) {
+            return Some(text.as_ptr());
+        }
+        let i = match self.converted.iter().position(|c| c.codeset == codeset) {
+            Some(i) => i,
+            None => {
+                self.converted.push(Converted { codeset: codeset.to_vec(), texts: known.map(|_| BTreeMap::new()) });
+                self.converted.len() - 1
+            }
+        };
+        let texts = self.converted[i].texts.as_mut()?;
+        if let Some(t) = texts.get(&at) {
+            return Some(t.as_ptr());
+        }
+        // Characters the codeset lacks become '?' (//TRANSLIT, as glibc asks for).
+        let mut to = Vec::with_capacity(name.len() + 10);
+        to.extend_from_slice(name);
+        to.extend_from_slice(b"//TRANSLIT");
+        let mut t = crate::header::iconv::convert(&to, from, text)?;
+        t.push(0);
+        let p = t.as_ptr();
+        texts.insert(at, t);
+        Some(p)
+    }
+
     /// Which plural form applies to `n`.
     pub fn plural_index(&self, n: u64) -> usize {
         let v = match self.plural {
@@ -126,6 +187,13 @@ impl Catalog {
         let v = v.unwrap_or((n != 1) as u64);
         if v < self.nplurals { v as usize } else { 0 }
     }
+}
+
+/// The value after `key` on the header line starting with `line` (to the end of that line).
+fn header_field<'a>(h: &'a [u8], line: &[u8], key: &[u8]) -> Option<&'a [u8]> {
+    let l = &h[find(h, line)?..];
+    let l = &l[..l.iter().position(|&c| c == b'\n').unwrap_or(l.len())];
+    Some(&l[find(l, key)? + key.len()..])
 }
 
 /// Offset of `needle` in `hay`.

@@ -10,8 +10,10 @@
 //! mapped once and kept (also the misses, so a missing file costs one open).
 //! Without a translation the functions return their `msgid` argument (for
 //! the plural ones `msgid1` if n == 1 else `msgid2`). errno is preserved.
-//! `bind_textdomain_codeset` is recorded and returned; translations are
-//! handed out in the catalog's own charset (docs/unsupported.md).
+//! Translations come out in the codeset `bind_textdomain_codeset` set for
+//! the domain, or else in the calling thread's LC_CTYPE codeset, converted
+//! by iconv from the catalog's `charset=` (mo.rs); a conversion iconv does
+//! not know leaves the message untranslated, as in glibc.
 mod mo;
 mod plural;
 
@@ -139,7 +141,7 @@ fn variants<R>(name: &[u8], mut f: impl FnMut(&[u8]) -> Option<R>) -> Option<R> 
 }
 
 /// The catalog at `path` (opened on first use), under LOCK.
-fn catalog<'a>(st: &'a mut State, path: &[u8]) -> Option<&'a Catalog> {
+fn catalog<'a>(st: &'a mut State, path: &[u8]) -> Option<&'a mut Catalog> {
     let i = match st.catalogs.iter().position(|(p, _)| p.as_slice() == path) {
         Some(i) => i,
         None => {
@@ -148,7 +150,7 @@ fn catalog<'a>(st: &'a mut State, path: &[u8]) -> Option<&'a Catalog> {
             st.catalogs.len() - 1
         }
     };
-    st.catalogs[i].1.as_ref()
+    st.catalogs[i].1.as_mut()
 }
 
 /// The translation of `id1` (plural `id2` for `n`), or None.
@@ -166,12 +168,13 @@ fn translate(domain: &[u8], id1: &[u8], plural: Option<u64>, cat: c_int) -> Opti
     let lang_env = if env.is_null() { None } else { Some(cstr_bytes(env)) }.filter(|v| !v.is_empty());
     let languages: &[u8] = lang_env.unwrap_or(locale);
     let st = state();
-    let dir: Vec<u8> = st
-        .bindings
-        .iter()
-        .find(|b| b.domain.as_slice() == domain)
-        .and_then(|b| b.dir.clone())
-        .unwrap_or_else(|| DEFAULT_DIR.to_vec());
+    let binding = st.bindings.iter().find(|b| b.domain.as_slice() == domain);
+    let dir: Vec<u8> = binding.and_then(|b| b.dir.clone()).unwrap_or_else(|| DEFAULT_DIR.to_vec());
+    let codeset: Vec<u8> = match binding.and_then(|b| b.codeset.clone()) {
+        Some(c) => c,
+        // SAFETY: the thread's locale is live.
+        None => crate::header::locale::langinfo::codeset(unsafe { &*crate::header::locale::current_locale() }).to_bytes_with_nul().to_vec(),
+    };
     let dir = &dir[..dir.len() - 1];
     let domain = &domain[..domain.len() - 1];
     for lang in languages.split(|&c| c == b':').filter(|l| !l.is_empty()) {
@@ -183,10 +186,7 @@ fn translate(domain: &[u8], id1: &[u8], plural: Option<u64>, cat: c_int) -> Opti
             for part in [dir, b"/", v, b"/", CATEGORY_NAMES[cat as usize], b"/", domain, b".mo\0"] {
                 path.extend_from_slice(part);
             }
-            let c = catalog(st, &path)?;
-            let t = c.find(id1)?;
-            let idx = plural.map_or(0, |n| c.plural_index(n));
-            Some(mo::form(t, idx).as_ptr() as *mut c_char)
+            Some(catalog(st, &path)?.lookup(id1, plural, &codeset)? as *mut c_char)
         });
         if found.is_some() {
             return found;

@@ -10,12 +10,15 @@ const ABDAY: [&core::ffi::CStr; 7] = [c"Sun", c"Mon", c"Tue", c"Wed", c"Thu", c"
 const ABMON: [&core::ffi::CStr; 12] =
     [c"Jan", c"Feb", c"Mar", c"Apr", c"May", c"Jun", c"Jul", c"Aug", c"Sep", c"Oct", c"Nov", c"Dec"];
 
+/// CODESET: the name of `l`'s LC_CTYPE encoding, as glibc spells it.
+pub fn codeset(l: &Locale) -> &'static core::ffi::CStr {
+    if l.is_utf8(LC_CTYPE) { c"UTF-8" } else { c"ANSI_X3.4-1968" }
+}
+
 fn item(l: &Locale, it: c_int) -> &'static core::ffi::CStr {
     let (cat, idx) = (it >> 16, (it & 0xffff) as usize);
     match (cat, idx) {
-        (0, 14) => {
-            if l.is_utf8(LC_CTYPE) { c"UTF-8" } else { c"ANSI_X3.4-1968" }
-        }
+        (0, 14) => codeset(l),
         (1, 0) => c".",
         (2, 0..=6) => ABDAY[idx],
         (2, 7..=13) => DAY_NAMES_C[idx - 7],

@@ -2,6 +2,7 @@
 //! in C.UTF-8), case folding, classes and word characters.
 use crate::fmt::mb::{decode_utf8, Decoded};
 use crate::header::wctype;
+pub use crate::header::wctype::{class_by_name, in_class};
 
 /// A byte that is not part of a valid UTF-8 sequence becomes this plus the
 /// byte: it equals only the same invalid byte in the pattern, and `.`,
@@ -47,27 +48,6 @@ pub fn fold(c: u32, utf8: bool) -> u32 {
     } else {
         c
     }
-}
-
-/// A `wctype_t` class by name (0: unknown).
-pub fn class_by_name(name: &[u8]) -> usize {
-    let mut buf = [0u8; 16];
-    if name.len() >= buf.len() {
-        return 0;
-    }
-    buf[..name.len()].copy_from_slice(name);
-    // SAFETY: buf is NUL-terminated.
-    unsafe { wctype::wctype(buf.as_ptr() as *const core::ffi::c_char) }
-}
-
-/// Whether `c` is in class `t`: ASCII and (under UTF-8) Unicode characters;
-/// the C locale's bytes >= 0x80 have no class.
-#[inline]
-pub fn in_class(c: u32, t: usize, utf8: bool) -> bool {
-    if c >= INVALID || (!utf8 && c >= 0x80) {
-        return false;
-    }
-    wctype::iswctype(c, t) != 0
 }
 
 /// `\w`: alphanumerics and `_`.

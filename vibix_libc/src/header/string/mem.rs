@@ -361,18 +361,8 @@ unsafe extern "C" fn memchr_sse2(s: *const c_void, c: c_int, n: usize) -> *mut c
             }
             m = simd::eq_mask(load_aligned(p), cv);
         }
-        loop {
-            if left <= VEC {
-                m &= ((1u64 << left) - 1) as u32;
-                return if m != 0 { p.add(m.trailing_zeros() as usize) as *mut c_void } else { core::ptr::null_mut() };
-            }
-            if m != 0 {
-                return p.add(m.trailing_zeros() as usize) as *mut c_void;
-            }
-            p = p.add(VEC);
-            left -= VEC;
-            m = simd::eq_mask(load_aligned(p), cv);
-        }
+        // SAFETY: every block the tail reads holds a byte of [s, s + n).
+        super::scan::memchr_tail::<VEC>(p, left, m, |q| simd::eq_mask(load_aligned(q), cv))
     }
 }
 

@@ -1,6 +1,7 @@
 //! `<string.h>` and `<strings.h>`.
 mod avx2;
 pub mod mem;
+mod scan;
 mod select;
 mod simd;
 pub mod str;

@@ -138,6 +138,22 @@ pub unsafe extern "C" fn wctype(name: *const c_char) -> usize {
     CLASSES.iter().find(|(s, _)| *s == n).map_or(0, |(_, c)| *c as usize)
 }
 
+/// A `wctype_t` class by name (0: unknown), for the pattern matchers.
+pub fn class_by_name(name: &[u8]) -> usize {
+    CLASSES.iter().find(|(s, _)| *s == name).map_or(0, |(_, c)| *c as usize)
+}
+
+/// Whether `c` is in class `t`: ASCII characters, and Unicode ones when
+/// `utf8` (a byte >= 0x80 read as a byte has no class; nor has any value
+/// past U+10FFFF, such as regex's marks for invalid bytes).
+#[inline]
+pub fn in_class(c: u32, t: usize, utf8: bool) -> bool {
+    if c > 0x10_ffff || (!utf8 && c >= 0x80) {
+        return false;
+    }
+    class_of(t).is_some_and(|k| is(k, c, utf8))
+}
+
 /// POSIX `wctype_l`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn wctype_l(name: *const c_char, _l: *mut c_void) -> usize {
