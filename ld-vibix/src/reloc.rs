@@ -6,7 +6,7 @@ use crate::arch::{reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
 use crate::loader::{Dso, F_IRELATIVE, F_NODELETE, F_RELOCATED};
 use crate::state::{Namespace, Obj};
-use crate::symbol::{resolve, Bind, Def};
+use crate::symbol::{resolve, Bind, Def, Scope};
 use crate::tls::StaticTls;
 use vibix_elf::*;
 
@@ -112,6 +112,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
     let d = ns.obj(p);
     let base = d.base;
     let mut irel = false;
+    let scope = Scope::global(ns);
     let mut cache: (u32, Option<Def>);
     for table in tables {
         // The program's GOT and PLT entries for one symbol can bind differently
@@ -134,7 +135,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                 } else {
                     if cache.0 != si {
                         let bind = if CANON && r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
-                        cache = (si, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
+                        cache = (si, resolve::<CANON, TRACK>(ns, &scope, p, si, bind).map_err(|u| u.msg(ns))?);
                     }
                     match &cache.1 {
                         None => 0,
@@ -153,7 +154,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                 let copy = matches!(kind, RelocKind::Copy);
                 if cache.0 != si || copy {
                     let bind = if copy { Bind::Copy } else { Bind::Data };
-                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
+                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(ns, &scope, p, si, bind).map_err(|u| u.msg(ns))?);
                 }
                 cache.1
             };
