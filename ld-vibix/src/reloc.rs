@@ -2,7 +2,7 @@
 //! `match` over [`RelocKind`]. IRELATIVE and IFUNC-valued symbols are collected
 //! and applied in [`apply_irelative`], after every object's other relocations.
 
-use crate::arch::{reloc_kind, reloc_name, RelocKind};
+use crate::arch::{is_symbol_slot, reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
 use crate::loader::{Dso, F_IRELATIVE, F_NODELETE, F_RELOCATED};
 use crate::state::{Namespace, Obj};
@@ -113,6 +113,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
     let base = d.base;
     let mut irel = false;
     let scope = Scope::global(ns);
+    let slot = d.img.slot_check();
     let mut cache: (u32, Option<Def>);
     for table in tables {
         // The program's GOT and PLT entries for one symbol can bind differently
@@ -121,15 +122,12 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
         for r in table {
             let at = base.wrapping_add(r.r_offset as usize) as *mut usize;
             let a = r.r_addend as usize;
-            let kind = reloc_kind(r.kind());
             let si = r.sym();
-            // Every write is checked: 8 bytes (a TLS descriptor 16, COPY its size below).
-            let width = if matches!(kind, RelocKind::TlsDesc) { 16 } else { 8 };
-            if !matches!(kind, RelocKind::None | RelocKind::Unsupported(_)) && !d.img.writable(at as usize, width) {
-                return Err(bad_target(d, b"r_offset", r));
-            }
             // GLOB_DAT/JUMP_SLOT (nearly every symbolic relocation) without the general dispatch.
-            if matches!(kind, RelocKind::GlobDat) {
+            if is_symbol_slot(r.kind()) {
+                if !slot.ok(at as usize) {
+                    return Err(bad_target(d, b"r_offset", r));
+                }
                 let v = if si == 0 {
                     0
                 } else {
@@ -145,6 +143,12 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                 // SAFETY: relocation targets lie in this object's writable segments.
                 unsafe { *at = v };
                 continue;
+            }
+            let kind = reloc_kind(r.kind());
+            // Every write is checked: 8 bytes (a TLS descriptor 16, COPY its size below).
+            let width = if matches!(kind, RelocKind::TlsDesc) { 16 } else { 8 };
+            if !matches!(kind, RelocKind::None | RelocKind::Unsupported(_)) && !d.img.writable(at as usize, width) {
+                return Err(bad_target(d, b"r_offset", r));
             }
             // Consecutive relocations against one symbol (GOT + PLT) share a lookup;
             // COPY looks up differently (skipping the program) and is not cached.

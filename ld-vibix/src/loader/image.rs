@@ -97,29 +97,34 @@ impl Image {
         Some(unsafe { core::slice::from_raw_parts(addr as *const T, n) })
     }
 
+    /// The one or two writable segments as (start, size - 8), for the relocation
+    /// loops' 8-byte target check ([`SlotCheck`]); `None` with more segments
+    /// (or one shorter than 8 bytes): those ask [`Image::writable`].
+    fn slot_windows(&self) -> Option<[(usize, usize); 2]> {
+        if self.wr_overflow || !(1..=2).contains(&self.nwr) || self.wr[..self.nwr].iter().any(|w| w.1 < 8) {
+            return None;
+        }
+        let w0 = (self.wr[0].0, self.wr[0].1 - 8);
+        let w1 = if self.nwr == 2 { (self.wr[1].0, self.wr[1].1 - 8) } else { w0 };
+        Some([w0, w1])
+    }
+
+    /// The check of 8-byte relocation targets, in locals: the stores of a
+    /// relocation loop could alias `self`, so the compiler would reload
+    /// fields from it for every entry.
+    #[inline(always)]
+    pub fn slot_check(&self) -> SlotCheck<'_> {
+        SlotCheck { win: self.slot_windows(), img: self }
+    }
+
     /// Applies a run of RELATIVE relocations (`base + r_addend` stored at
     /// `base + r_offset`). Returns the first whose target is not writable.
     pub fn apply_relative<'a>(&self, rela: &'a [vibix_elf::Rela]) -> Result<(), &'a vibix_elf::Rela> {
         let base = self.base;
-        // Two segments (or one, twice) in locals: the stores below could alias
-        // `self`, so the compiler would reload fields from it in the loop.
-        let fast = !self.wr_overflow && (1..=2).contains(&self.nwr) && self.wr[..self.nwr].iter().all(|w| w.1 >= 8);
-        if !fast {
-            for r in rela {
-                let at = base.wrapping_add(r.r_offset as usize);
-                if !self.writable(at, 8) {
-                    return Err(r);
-                }
-                // SAFETY: checked: 8 bytes inside a writable segment of this object.
-                unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
-            }
-            return Ok(());
-        }
-        let (lo0, lim0) = (self.wr[0].0, self.wr[0].1 - 8);
-        let (lo1, lim1) = if self.nwr == 2 { (self.wr[1].0, self.wr[1].1 - 8) } else { (lo0, lim0) };
+        let check = self.slot_check();
         for r in rela {
             let at = base.wrapping_add(r.r_offset as usize);
-            if at.wrapping_sub(lo0) > lim0 && at.wrapping_sub(lo1) > lim1 {
+            if !check.ok(at) {
                 return Err(r);
             }
             // SAFETY: checked: 8 bytes inside a writable segment of this object.
@@ -177,3 +182,21 @@ impl Image {
     }
 }
 
+
+/// [`Image::slot_check`]: may a relocation write 8 bytes at an address?
+#[derive(Clone, Copy)]
+pub struct SlotCheck<'a> {
+    win: Option<[(usize, usize); 2]>,
+    img: &'a Image,
+}
+
+impl SlotCheck<'_> {
+    #[inline(always)]
+    pub fn ok(&self, at: usize) -> bool {
+        match self.win {
+            // Segments are validated not to wrap: one unsigned compare each.
+            Some([(lo0, lim0), (lo1, lim1)]) => at.wrapping_sub(lo0) <= lim0 || at.wrapping_sub(lo1) <= lim1,
+            None => self.img.writable(at, 8),
+        }
+    }
+}
