@@ -2,11 +2,11 @@
 //! `match` over [`RelocKind`]. IRELATIVE and IFUNC-valued symbols are collected
 //! and applied in [`apply_irelative`], after every object's other relocations.
 
-use crate::arch::{reloc_kind, reloc_name, RelocKind};
+use crate::arch::{is_symbol_slot, reloc_kind, reloc_name, RelocKind};
 use crate::diag::{msg, Msg, DBG_RELOC};
 use crate::loader::{Dso, F_IRELATIVE, F_NODELETE, F_RELOCATED};
 use crate::state::{Namespace, Obj};
-use crate::symbol::{resolve, Bind, Def};
+use crate::symbol::{resolve, Bind, Def, Scope};
 use crate::tls::StaticTls;
 use vibix_elf::*;
 
@@ -112,6 +112,8 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
     let d = ns.obj(p);
     let base = d.base;
     let mut irel = false;
+    let scope = Scope::global(ns);
+    let slot = d.img.slot_check();
     let mut cache: (u32, Option<Def>);
     for table in tables {
         // The program's GOT and PLT entries for one symbol can bind differently
@@ -120,21 +122,18 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
         for r in table {
             let at = base.wrapping_add(r.r_offset as usize) as *mut usize;
             let a = r.r_addend as usize;
-            let kind = reloc_kind(r.kind());
             let si = r.sym();
-            // Every write is checked: 8 bytes (a TLS descriptor 16, COPY its size below).
-            let width = if matches!(kind, RelocKind::TlsDesc) { 16 } else { 8 };
-            if !matches!(kind, RelocKind::None | RelocKind::Unsupported(_)) && !d.img.writable(at as usize, width) {
-                return Err(bad_target(d, b"r_offset", r));
-            }
             // GLOB_DAT/JUMP_SLOT (nearly every symbolic relocation) without the general dispatch.
-            if matches!(kind, RelocKind::GlobDat) {
+            if is_symbol_slot(r.kind()) {
+                if !slot.ok(at as usize) {
+                    return Err(bad_target(d, b"r_offset", r));
+                }
                 let v = if si == 0 {
                     0
                 } else {
                     if cache.0 != si {
                         let bind = if CANON && r.kind() == R_X86_64_JUMP_SLOT { Bind::Plt } else { Bind::Data };
-                        cache = (si, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
+                        cache = (si, resolve::<CANON, TRACK>(ns, &scope, p, si, bind).map_err(|u| u.msg(ns))?);
                     }
                     match &cache.1 {
                         None => 0,
@@ -145,6 +144,12 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                 unsafe { *at = v };
                 continue;
             }
+            let kind = reloc_kind(r.kind());
+            // Every write is checked: 8 bytes (a TLS descriptor 16, COPY its size below).
+            let width = if matches!(kind, RelocKind::TlsDesc) { 16 } else { 8 };
+            if !matches!(kind, RelocKind::None | RelocKind::Unsupported(_)) && !d.img.writable(at as usize, width) {
+                return Err(bad_target(d, b"r_offset", r));
+            }
             // Consecutive relocations against one symbol (GOT + PLT) share a lookup;
             // COPY looks up differently (skipping the program) and is not cached.
             let def = if si == 0 || matches!(kind, RelocKind::Relative | RelocKind::IRelative | RelocKind::None) {
@@ -153,7 +158,7 @@ fn symbolic<const CANON: bool, const TRACK: bool>(ns: &Namespace, p: Obj, tables
                 let copy = matches!(kind, RelocKind::Copy);
                 if cache.0 != si || copy {
                     let bind = if copy { Bind::Copy } else { Bind::Data };
-                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(ns, p, si, bind).map_err(|u| u.msg(ns))?);
+                    cache = (if copy { 0 } else { si }, resolve::<CANON, TRACK>(ns, &scope, p, si, bind).map_err(|u| u.msg(ns))?);
                 }
                 cache.1
             };

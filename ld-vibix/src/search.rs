@@ -60,8 +60,9 @@ pub fn search(st: &Namespace, name: &[u8], req: Option<&Dso>) -> Result<Found, M
         library_path: st.settings.library_path,
         ldso_dir: &st.ldso_dir,
     };
-    // PATH_MAX; on the stack so the search allocates nothing.
-    let mut buf = [0u8; 4096];
+    // PATH_MAX; on the stack so the search allocates nothing, uninitialised
+    // (zeroing it was 512 stores a search).
+    let mut buf = [core::mem::MaybeUninit::uninit(); 4096];
     if let Some(res) = order.find(name, crate::start::is_secure(), &mut buf, |path| try_path(st, path)) {
         return res;
     }

@@ -189,6 +189,40 @@ pub fn is_canon_program(ns: &Namespace, p: Obj) -> bool {
     ns.canon.as_ref().is_some_and(|c| c.prog == p)
 }
 
+/// The global scope as one object's relocation searches it: the objects that
+/// may define symbols, in order, each with its symbol table copied out, so a
+/// lookup walks one array instead of filtering the object list and following
+/// each object's record. Built once per relocated object: the scope cannot
+/// change meanwhile (a dl* call from an IFUNC resolver is refused, state.rs).
+pub struct Scope {
+    objs: Vec<(Obj, SymbolTable<'static>)>,
+    /// LD_DEBUG=symbols: look up through [`lookup_in`], which traces every object.
+    traced: bool,
+}
+
+impl Scope {
+    pub fn global(ns: &Namespace) -> Scope {
+        let objs = ns.global_scope().filter(|&p| ns.obj(p).may_define).map(|p| (p, ns.obj(p).syms)).collect();
+        Scope { objs, traced: crate::start::debug_flags() & DBG_SYMBOLS != 0 }
+    }
+
+    /// The first definition of `q` in scope order, skipping `skip`.
+    #[inline(always)]
+    fn lookup(&self, ns: &Namespace, q: &SymQuery, skip: Option<Obj>) -> Option<Def> {
+        if self.traced {
+            return lookup_in(ns, q, self.objs.iter().map(|e| e.0), skip);
+        }
+        for (p, t) in &self.objs {
+            if let Some((_, sym)) = t.lookup(q) {
+                if Some(*p) != skip {
+                    return Some(Def { dso: *p, sym });
+                }
+            }
+        }
+        None
+    }
+}
+
 /// Resolves symbol `i` referenced by `r` for relocation: local symbols bind to
 /// `r` itself; otherwise the global scope, then `r`'s local group (dlopen).
 /// `Ok(None)` = undefined weak.
@@ -196,7 +230,7 @@ pub fn is_canon_program(ns: &Namespace, p: Obj) -> bool {
 /// `CANON`: the program's canonical PLT addresses apply ([`has_canonical`]);
 /// `TRACK`: `r` may be unloaded, so bindings into other such objects are
 /// recorded (dl/bindings.rs).
-pub fn resolve<const CANON: bool, const TRACK: bool>(ns: &Namespace, r: Obj, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
+pub fn resolve<const CANON: bool, const TRACK: bool>(ns: &Namespace, scope: &Scope, r: Obj, i: u32, bind: Bind) -> Result<Option<Def>, Unresolved> {
     let copy = bind == Bind::Copy;
     let d = ns.obj(r);
     let Some(sym) = d.syms.symtab.get(i as usize) else {
@@ -217,7 +251,7 @@ pub fn resolve<const CANON: bool, const TRACK: bool>(ns: &Namespace, r: Obj, i: 
         found = canonical(ns, &q, Some(r), bind);
     }
     if found.is_none() {
-        found = lookup_in(ns, &q, ns.global_scope(), skip);
+        found = scope.lookup(ns, &q, skip);
     }
     if found.is_none() && !d.group.is_empty() {
         found = lookup_in(ns, &q, d.group.iter().copied(), skip);

@@ -35,7 +35,7 @@ fn hash8(w: u64) -> u32 {
 /// GNU hash and length of the NUL-terminated string at the start of `s`, in one
 /// pass; `None` if `s` has no NUL. Eight bytes per step (SWAR hash of a word,
 /// NUL found with the has-zero-byte trick); the last few bytes of `s` bytewise.
-#[inline]
+#[inline(always)]
 pub fn gnu_hash_cstr(s: &[u8]) -> Option<(u32, usize)> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;

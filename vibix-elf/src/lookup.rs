@@ -35,8 +35,9 @@ impl<'n> SymQuery<'n> {
         Self { name, gnu: gnu_hash(name), sysv: Cell::new(None), version }
     }
     /// The query for the NUL-terminated name at offset `off` of `strtab`, hashing
-    /// and measuring it in one pass.
-    #[inline]
+    /// and measuring it in one pass. Inlined: a call returned the 56-byte query
+    /// through memory, a quarter of a symbolic relocation's cost.
+    #[inline(always)]
     pub fn from_strtab(strtab: &'n [u8], off: usize, version: Option<VersionReq<'n>>) -> Option<Self> {
         let tail = strtab.get(off..)?;
         let (gnu, len) = crate::hash::gnu_hash_cstr(tail)?;

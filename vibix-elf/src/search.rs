@@ -2,6 +2,7 @@
 //! find the same file: glibc soname aliases, `$ORIGIN`/`$LIB` expansion and the
 //! order of search directories. No allocation: paths are built in a caller buffer.
 
+use core::mem::MaybeUninit;
 use vibix_abi::SONAME_ALIASES;
 
 /// The last resort after every other source.
@@ -45,18 +46,30 @@ pub enum ExpandError {
     TooLong,
 }
 
+/// A path being written into a caller's buffer that need not be initialised
+/// (ld-vibix's is PATH_MAX on its stack: zeroing it cost more than a search).
 struct Out<'b> {
-    buf: &'b mut [u8],
+    buf: &'b mut [MaybeUninit<u8>],
     n: usize,
 }
 
 impl Out<'_> {
     fn push(&mut self, s: &[u8]) -> Result<(), ExpandError> {
         let end = self.n.checked_add(s.len()).ok_or(ExpandError::TooLong)?;
-        self.buf.get_mut(self.n..end).ok_or(ExpandError::TooLong)?.copy_from_slice(s);
+        let dst = self.buf.get_mut(self.n..end).ok_or(ExpandError::TooLong)?;
+        for (d, &c) in dst.iter_mut().zip(s) {
+            d.write(c);
+        }
         self.n = end;
         Ok(())
     }
+}
+
+/// The first `n` bytes of `buf`, which [`join_uninit`] wrote.
+fn written(buf: &[MaybeUninit<u8>], n: usize) -> &[u8] {
+    let part = &buf[..n];
+    // SAFETY: join_uninit initialised every byte of buf[..n] it reported.
+    unsafe { core::slice::from_raw_parts(part.as_ptr().cast::<u8>(), n) }
 }
 
 /// (variable, is $ORIGIN); the braced forms first.
@@ -66,6 +79,13 @@ const VARS: [(&[u8], bool); 4] = [(b"${ORIGIN}", true), (b"$ORIGIN", true), (b"$
 /// `$LIB`/`${LIB}` ("lib") expanded, then "/" and `name` (only `name` if the
 /// directory expands to nothing), into `buf`; returns the length written.
 pub fn join(buf: &mut [u8], dir: &[u8], name: &[u8], origin_of: &[u8], secure: bool) -> Result<usize, ExpandError> {
+    // SAFETY: MaybeUninit<u8> has u8's layout, and join_uninit only writes initialised bytes.
+    let raw = unsafe { core::slice::from_raw_parts_mut(buf.as_mut_ptr().cast::<MaybeUninit<u8>>(), buf.len()) };
+    join_uninit(raw, dir, name, origin_of, secure)
+}
+
+/// [`join`] into a buffer that need not be initialised; bytes `..n` are afterwards.
+fn join_uninit(buf: &mut [MaybeUninit<u8>], dir: &[u8], name: &[u8], origin_of: &[u8], secure: bool) -> Result<usize, ExpandError> {
     let mut out = Out { buf, n: 0 };
     let mut rest = dir;
     while let Some(i) = rest.iter().position(|&c| c == b'$') {
@@ -174,12 +194,13 @@ impl<'a> SearchOrder<'a> {
 
     /// Offers `try_path` every candidate path for `name` in order (only `name`
     /// itself if it contains a slash) and returns its first `Some`. Entries
-    /// that cannot be expanded are skipped. `buf` holds the candidate path.
+    /// that cannot be expanded are skipped. `buf` (need not be initialised)
+    /// holds the candidate path.
     pub fn find<T>(
         &self,
         name: &[u8],
         secure: bool,
-        buf: &mut [u8],
+        buf: &mut [MaybeUninit<u8>],
         mut try_path: impl FnMut(&[u8]) -> Option<T>,
     ) -> Option<T> {
         if name.contains(&b'/') {
@@ -187,8 +208,8 @@ impl<'a> SearchOrder<'a> {
         }
         for src in self.sources() {
             for dir in src.dirs.split(|&c| c == b':') {
-                let Ok(n) = join(buf, dir, name, src.origin, secure) else { continue };
-                if let Some(t) = try_path(&buf[..n]) {
+                let Ok(n) = join_uninit(buf, dir, name, src.origin, secure) else { continue };
+                if let Some(t) = try_path(written(buf, n)) {
                     return Some(t);
                 }
             }

@@ -108,7 +108,7 @@ fn source_order() {
 
 fn candidates(o: &SearchOrder, name: &str, secure: bool) -> Vec<String> {
     let mut seen = Vec::new();
-    let mut buf = [0u8; 64];
+    let mut buf = [core::mem::MaybeUninit::uninit(); 64];
     let r: Option<()> = o.find(name.as_bytes(), secure, &mut buf, |p| {
         seen.push(String::from_utf8(p.to_vec()).unwrap());
         None
@@ -147,7 +147,7 @@ fn candidate_paths() {
 #[test]
 fn find_stops_at_first_hit() {
     let o = order(Some(REQ), MAIN, b"/lp");
-    let mut buf = [0u8; 64];
+    let mut buf = [core::mem::MaybeUninit::uninit(); 64];
     let mut tries = 0;
     let hit = o.find(b"libx.so", false, &mut buf, |p| {
         tries += 1;

@@ -88,7 +88,7 @@ impl Walk<'_> {
             library_path: self.env.library_path.as_deref().unwrap_or("").as_bytes(),
             ldso_dir: dirname(self.env.ldso_path.as_bytes()),
         };
-        let mut buf = [0u8; 4096];
+        let mut buf = [std::mem::MaybeUninit::uninit(); 4096];
         let found = order.find(name.as_bytes(), false, &mut buf, |p| {
             let p = String::from_utf8_lossy(p).into_owned();
             file_id(&p).map(|id| (p, id))

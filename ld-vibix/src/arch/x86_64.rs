@@ -158,6 +158,13 @@ pub fn reloc_kind(t: u32) -> RelocKind {
     }
 }
 
+/// A GOT or PLT slot bound to a symbol's address (GLOB_DAT, JUMP_SLOT): nearly
+/// every symbolic relocation, tested before the general [`reloc_kind`] dispatch.
+#[inline(always)]
+pub fn is_symbol_slot(t: u32) -> bool {
+    t == elf::R_X86_64_GLOB_DAT || t == elf::R_X86_64_JUMP_SLOT
+}
+
 /// Name for diagnostics.
 pub fn reloc_name(t: u32) -> &'static str {
     elf::r_x86_64_name(t).unwrap_or("unknown relocation")

@@ -3,12 +3,18 @@
 //! targets, symbol values it calls) is checked here against the segments and
 //! their permissions before it is read, written or called.
 
-use vibix_elf::plan::LoadPlan;
+use alloc::boxed::Box;
+use vibix_elf::plan::{LoadPlan, Segment};
 use vibix_elf::{PF_R, PF_W, PF_X};
 
 pub struct Image {
     pub base: usize,
-    pub plan: LoadPlan,
+    /// Page-aligned link-time bounds of all segments (the plan's `lo`/`hi`).
+    lo: u64,
+    hi: u64,
+    /// The plan's PT_LOAD segments, only as many as there are (the plan has
+    /// room for 16: copying it into every object cost ~800 bytes a move).
+    segs: Box<[Segment]>,
     /// The writable segments (absolute start, size), when there are at most
     /// [`WR_MAX`] (lld gives two: RELRO and data): the relocation loops check
     /// targets against them with a compare each, not through the plan.
@@ -31,13 +37,13 @@ impl Image {
             wr[nwr] = (base.wrapping_add(s.vaddr as usize), s.memsz as usize);
             nwr += 1;
         }
-        Image { base, plan: *plan, wr, nwr, wr_overflow }
+        Image { base, lo: plan.lo, hi: plan.hi, segs: plan.segments().into(), wr, nwr, wr_overflow }
     }
 
     /// Is `[addr, addr + len)` (absolute) inside one segment that has every flag in `flags`?
     pub fn holds(&self, addr: usize, len: usize, flags: u32) -> bool {
         let Some(va) = addr.checked_sub(self.base) else { return false };
-        self.plan.segments().iter().any(|s| s.flags & flags == flags && s.holds(va as u64, len as u64, false))
+        self.segs.iter().any(|s| s.flags & flags == flags && s.holds(va as u64, len as u64, false))
     }
 
     /// May a relocation write `len` bytes at `addr` (a writable segment; RELRO is
@@ -55,7 +61,7 @@ impl Image {
     /// segments, end included: `_end`)? A defined symbol's value must be.
     #[inline(always)]
     pub fn spans(&self, addr: usize) -> bool {
-        addr.wrapping_sub(self.base.wrapping_add(self.plan.lo as usize)) <= self.plan.hi.wrapping_sub(self.plan.lo) as usize
+        addr.wrapping_sub(self.base.wrapping_add(self.lo as usize)) <= self.hi.wrapping_sub(self.lo) as usize
     }
 
     pub fn executable(&self, addr: usize) -> bool {
@@ -65,7 +71,7 @@ impl Image {
     /// Bytes from `addr` to the end of its readable segment.
     pub fn tail(&self, addr: usize) -> Option<&'static [u8]> {
         let va = addr.checked_sub(self.base)? as u64;
-        let s = self.plan.segments().iter().find(|s| s.flags & PF_R != 0 && s.holds(va, 1, false))?;
+        let s = self.segs.iter().find(|s| s.flags & PF_R != 0 && s.holds(va, 1, false))?;
         // SAFETY: the whole segment is mapped readable for the object's lifetime.
         Some(unsafe { core::slice::from_raw_parts(addr as *const u8, (s.end() - va) as usize) })
     }
@@ -91,29 +97,34 @@ impl Image {
         Some(unsafe { core::slice::from_raw_parts(addr as *const T, n) })
     }
 
+    /// The one or two writable segments as (start, size - 8), for the relocation
+    /// loops' 8-byte target check ([`SlotCheck`]); `None` with more segments
+    /// (or one shorter than 8 bytes): those ask [`Image::writable`].
+    fn slot_windows(&self) -> Option<[(usize, usize); 2]> {
+        if self.wr_overflow || !(1..=2).contains(&self.nwr) || self.wr[..self.nwr].iter().any(|w| w.1 < 8) {
+            return None;
+        }
+        let w0 = (self.wr[0].0, self.wr[0].1 - 8);
+        let w1 = if self.nwr == 2 { (self.wr[1].0, self.wr[1].1 - 8) } else { w0 };
+        Some([w0, w1])
+    }
+
+    /// The check of 8-byte relocation targets, in locals: the stores of a
+    /// relocation loop could alias `self`, so the compiler would reload
+    /// fields from it for every entry.
+    #[inline(always)]
+    pub fn slot_check(&self) -> SlotCheck<'_> {
+        SlotCheck { win: self.slot_windows(), img: self }
+    }
+
     /// Applies a run of RELATIVE relocations (`base + r_addend` stored at
     /// `base + r_offset`). Returns the first whose target is not writable.
     pub fn apply_relative<'a>(&self, rela: &'a [vibix_elf::Rela]) -> Result<(), &'a vibix_elf::Rela> {
         let base = self.base;
-        // Two segments (or one, twice) in locals: the stores below could alias
-        // `self`, so the compiler would reload fields from it in the loop.
-        let fast = !self.wr_overflow && (1..=2).contains(&self.nwr) && self.wr[..self.nwr].iter().all(|w| w.1 >= 8);
-        if !fast {
-            for r in rela {
-                let at = base.wrapping_add(r.r_offset as usize);
-                if !self.writable(at, 8) {
-                    return Err(r);
-                }
-                // SAFETY: checked: 8 bytes inside a writable segment of this object.
-                unsafe { *(at as *mut usize) = base.wrapping_add(r.r_addend as usize) };
-            }
-            return Ok(());
-        }
-        let (lo0, lim0) = (self.wr[0].0, self.wr[0].1 - 8);
-        let (lo1, lim1) = if self.nwr == 2 { (self.wr[1].0, self.wr[1].1 - 8) } else { (lo0, lim0) };
+        let check = self.slot_check();
         for r in rela {
             let at = base.wrapping_add(r.r_offset as usize);
-            if at.wrapping_sub(lo0) > lim0 && at.wrapping_sub(lo1) > lim1 {
+            if !check.ok(at) {
                 return Err(r);
             }
             // SAFETY: checked: 8 bytes inside a writable segment of this object.
@@ -171,3 +182,21 @@ impl Image {
     }
 }
 
+
+/// [`Image::slot_check`]: may a relocation write 8 bytes at an address?
+#[derive(Clone, Copy)]
+pub struct SlotCheck<'a> {
+    win: Option<[(usize, usize); 2]>,
+    img: &'a Image,
+}
+
+impl SlotCheck<'_> {
+    #[inline(always)]
+    pub fn ok(&self, at: usize) -> bool {
+        match self.win {
+            // Segments are validated not to wrap: one unsigned compare each.
+            Some([(lo0, lim0), (lo1, lim1)]) => at.wrapping_sub(lo0) <= lim0 || at.wrapping_sub(lo1) <= lim1,
+            None => self.img.writable(at, 8),
+        }
+    }
+}

@@ -210,8 +210,8 @@ impl Dso {
     }
 
     fn decode_dynamic(&mut self, size: usize) -> Result<(), Msg> {
-        let path = self.path.clone();
-        let bad = |what: &str| msg(&[&path[..path.len() - 1], b": bad dynamic section (", what.as_bytes(), b")"]);
+        // Borrows only `self.path` (disjoint from the fields set below): no copy of it.
+        let bad = |what: &str| msg(&[&self.path[..self.path.len() - 1], b": bad dynamic section (", what.as_bytes(), b")"]);
         // The plan put PT_DYNAMIC inside a readable segment's file bytes.
         let dynv = self.img.slice::<Dyn>(self.dynv as usize, size / 16).ok_or_else(|| bad("PT_DYNAMIC"))?;
         let n = dynv.iter().position(|d| d.d_tag == DT_NULL).ok_or_else(|| bad("no DT_NULL"))?;
