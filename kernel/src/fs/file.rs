@@ -121,7 +121,8 @@ impl OpenFile {
 
     /// The same for an object opened through inode `node` (a device node, a FIFO).
     pub fn through(kind: Kind, flags: u32, node: Rc<Inode>) -> Self {
-        OpenFile { node: Some(node), ..Self::new(kind, flags) }
+        let status = Cell::new(flags & (O_APPEND | O_NONBLOCK));
+        OpenFile { kind, offset: Cell::new(0), flags, status, node: Some(node) }
     }
 
     pub fn append(&self) -> bool {
