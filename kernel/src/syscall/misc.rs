@@ -19,7 +19,7 @@ fn sleep_until(deadline: u64, rem: u64) -> SysResult {
         if crate::signal::interrupted() {
             if rem != 0 {
                 let left = deadline - now;
-                uaccess::write(rem, &[(left / 1_000_000_000) as i64, (left % 1_000_000_000) as i64])?;
+                super::write_timespec(rem, left)?;
             }
             return Err(EINTR);
         }
@@ -62,7 +62,7 @@ fn now(clock: u32) -> Result<u64, Errno> {
 
 pub fn clock_gettime(clock: u32, ts: u64) -> SysResult {
     let t = now(clock)?;
-    uaccess::write(ts, &[(t / 1_000_000_000) as i64, (t % 1_000_000_000) as i64])?;
+    super::write_timespec(ts, t)?;
     Ok(0)
 }
 

@@ -51,7 +51,7 @@ pub fn recvmmsg(fd: i64, vec: u64, vlen: u64, flags: u32, timeout: u64) -> SysRe
     }
     if let Some(d) = deadline {
         let left = d.saturating_sub(timer::monotonic_ns());
-        uaccess::write(timeout, &[(left / 1_000_000_000) as i64, (left % 1_000_000_000) as i64])?;
+        super::write_timespec(timeout, left)?;
     }
     Ok(n as i64)
 }

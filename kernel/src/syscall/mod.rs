@@ -33,7 +33,7 @@ use crate::errno::*;
 use crate::ipc;
 use crate::sync::Global;
 
-pub use thread::read_timespec;
+pub use thread::{read_timespec, write_timespec};
 
 pub type SysResult = Result<i64, Errno>;
 

@@ -110,7 +110,7 @@ fn ts_deadline(ts: u64) -> Result<Deadline, Errno> {
 fn write_time_left(ts: u64, deadline: Deadline, r: SysResult) -> SysResult {
     if let Some(d) = deadline {
         let left = d.saturating_sub(timer::monotonic_ns());
-        uaccess::write(ts, &[(left / 1_000_000_000) as i64, (left % 1_000_000_000) as i64])?;
+        super::write_timespec(ts, left)?;
     }
     r
 }

@@ -91,7 +91,7 @@ pub fn setscheduler(pid: i64, policy: Option<u32>, param: u64) -> SysResult {
 
 pub fn rr_get_interval(pid: i64, ts: u64) -> SysResult {
     let ns = thread_of(pid)?.policy.interval_ns();
-    uaccess::write(ts, &[(ns / 1_000_000_000) as i64, (ns % 1_000_000_000) as i64])?;
+    super::write_timespec(ts, ns)?;
     Ok(0)
 }
 

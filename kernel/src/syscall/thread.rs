@@ -70,6 +70,11 @@ pub fn read_timespec(addr: u64) -> Result<u64, Errno> {
     Ok((sec as u64).saturating_mul(1_000_000_000).saturating_add(nsec as u64))
 }
 
+/// Writes nanoseconds `ns` as a `struct timespec`.
+pub fn write_timespec(addr: u64, ns: u64) -> Result<(), Errno> {
+    uaccess::write(addr, &[(ns / 1_000_000_000) as i64, (ns % 1_000_000_000) as i64])
+}
+
 const FUTEX_PRIVATE_FLAG: u32 = 128;
 
 pub fn futex(addr: u64, op: u32, val: u32, timeout: u64, val3: u32) -> SysResult {
