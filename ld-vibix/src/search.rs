@@ -11,7 +11,7 @@ use vibix_abi::LDSO_SONAME;
 use vibix_elf::plan::Limits;
 pub use vibix_elf::search::alias;
 use vibix_elf::deps::DepGraph;
-use vibix_elf::search::{join, SearchObj, SearchOrder};
+use vibix_elf::search::{SearchObj, SearchOrder};
 
 /// Result of a search: an already loaded object, or a newly mapped one.
 pub enum Found {
@@ -48,18 +48,23 @@ fn obj(d: &Dso) -> SearchObj<'_> {
     SearchObj { path: d.path_bytes(), rpath: d.dy.rpath.and_then(|o| d.dynstr(o)), runpath: d.dy.runpath.and_then(|o| d.dynstr(o)) }
 }
 
+/// The search order of a library needed by `req` (None: LD_PRELOAD, dlopen by the program).
+fn order<'a>(st: &'a Namespace, req: Option<&'a Dso>) -> SearchOrder<'a> {
+    SearchOrder {
+        requester: req.map(obj),
+        main: obj(st.obj(st.main)),
+        library_path: st.settings.library_path,
+        ldso_dir: &st.ldso_dir,
+    }
+}
+
 /// Finds `name` needed by `req` (null for LD_PRELOAD / dlopen by the program).
 pub fn search(st: &Namespace, name: &[u8], req: Option<&Dso>) -> Result<Found, Msg> {
     let name = alias(name);
     if let Some(d) = find_loaded(st, name) {
         return Ok(Found::Loaded(d));
     }
-    let order = SearchOrder {
-        requester: req.map(obj),
-        main: obj(st.obj(st.main)),
-        library_path: st.settings.library_path,
-        ldso_dir: &st.ldso_dir,
-    };
+    let order = order(st, req);
     // PATH_MAX; on the stack so the search allocates nothing, uninitialised
     // (zeroing it was 512 stores a search).
     let mut buf = [core::mem::MaybeUninit::uninit(); 4096];
@@ -77,24 +82,15 @@ pub fn search(st: &Namespace, name: &[u8], req: Option<&Dso>) -> Result<Found, M
 /// order, with `$ORIGIN`/`$LIB` expanded and trailing slashes dropped; an
 /// empty entry (the current directory) is ".". For dlinfo RTLD_DI_SERINFO.
 pub fn for_each_dir(st: &Namespace, req: &Dso, mut f: impl FnMut(&[u8])) {
-    let order = SearchOrder {
-        requester: Some(obj(req)),
-        main: obj(st.obj(st.main)),
-        library_path: st.settings.library_path,
-        ldso_dir: &st.ldso_dir,
-    };
-    let mut buf = [0u8; 4096];
-    for src in order.sources() {
-        for dir in src.dirs.split(|&c| c == b':') {
-            // An empty name: "dir/" (or nothing for an empty entry).
-            let Ok(n) = join(&mut buf, dir, b"", src.origin, crate::start::is_secure()) else { continue };
-            let mut d = &buf[..n];
-            while d.len() > 1 && d.ends_with(b"/") {
-                d = &d[..d.len() - 1];
-            }
-            f(if d.is_empty() { b"." } else { d });
+    let mut buf = [core::mem::MaybeUninit::uninit(); 4096];
+    // An empty name: every candidate is "dir/" (or nothing for an empty entry).
+    order(st, Some(req)).find(b"", crate::start::is_secure(), &mut buf, |mut d| {
+        while d.len() > 1 && d.ends_with(b"/") {
+            d = &d[..d.len() - 1];
         }
-    }
+        f(if d.is_empty() { b"." } else { d });
+        None::<()>
+    });
 }
 
 /// The objects of `st` as vibix-elf's dependency walk sees them; new objects
