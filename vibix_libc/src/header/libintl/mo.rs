@@ -101,11 +101,7 @@ impl Catalog {
             .map(|v| &v[..v.iter().position(|c| c.is_ascii_whitespace() || *c == b';').unwrap_or(v.len())])
             .filter(|v| !v.is_empty())
             .map(|v| (v.as_ptr() as usize - self.bytes().as_ptr() as usize, v.len()));
-        let Some(at) = find(h, b"Plural-Forms:") else { return };
-        let line = &h[at..];
-        let line = &line[..line.iter().position(|&c| c == b'\n').unwrap_or(line.len())];
-        if let Some(np) = find(line, b"nplurals=") {
-            let digits = &line[np + 9..];
+        if let Some(digits) = header_field(h, b"Plural-Forms:", b"nplurals=") {
             let mut v = 0u64;
             for &d in digits.iter().take_while(|d| d.is_ascii_digit()) {
                 v = v.saturating_mul(10).saturating_add((d - b'0') as u64);
@@ -114,8 +110,7 @@ impl Catalog {
                 self.nplurals = v;
             }
         }
-        if let Some(pl) = find(line, b"plural=") {
-            let e = &line[pl + 7..];
+        if let Some(e) = header_field(h, b"Plural-Forms:", b"plural=") {
             let e = &e[..e.iter().position(|&c| c == b';').unwrap_or(e.len())];
             let start = e.as_ptr() as usize - self.bytes().as_ptr() as usize;
             self.plural = Some((start, e.len()));

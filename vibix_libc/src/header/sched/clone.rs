@@ -72,7 +72,7 @@ extern "C" fn clone_failed(r: isize) -> c_int {
     -1
 }
 
-/// Runs in the child on the caller's stack: `fn(arg)`, then exit with it.
+/// Runs in the child on the new stack: `fn(arg)`, then exit with it.
 unsafe extern "C" fn clone_child(f: ChildFn, arg: *mut c_void, flags: c_int) -> ! {
     if flags & (CLONE_VM | CLONE_SETTLS) == 0 {
         // A copy of the parent's memory: the cached tid there is the parent's.
